@@ -1,0 +1,11 @@
+#pragma once
+#include <filesystem>
+
+namespace liveml {
+
+// Directory holding bundled data (digits.csv.gz, …). Looked up in order: the
+// LIVEML_DATA_DIR environment variable, the installed share/liveml, the source tree.
+// Throws std::runtime_error naming every place tried when none holds the file.
+std::filesystem::path data_file(const std::filesystem::path& name);
+
+} // namespace liveml

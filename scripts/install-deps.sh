@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, testing and running LiveML Studio needs.
+# Does nothing (and needs no network) when all of them are already present.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config ccache git clang-format
+  # GUI: Qt 6, QCustomPlot, translations, headless display for screenshots
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqcustomplot-dev libgl-dev xvfb xauth
+  # core libraries
+  libeigen3-dev zlib1g-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libstb-dev
+  librdkafka-dev libhiredis-dev libtorch-dev libfaiss-dev libgtest-dev libbenchmark-dev
+  # servers and independent peers used by tests and local mode
+  redis-server redis-tools kcat python3-kafka python3-confluent-kafka
+  # references for parity tests and benchmarks
+  python3 python3-numpy python3-sklearn python3-pil python3-torch
+  # datasets and handwriting-style fonts for the held-out digit evaluation
+  dataset-fashion-mnist
+  fonts-dkg-handwriting fonts-breip fonts-bwht fonts-femkeklaver fonts-humor-sans
+  fonts-rufscript fonts-sjfonts fonts-comic-neue fonts-dancingscript fonts-ecolier-court
+  fonts-yusei-magic fonts-klee fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} missing package(s): ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

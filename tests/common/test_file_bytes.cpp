@@ -1,0 +1,69 @@
+#include "common/file_bytes.hpp"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_dir() {
+    auto dir = fs::temp_directory_path() / ("liveml-file-bytes-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string gzip(const std::string& plain) {
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&zs, plain.size()) + 32, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
+    zs.avail_in = static_cast<uInt>(plain.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+} // namespace
+
+TEST(FileBytes, RoundTripsAtomicWrite) {
+    const auto path = temp_dir() / "plain.bin";
+    liveml::write_file_atomic(path, std::string("a\0b", 3));
+    EXPECT_EQ(liveml::read_file_bytes(path, 100), std::string("a\0b", 3));
+    EXPECT_EQ(liveml::read_maybe_gzip(path, 100), std::string("a\0b", 3));
+}
+
+TEST(FileBytes, RefusesOversizedFile) {
+    const auto path = temp_dir() / "big.bin";
+    liveml::write_file_atomic(path, std::string(101, 'x'));
+    EXPECT_THROW(liveml::read_file_bytes(path, 100), std::runtime_error);
+}
+
+TEST(FileBytes, InflatesGzipAndBoundsInflatedSize) {
+    const auto path = temp_dir() / "data.gz";
+    liveml::write_file_atomic(path, gzip(std::string(1000, 'z')));
+    EXPECT_EQ(liveml::read_maybe_gzip(path, 1000), std::string(1000, 'z'));
+    EXPECT_THROW(liveml::read_maybe_gzip(path, 999), std::runtime_error);
+}
+
+TEST(FileBytes, RejectsTruncatedGzip) {
+    const auto path = temp_dir() / "cut.gz";
+    auto gz = gzip(std::string(5000, 'q') + "tail");
+    liveml::write_file_atomic(path, gz.substr(0, gz.size() / 2));
+    EXPECT_THROW(liveml::read_maybe_gzip(path, 1 << 20), std::runtime_error);
+}
+
+TEST(FileBytes, MissingFileNamesThePath) {
+    try {
+        liveml::read_file_bytes("/nonexistent/liveml.bin", 10);
+        FAIL() << "expected an exception";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/liveml.bin"), std::string::npos);
+    }
+}
