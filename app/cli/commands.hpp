@@ -18,5 +18,14 @@ enum ExitCode : int {
 void register_fit(CLI::App& root);
 void register_model(CLI::App& root);
 void register_predict(CLI::App& root);
+#ifdef LIVEML_WITH_STREAM
+void register_broker(CLI::App& root);
+void register_produce(CLI::App& root);
+void register_train(CLI::App& root);
+void register_redis_clear(CLI::App& root);
+#endif
+#ifdef LIVEML_WITH_CLIP
+void register_clip(CLI::App& root);
+#endif
 
 } // namespace liveml::cli

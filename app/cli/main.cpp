@@ -15,6 +15,15 @@ int main(int argc, char** argv) {
     liveml::cli::register_fit(app);
     liveml::cli::register_model(app);
     liveml::cli::register_predict(app);
+#ifdef LIVEML_WITH_STREAM
+    liveml::cli::register_broker(app);
+    liveml::cli::register_produce(app);
+    liveml::cli::register_train(app);
+    liveml::cli::register_redis_clear(app);
+#endif
+#ifdef LIVEML_WITH_CLIP
+    liveml::cli::register_clip(app);
+#endif
 
     try {
         app.parse(argc, argv);
