@@ -22,6 +22,8 @@ void register_predict(CLI::App& root);
 void register_broker(CLI::App& root);
 void register_produce(CLI::App& root);
 void register_train(CLI::App& root);
+#endif
+#ifdef LIVEML_WITH_STORE
 void register_redis_clear(CLI::App& root);
 #endif
 #ifdef LIVEML_WITH_CLIP

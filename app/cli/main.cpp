@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     liveml::cli::register_broker(app);
     liveml::cli::register_produce(app);
     liveml::cli::register_train(app);
+#endif
+#ifdef LIVEML_WITH_STORE
     liveml::cli::register_redis_clear(app);
 #endif
 #ifdef LIVEML_WITH_CLIP
