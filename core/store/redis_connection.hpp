@@ -1,0 +1,71 @@
+#pragma once
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/redis_url.hpp"
+#include "store/redis_value.hpp"
+
+struct redisContext;
+
+namespace liveml::store {
+
+struct RedisTimeouts {
+    std::chrono::milliseconds connect{2000};
+    std::chrono::milliseconds command{2000}; // per read/write on the socket
+};
+
+// One synchronous hiredis connection: connects (bounded by timeouts.connect), sends AUTH when the
+// URL has a password, SELECTs the URL's db. Not thread-safe: one thread at a time, or one
+// connection per thread. Errors are exceptions (RedisError; see redis_error.hpp):
+//  - a refused/unreachable/timed-out/dropped connection throws kConnection and leaves the
+//    connection broken (connected() == false) until reconnect() succeeds;
+//  - an error reply from the server throws kServer (the connection stays usable);
+//  - a wrong or missing password throws kAuth.
+class RedisConnection {
+public:
+    explicit RedisConnection(RedisUrl url, RedisTimeouts timeouts = {});
+    ~RedisConnection();
+    RedisConnection(RedisConnection&&) noexcept;
+    RedisConnection& operator=(RedisConnection&&) noexcept;
+    RedisConnection(const RedisConnection&) = delete;
+    RedisConnection& operator=(const RedisConnection&) = delete;
+
+    // One command, arguments binary safe (e.g. {"SET", key, model_bytes}). Throws on error
+    // replies; returns the reply otherwise (nil, string, integer, array, status).
+    RedisValue command(const std::vector<std::string_view>& args);
+
+    // Several commands in one round trip; replies in order. Error replies are returned as
+    // kError values, not thrown, so a caller can see which command failed (used for
+    // MULTI … EXEC, where the queued commands' replies matter).
+    std::vector<RedisValue> pipeline(const std::vector<std::vector<std::string_view>>& commands);
+
+    // Drops the socket and connects again (AUTH, SELECT). Throws like the constructor.
+    void reconnect();
+
+    bool connected() const noexcept;
+    const RedisUrl& url() const noexcept { return url_; }
+    const RedisTimeouts& timeouts() const noexcept { return timeouts_; }
+
+    // For RedisSubscriber: the raw context, to wait on its socket and read pushed messages.
+    redisContext* native_handle() noexcept { return context_.get(); }
+    // Reads one reply the server sends unprompted (pub/sub). Throws like command().
+    RedisValue read_pushed_reply();
+
+private:
+    struct ContextDeleter {
+        void operator()(redisContext* context) const noexcept;
+    };
+
+    void open();
+    [[noreturn]] void fail_io(std::string_view doing);
+
+    RedisUrl url_;
+    RedisTimeouts timeouts_;
+    std::unique_ptr<redisContext, ContextDeleter> context_;
+    bool broken_ = true;
+};
+
+} // namespace liveml::store
