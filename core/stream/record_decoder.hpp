@@ -1,0 +1,27 @@
+#pragma once
+#include <memory>
+#include <string_view>
+
+#include "stream/digit_record.hpp"
+
+namespace liveml::stream {
+
+// Decodes and validates source records. Holds a reusable parser and padded input buffer, so
+// decoding allocates nothing after construction. Not thread-safe: one per consumer thread.
+class RecordDecoder {
+  public:
+    RecordDecoder();
+    ~RecordDecoder();
+    RecordDecoder(const RecordDecoder&) = delete;
+    RecordDecoder& operator=(const RecordDecoder&) = delete;
+
+    // Fills out and returns RecordError::None, or returns why the bytes are not a record
+    // (out is then unspecified).
+    RecordError decode(std::string_view bytes, DigitRecord& out);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace liveml::stream
