@@ -1,0 +1,25 @@
+#pragma once
+#include "imaging/rgb_image.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+
+namespace liveml::imaging {
+
+struct DecodeLimits {
+    std::uint64_t max_file_bytes = 256ull << 20;
+    int max_side = 16384;
+    std::uint64_t max_pixels = 100'000'000;
+};
+
+// Decodes PNG, JPEG, BMP (and the other formats stb_image knows: GIF first frame, PNM, TGA)
+// to RGB8. Grayscale is replicated to three channels; alpha is composited over white.
+// The size is checked from the header before any pixel is decoded. Throws
+// std::runtime_error naming the file and the reason (missing, too big, corrupt, unsupported).
+RgbImage decode_image_file(const std::filesystem::path& path, DecodeLimits limits = {});
+RgbImage decode_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits = {},
+                            const char* source = "<memory>");
+
+} // namespace liveml::imaging

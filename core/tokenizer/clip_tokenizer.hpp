@@ -1,0 +1,70 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace liveml::tokenizer {
+
+struct TokenizerOptions {
+    int context_length = 77;
+    // Id written after <|endoftext|> to fill the context. -1 = the end-of-text id (what
+    // Hugging Face's CLIPTokenizer does); OpenAI's clip.tokenize pads with 0.
+    std::int64_t pad_id = -1;
+    std::size_t cache_capacity = 50'000; // BPE results remembered per word
+};
+
+// A batch ready for a text encoder: ids row-major [batch, context_length]; lengths[i] counts
+// the real tokens of row i including <|startoftext|> and <|endoftext|>, so the end-of-text
+// token (where CLIP pools) sits at lengths[i] - 1.
+struct TokenBatch {
+    int context_length = 0;
+    std::vector<std::int64_t> ids;
+    std::vector<int> lengths;
+    std::size_t size() const { return lengths.size(); }
+};
+
+// CLIP's byte-level BPE tokenizer from Hugging Face's vocab.json + merges.txt.
+// Thread-safe: encode() may be called concurrently (the word cache is locked).
+class ClipTokenizer {
+  public:
+    // Throws std::runtime_error with the file and the reason for malformed files, merges
+    // that name unknown tokens, or a vocabulary without <|startoftext|>/<|endoftext|>.
+    static ClipTokenizer from_files(const std::filesystem::path& vocab_json,
+                                    const std::filesystem::path& merges_txt,
+                                    TokenizerOptions options = {});
+    static ClipTokenizer from_strings(std::string_view vocab_json, std::string_view merges_txt,
+                                      TokenizerOptions options = {});
+    // Loads vocab.json + merges.txt from a Hugging Face model directory.
+    static ClipTokenizer from_directory(const std::filesystem::path& dir,
+                                        TokenizerOptions options = {});
+
+    ClipTokenizer(ClipTokenizer&&) noexcept;
+    ClipTokenizer& operator=(ClipTokenizer&&) noexcept;
+    ~ClipTokenizer();
+
+    // BPE ids of the cleaned text, no start/end tokens, no truncation.
+    std::vector<std::int64_t> tokenize(std::string_view text) const;
+    // <|startoftext|> ids… <|endoftext|> pad…, exactly context_length long. Longer input is
+    // cut so that <|endoftext|> is still the last real token.
+    std::vector<std::int64_t> encode(std::string_view text) const;
+    TokenBatch encode_batch(std::span<const std::string> texts) const;
+    // Ids back to text (</w> becomes a space; start/end/pad tokens dropped).
+    std::string decode(std::span<const std::int64_t> ids) const;
+
+    std::int64_t sot_id() const;
+    std::int64_t eot_id() const;
+    std::int64_t pad_id() const;
+    std::size_t vocab_size() const;
+    int context_length() const;
+
+  private:
+    struct Impl;
+    explicit ClipTokenizer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace liveml::tokenizer
