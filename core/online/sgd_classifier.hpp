@@ -10,9 +10,9 @@ namespace liveml::online {
 enum class Loss { Log, Hinge };
 enum class Penalty { None, L1, L2 };
 
-std::string_view to_string(Loss);
-std::string_view to_string(Penalty);
-Loss parse_loss(std::string_view);       // "log" | "log_loss" | "hinge"; throws std::invalid_argument
+std::string_view to_string(Loss);    // "log" | "hinge"
+std::string_view to_string(Penalty); // "none" | "l1" | "l2"
+Loss parse_loss(std::string_view);   // "log" | "log_loss" | "hinge"; throws std::invalid_argument
 Penalty parse_penalty(std::string_view); // "l1" | "l2" | "none"; throws std::invalid_argument
 
 struct SgdParams {
@@ -24,37 +24,80 @@ struct SgdParams {
 // Multiclass one-vs-rest linear classifier trained by SGD with the 'optimal' learning
 // rate; partial_fit/predict/predict_proba compute exactly what scikit-learn 1.2.1's
 // SGDClassifier computes (see ../shared/specs/sklearn-sgd-partial-fit.md).
+//
+// Like scikit-learn, classes are kept sorted and unique, and two classes give ONE weight row
+// (the binary form: row 0 scores classes()[1] against classes()[0]); three or more give one row
+// per class. n_coef_rows() says which.
+//
+// Not thread-safe for concurrent writers; const members may run concurrently (they use no
+// shared scratch space). partial_fit and predict allocate nothing on the heap.
 class SgdClassifier {
-public:
+  public:
+    // Throws std::invalid_argument for a non-finite or non-positive alpha, fewer than two
+    // distinct classes, or n_features == 0.
     SgdClassifier(SgdParams params, std::vector<int> classes, std::size_t n_features);
 
-    // One sample. label must be one of classes(); x has n_features() values.
+    // One sample. label must be one of classes(); x has n_features() finite values.
+    // Throws std::invalid_argument for bad input (the model is untouched) and
+    // std::overflow_error when the update overflows (the model is restored to its prior state).
     void partial_fit(std::span<const double> x, int label);
-    // A mini-batch in one call, as scikit-learn's partial_fit(X, y) with shuffle=False:
-    // X is row-major n×n_features.
+    // A mini-batch in one call, as scikit-learn's partial_fit(X, y) with shuffle=False (one
+    // epoch over the rows in the given order): X is row-major y.size()×n_features().
     void partial_fit_batch(std::span<const double> X, std::span<const int> y);
 
+    // The class with the highest score; the first one on ties (an untrained model answers
+    // classes()[0]). Throws std::invalid_argument on a wrong size or a non-finite value.
     int predict(std::span<const double> x) const;
-    // scores[k] = x·W[k] + b[k]
+    // scores[r] = x·coef(r) + intercept()[r] for every weight row; scores.size() must be
+    // n_coef_rows().
     void decision_function(std::span<const double> x, std::span<double> scores) const;
-    // Log loss: normalised expit (sklearn's OvR); hinge: throws std::logic_error.
+    // One probability per class (proba.size() == classes().size()), summing to 1. Log loss
+    // only (sklearn's normalised one-vs-rest expit); hinge throws std::logic_error.
     void predict_proba(std::span<const double> x, std::span<double> proba) const;
 
-    const SgdParams& params() const noexcept;
-    const std::vector<int>& classes() const noexcept;
-    std::size_t n_features() const noexcept;
-    std::uint64_t samples_seen() const noexcept;
-    double t() const noexcept; // sklearn's t_
-    // Effective weights (wscale applied) of class k, and intercepts.
+    const SgdParams& params() const noexcept { return params_; }
+    const std::vector<int>& classes() const noexcept { return classes_; }
+    std::size_t n_features() const noexcept { return n_features_; }
+    std::size_t n_coef_rows() const noexcept { return rows_; }
+    std::uint64_t samples_seen() const noexcept { return samples_seen_; }
+    double t() const noexcept { return t_; } // sklearn's t_: 1 + samples trained on
+    // Weights of row k (k < n_coef_rows()), and the intercepts (one per row).
     std::span<const double> coef(std::size_t k) const;
-    std::span<const double> intercept() const noexcept;
+    std::span<const double> intercept() const noexcept { return intercept_; }
 
-    // For loading a saved model: replaces the whole state after validating shapes.
+    // For loading a saved model: replaces the whole state after validating shapes, finiteness
+    // and t >= 1. Throws std::invalid_argument and leaves the model untouched on failure.
     void restore(std::vector<double> coef_row_major, std::vector<double> intercept, double t,
                  std::uint64_t samples_seen);
 
-private:
-    // implementation-defined members
+  private:
+    void check_features(std::span<const double> x) const;
+    std::size_t label_index(int label) const;
+    double target(std::size_t row, std::size_t label_idx) const;
+    void fit_rows(std::span<const double> X, std::span<const int> y);
+    void fit_one(std::span<const double> x, std::size_t label_idx, double t, double& wscale,
+                 double& u);
+    // out[i] = Σ_j coef(first_row + i)[j] * x[j], summed in index order per row.
+    void dot_rows(std::span<const double> x, std::size_t first_row, std::span<double> out) const;
+    void apply_l1(double u);
+    void scale_weights(double factor);
+
+    SgdParams params_;
+    std::vector<int> classes_;
+    std::size_t n_features_ = 0;
+    std::size_t rows_ = 0;
+    double optimal_init_ = 0.0; // sklearn's optimal_init: the first eta is 1/(alpha*optimal_init)
+    std::vector<double> coef_;  // rows_ × n_features_, row-major
+    std::vector<double> intercept_;
+    double t_ = 1.0;
+    std::uint64_t samples_seen_ = 0;
+
+    // Scratch reused by every partial_fit call so the per-sample path never allocates.
+    std::vector<double> q_; // L1: penalty actually applied to each weight during this call
+    std::vector<double> scores_;
+    std::vector<double> updates_;
+    std::vector<double> saved_coef_; // restored when an update overflows
+    std::vector<double> saved_intercept_;
 };
 
 } // namespace liveml::online
