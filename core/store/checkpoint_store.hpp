@@ -43,7 +43,7 @@ struct CheckpointNotice {
 
 // Reads and writes checkpoints of one model key over a caller-owned connection.
 class CheckpointStore {
-public:
+  public:
     explicit CheckpointStore(RedisConnection& connection,
                              std::string model_key = std::string(kDefaultModelKey));
 
@@ -64,7 +64,7 @@ public:
     std::string version_key() const { return model_key_ + ":version"; }
     std::string updates_channel() const { return model_key_ + ":updates"; }
 
-private:
+  private:
     RedisConnection& connection_;
     std::string model_key_;
 };

@@ -21,7 +21,7 @@ struct MetricsEntry {
 // "json" holding one metrics record. The cap is approximate (XADD MAXLEN ~ N): Redis trims
 // whole macro nodes, so the stream may briefly hold somewhat more than N entries.
 class MetricsStream {
-public:
+  public:
     explicit MetricsStream(RedisConnection& connection,
                            std::string key = std::string(kDefaultMetricsKey),
                            std::size_t max_len = kDefaultMetricsMaxLen);
@@ -43,7 +43,7 @@ public:
 
     const std::string& key() const noexcept { return key_; }
 
-private:
+  private:
     std::vector<MetricsEntry> parse_entries(const RedisValue& reply) const;
 
     RedisConnection& connection_;

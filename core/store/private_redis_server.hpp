@@ -29,7 +29,7 @@ struct PrivateRedisOptions {
 // On Linux the server gets SIGTERM if the thread that started it exits, so construct it from a
 // thread that outlives it (the main thread, in practice). Not thread-safe.
 class PrivateRedisServer {
-public:
+  public:
     explicit PrivateRedisServer(PrivateRedisOptions options = {});
     ~PrivateRedisServer();
     PrivateRedisServer(const PrivateRedisServer&) = delete;
@@ -49,7 +49,7 @@ public:
     // RedisError(kProcess) if the port was taken meanwhile or the server does not come up.
     void restart();
 
-private:
+  private:
     void launch(); // spawn on url_.port and wait for PING; throws
     std::string log_tail() const;
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,7 @@ struct RedisTimeouts {
 //  - an error reply from the server throws kServer (the connection stays usable);
 //  - a wrong or missing password throws kAuth.
 class RedisConnection {
-public:
+  public:
     explicit RedisConnection(RedisUrl url, RedisTimeouts timeouts = {});
     ~RedisConnection();
     RedisConnection(RedisConnection&&) noexcept;
@@ -49,12 +50,16 @@ public:
     const RedisUrl& url() const noexcept { return url_; }
     const RedisTimeouts& timeouts() const noexcept { return timeouts_; }
 
-    // For RedisSubscriber: the raw context, to wait on its socket and read pushed messages.
-    redisContext* native_handle() noexcept { return context_.get(); }
-    // Reads one reply the server sends unprompted (pub/sub). Throws like command().
+    // For RedisSubscriber, which waits on the socket itself (poll) so it can be stopped:
+    // the socket, -1 when broken.
+    int socket_fd() const noexcept;
+    // A reply already received and buffered by an earlier read, if any (no I/O).
+    std::optional<RedisValue> take_buffered_reply();
+    // Reads the next reply the server pushes (pub/sub messages), waiting at most the command
+    // timeout. Error replies are returned, not thrown; I/O errors throw kConnection.
     RedisValue read_pushed_reply();
 
-private:
+  private:
     struct ContextDeleter {
         void operator()(redisContext* context) const noexcept;
     };

@@ -7,7 +7,7 @@ namespace liveml::store {
 // Every failure of this library is a RedisError (or RedisUrlError for a bad URL). what() is a
 // full sentence naming the server as RedisUrl::to_string() prints it (never the password).
 class RedisError : public std::runtime_error {
-public:
+  public:
     enum class Kind {
         kConnection, // refused, unreachable, timed out, connection dropped: retrying may help
         kAuth,       // AUTH refused or required but no password given: retrying will not help
@@ -25,7 +25,7 @@ public:
     // data after a restart, BUSY, TRYAGAIN, MASTERDOWN, OOM, MISCONF).
     bool transient() const noexcept;
 
-private:
+  private:
     Kind kind_;
 };
 

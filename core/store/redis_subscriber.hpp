@@ -1,10 +1,13 @@
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 
 #include "store/redis_url.hpp"
+#include "store/redis_value.hpp"
 #include "store/resilient_redis.hpp"
 
 namespace liveml::store {
@@ -14,9 +17,10 @@ namespace liveml::store {
 // the socket and on an internal wake-up pipe, so stop() returns promptly, and reconnects with
 // the given backoff when the server goes away (messages published meanwhile are lost: a
 // reader should reload the current state when the listener reports kConnected again).
-// Callbacks run on the background thread; they must not call stop() or destroy the subscriber.
+// Callbacks run on the background thread; they must not call stop() or destroy the subscriber,
+// and whatever they throw is caught and dropped so one bad message cannot end the thread.
 class RedisSubscriber {
-public:
+  public:
     using MessageHandler = std::function<void(const std::string& payload)>;
     using StateListener = ResilientRedis::StateListener;
 
@@ -35,9 +39,11 @@ public:
 
     RedisLinkState state() const noexcept { return state_.load(); }
 
-private:
+  private:
     void run();
-    bool listen_once(); // one connection's lifetime; false when asked to stop
+    void listen(); // one connection's lifetime; returns when asked to stop, throws when lost
+    void handle(const RedisValue& reply);
+    bool sleep_unless_woken(std::chrono::milliseconds duration); // false when asked to stop
     void set_state(RedisLinkState state, const std::string& detail);
 
     RedisUrl url_;
@@ -48,6 +54,8 @@ private:
     int wake_pipe_[2] = {-1, -1};
     std::atomic<bool> stopping_{false};
     std::atomic<RedisLinkState> state_{RedisLinkState::kConnecting};
+    std::mutex state_mutex_;
+    std::condition_variable state_changed_;
     std::thread thread_;
 };
 

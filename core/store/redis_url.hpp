@@ -8,7 +8,7 @@ namespace liveml::store {
 
 // A malformed Redis URL; what() quotes the URL with its password masked and says what is wrong.
 class RedisUrlError : public std::invalid_argument {
-public:
+  public:
     using std::invalid_argument::invalid_argument;
 };
 

@@ -10,8 +10,8 @@ struct RedisValue {
     enum class Type { kNil, kString, kStatus, kInteger, kArray, kError };
 
     Type type = Type::kNil;
-    std::string text;                // kString (binary safe), kStatus, kError
-    long long integer = 0;           // kInteger
+    std::string text;                 // kString (binary safe), kStatus, kError
+    long long integer = 0;            // kInteger
     std::vector<RedisValue> elements; // kArray
 
     bool is_nil() const noexcept { return type == Type::kNil; }

@@ -38,7 +38,7 @@ struct ResilientOptions {
 // once each through the listener, from the thread calling run(); state() may be read from any
 // thread. Not otherwise thread-safe: call run() from one thread.
 class ResilientRedis {
-public:
+  public:
     // detail: the error that caused kLost, or the server (URL without password) on kConnected.
     using StateListener = std::function<void(RedisLinkState state, const std::string& detail)>;
 
@@ -56,7 +56,7 @@ public:
     std::string last_error() const;
     const RedisUrl& url() const noexcept { return url_; }
 
-private:
+  private:
     bool ensure_connected();
     void mark_lost(const std::string& detail);
     void set_state(RedisLinkState state, const std::string& detail);

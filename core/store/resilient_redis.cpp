@@ -1,0 +1,76 @@
+#include "store/resilient_redis.hpp"
+
+#include <algorithm>
+
+#include "store/redis_error.hpp"
+
+namespace liveml::store {
+
+const char* to_string(RedisLinkState state) noexcept {
+    switch (state) {
+    case RedisLinkState::kConnecting:
+        return "connecting";
+    case RedisLinkState::kConnected:
+        return "connected";
+    case RedisLinkState::kLost:
+        return "lost";
+    }
+    return "unknown";
+}
+
+ResilientRedis::ResilientRedis(RedisUrl url, ResilientOptions options, StateListener listener)
+    : url_(std::move(url)), options_(options), listener_(std::move(listener)),
+      current_backoff_(options.backoff.initial) {}
+
+bool ResilientRedis::run(const std::function<void(RedisConnection&)>& work) {
+    if (!ensure_connected()) return false;
+    try {
+        work(*connection_);
+        return true;
+    } catch (const RedisError& error) {
+        if (!error.transient()) throw;
+        mark_lost(error.what());
+        return false;
+    }
+}
+
+std::string ResilientRedis::last_error() const {
+    return last_error_;
+}
+
+bool ResilientRedis::ensure_connected() {
+    if (connection_ && connection_->connected()) return true;
+    if (std::chrono::steady_clock::now() < next_attempt_) return false;
+    try {
+        if (connection_) {
+            connection_->reconnect();
+        } else {
+            connection_.emplace(url_, options_.timeouts);
+        }
+    } catch (const RedisError& error) {
+        // A wrong password after a server restart is an outage too from the loop's point of
+        // view: keep retrying (slowly), and say why through the listener.
+        mark_lost(error.what());
+        return false;
+    }
+    current_backoff_ = options_.backoff.initial;
+    last_error_.clear();
+    set_state(RedisLinkState::kConnected, url_.to_string());
+    return true;
+}
+
+void ResilientRedis::mark_lost(const std::string& detail) {
+    last_error_ = detail;
+    next_attempt_ = std::chrono::steady_clock::now() + current_backoff_;
+    const auto grown = std::chrono::milliseconds(static_cast<long long>(
+        static_cast<double>(current_backoff_.count()) * options_.backoff.multiplier));
+    current_backoff_ = std::min(std::max(grown, options_.backoff.initial), options_.backoff.max);
+    set_state(RedisLinkState::kLost, detail);
+}
+
+void ResilientRedis::set_state(RedisLinkState state, const std::string& detail) {
+    if (state_.exchange(state) == state) return;
+    if (listener_) listener_(state, detail);
+}
+
+} // namespace liveml::store
