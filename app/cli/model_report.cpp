@@ -1,0 +1,99 @@
+#include "model_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+
+#include "json_output.hpp"
+#include "online/model_file.hpp"
+
+namespace liveml::cli {
+namespace {
+
+using online::SgdClassifier;
+
+std::string json_string_map(const std::vector<std::pair<std::string, std::string>>& fields) {
+    JsonObject object;
+    for (const auto& [name, value] : fields)
+        object.add(name, value);
+    return object.str();
+}
+
+std::string model_json(const online::SavedModel& saved, std::uint32_t format_version,
+                       const ModelOrigin& origin) {
+    const SgdClassifier& m = saved.model;
+    std::string coef = "[";
+    for (std::size_t k = 0; k < m.n_coef_rows(); ++k) {
+        if (k) coef += ',';
+        coef += json_array(m.coef(k));
+    }
+    coef += ']';
+    return JsonObject{}
+        .add("learner", "sgd_classifier")
+        .add("loss", online::to_string(m.params().loss))
+        .add("penalty", online::to_string(m.params().penalty))
+        .add("alpha", m.params().alpha)
+        .add("classes", std::span<const int>(m.classes()))
+        .add("n_features", std::uint64_t{m.n_features()})
+        .add_raw("coef", coef)
+        .add("intercept", m.intercept())
+        .add("t", m.t())
+        .add("samples_seen", m.samples_seen())
+        .add_raw("metadata", json_string_map({saved.metadata.begin(), saved.metadata.end()}))
+        .add("format_version", std::uint64_t{format_version})
+        .add_raw("origin", json_string_map(origin))
+        .str();
+}
+
+void print_summary(const online::SavedModel& saved, std::uint32_t format_version,
+                   const ModelOrigin& origin, std::ostream& out) {
+    const SgdClassifier& m = saved.model;
+    std::size_t weights = 0, zeros = 0;
+    double largest = 0;
+    for (std::size_t k = 0; k < m.n_coef_rows(); ++k)
+        for (const double w : m.coef(k)) {
+            ++weights;
+            zeros += w == 0.0;
+            largest = std::max(largest, std::abs(w));
+        }
+    const auto row = [&out](std::string_view label) -> std::ostream& {
+        return out << std::left << std::setw(14) << label;
+    };
+    for (const auto& [name, value] : origin)
+        row(name) << value << '\n';
+    row("learner") << "sgd_classifier (loss " << online::to_string(m.params().loss) << ", penalty "
+                   << online::to_string(m.params().penalty) << ", alpha " << m.params().alpha
+                   << ")\n";
+    row("format") << "version " << format_version << '\n';
+    row("classes");
+    for (const int c : m.classes())
+        out << c << ' ';
+    out << '\n';
+    row("features") << m.n_features() << '\n';
+    row("samples seen") << m.samples_seen() << " (t " << m.t() << ")\n";
+    row("weights") << weights << " coefficients, " << zeros << " exactly zero, max |w| " << largest
+                   << '\n';
+    row("intercepts");
+    for (const double b : m.intercept())
+        out << b << ' ';
+    out << '\n';
+    if (saved.metadata.empty()) return;
+    out << "metadata\n";
+    for (const auto& [name, value] : saved.metadata)
+        out << "  " << std::left << std::setw(16) << name << value << '\n';
+}
+
+} // namespace
+
+void print_model(std::string_view bytes, const ModelOrigin& origin, bool as_json,
+                 std::ostream& out) {
+    const online::SavedModel saved = online::deserialize_model(bytes);
+    // The decoder accepts exactly one format version, so a decoded model has that one.
+    const std::uint32_t version = online::kModelFormatVersion;
+    if (as_json)
+        out << model_json(saved, version, origin) << '\n';
+    else
+        print_summary(saved, version, origin, out);
+}
+
+} // namespace liveml::cli
