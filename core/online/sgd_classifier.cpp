@@ -321,10 +321,21 @@ void SgdClassifier::predict_proba(std::span<const double> x, std::span<double> p
         return;
     }
     decision_function(x, proba);
+    const double top = *std::max_element(proba.begin(), proba.end());
     double sum = 0.0;
     for (double& p : proba) {
         p = expit(p);
         sum += p;
+    }
+    if (sum == 0.0) {
+        // Every score is below about -745, so every expit underflowed and scikit-learn would
+        // answer 0/0 = NaN. expit(s) tends to exp(s) there, so normalise exp(s - max) instead:
+        // the limit of the same formula, and still a distribution ranked like predict().
+        decision_function(x, proba);
+        for (double& p : proba) {
+            p = std::exp(p - top);
+            sum += p;
+        }
     }
     for (double& p : proba)
         p /= sum;

@@ -52,7 +52,9 @@ class SgdClassifier {
     // n_coef_rows().
     void decision_function(std::span<const double> x, std::span<double> scores) const;
     // One probability per class (proba.size() == classes().size()), summing to 1. Log loss
-    // only (sklearn's normalised one-vs-rest expit); hinge throws std::logic_error.
+    // only (sklearn's normalised one-vs-rest expit); hinge throws std::logic_error. Where
+    // every expit underflows to 0 scikit-learn returns NaN; we return the formula's limit
+    // (normalised exp of the scores) instead.
     void predict_proba(std::span<const double> x, std::span<double> proba) const;
 
     const SgdParams& params() const noexcept { return params_; }
