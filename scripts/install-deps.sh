@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev xvfb xauth
   # core libraries
-  libeigen3-dev zlib1g-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libstb-dev
+  libeigen3-dev zlib1g-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libstb-dev libicu-dev
   librdkafka-dev libhiredis-dev libtorch-dev libfaiss-dev libgtest-dev libbenchmark-dev
   # servers and independent peers used by tests and local mode
   redis-server redis-tools kcat python3-kafka python3-confluent-kafka

@@ -64,6 +64,9 @@ class ClipTokenizer {
   private:
     struct Impl;
     explicit ClipTokenizer(std::unique_ptr<Impl> impl);
+    // Appends <|startoftext|> body <|endoftext|> pad… (context_length ids) to `out`, cutting the
+    // body to fit; returns the number of real tokens.
+    int frame(const std::vector<std::int64_t>& body, std::vector<std::int64_t>& out) const;
     std::unique_ptr<Impl> impl_;
 };
 
