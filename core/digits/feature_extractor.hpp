@@ -11,9 +11,9 @@ namespace liveml::digits {
 using Bitmap32 = std::array<std::uint8_t, 32 * 32>;
 
 struct DigitFeatures {
-    Features x{};       // 64 counts 0..16, what the model sees
-    Bitmap32 bitmap{};  // the normalised bitmap, for previews and tests
-    bool empty = true;  // no ink found: callers should not predict
+    Features x{};      // 64 counts 0..16, what the model sees
+    Bitmap32 bitmap{}; // the normalised bitmap, for previews and tests
+    bool empty = true; // no ink found: callers should not predict
 };
 
 // Turns a drawing or photo of one digit into optdigits-style features: detect ink polarity,

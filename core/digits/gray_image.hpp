@@ -15,6 +15,10 @@ struct GrayImage {
 };
 
 inline constexpr int kMaxImageSide = 16384;
+// Bounds the decoded raster (8-bit grey plus alpha while decoding) to a few hundred MiB, so
+// a small file claiming a huge canvas cannot exhaust memory.
+inline constexpr long long kMaxImagePixels = 8192LL * 8192LL;
+inline constexpr std::size_t kMaxImageFileBytes = 256u << 20;
 
 // Decodes PNG/JPEG/BMP/PGM/… (stb_image) to grayscale, alpha composited onto white.
 // Throws std::runtime_error for unreadable, corrupt, empty or oversized images.

@@ -1,0 +1,94 @@
+#include "digits/ink_plane.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace liveml::digits::detail {
+namespace {
+
+// Smallest contrast (of 255) that counts as ink: below it is scanner or JPEG noise.
+constexpr int kMinContrast = 40;
+
+int border_median(const GrayImage& image) {
+    std::array<std::size_t, 256> histogram{};
+    std::size_t n = 0;
+    auto add = [&](int x, int y) {
+        ++histogram[image.at(x, y)];
+        ++n;
+    };
+    for (int x = 0; x < image.width; ++x) {
+        add(x, 0);
+        if (image.height > 1) add(x, image.height - 1);
+    }
+    for (int y = 1; y + 1 < image.height; ++y) {
+        add(0, y);
+        if (image.width > 1) add(image.width - 1, y);
+    }
+    std::size_t seen = 0;
+    for (int v = 0; v < 256; ++v) {
+        seen += histogram[v];
+        if (2 * seen >= n) return v;
+    }
+    return 255;
+}
+
+// Ink of one source pixel, given the paper level and the polarity.
+inline std::uint8_t ink_of(std::uint8_t pixel, int paper, bool dark_ink) {
+    const int d = dark_ink ? paper - pixel : pixel - paper;
+    return static_cast<std::uint8_t>(d > 0 ? d : 0);
+}
+
+} // namespace
+
+InkPlane find_ink(const GrayImage& image, int max_side) {
+    InkPlane plane;
+    if (image.width <= 0 || image.height <= 0) return plane;
+    const auto [darkest, lightest] = std::minmax_element(image.pixels.begin(), image.pixels.end());
+    const int paper = border_median(image);
+    const bool dark_ink = paper - *darkest >= *lightest - paper;
+    const int contrast = dark_ink ? paper - *darkest : *lightest - paper;
+
+    // Each cell keeps the strongest ink of the pixels it covers.
+    const int factor = std::max(1, (std::max(image.width, image.height) + max_side - 1) / max_side);
+    plane.width = (image.width + factor - 1) / factor;
+    plane.height = (image.height + factor - 1) / factor;
+    plane.ink.assign(static_cast<std::size_t>(plane.width) * plane.height, 0);
+    for (int y = 0; y < image.height; ++y) {
+        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
+        std::uint8_t* cells = plane.ink.data() + static_cast<std::size_t>(y / factor) * plane.width;
+        if (factor == 1) {
+            for (int x = 0; x < image.width; ++x)
+                cells[x] = ink_of(row[x], paper, dark_ink);
+            continue;
+        }
+        for (int cx = 0; cx < plane.width; ++cx) {
+            std::uint8_t strongest = cells[cx];
+            for (int x = cx * factor, end = std::min(image.width, x + factor); x < end; ++x)
+                strongest = std::max(strongest, ink_of(row[x], paper, dark_ink));
+            cells[cx] = strongest;
+        }
+    }
+    if (contrast < kMinContrast) return plane;
+
+    // Half the strongest ink: the middle of an antialiased edge, whatever the pen.
+    plane.threshold = (contrast + 1) / 2;
+    plane.x0 = plane.width;
+    plane.y0 = plane.height;
+    for (int y = 0; y < plane.height; ++y) {
+        const std::uint8_t* cells = plane.ink.data() + static_cast<std::size_t>(y) * plane.width;
+        int first = -1, last = -1;
+        for (int x = 0; x < plane.width; ++x)
+            if (cells[x] >= plane.threshold) {
+                if (first < 0) first = x;
+                last = x;
+            }
+        if (first < 0) continue;
+        plane.x0 = std::min(plane.x0, first);
+        plane.x1 = std::max(plane.x1, last);
+        plane.y0 = std::min(plane.y0, y);
+        plane.y1 = y;
+    }
+    return plane;
+}
+
+} // namespace liveml::digits::detail
