@@ -1,0 +1,210 @@
+#include "common/file_bytes.hpp"
+#include "imaging/clip_preprocess.hpp"
+#include "imaging/image_decode.hpp"
+#include "imaging/resize.hpp"
+
+#include <gtest/gtest.h>
+
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STB_IMAGE_WRITE_STATIC
+#include <stb_image_write.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+using namespace liveml::imaging;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_dir(const std::string& name) {
+    const auto dir = fs::path(LIVEML_TEST_BINARY_DIR) / "imaging_tmp" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+RgbImage noise_image(int width, int height, unsigned seed) {
+    std::mt19937 rng(seed);
+    RgbImage image{width, height,
+                   std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
+    // Smooth ramps plus noise: exercises both the interpolation and the 0/255 clipping.
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            for (int c = 0; c < 3; ++c) {
+                const int ramp = (x * 255 / width + y * 128 / height + c * 60) % 256;
+                const int noisy = ramp + static_cast<int>(rng() % 61) - 30;
+                image.pixels[(static_cast<std::size_t>(y) * width + x) * 3 + c] =
+                    static_cast<std::uint8_t>(std::clamp(noisy, 0, 255));
+            }
+    return image;
+}
+
+void write_ppm(const fs::path& path, const RgbImage& image) {
+    std::ofstream out(path, std::ios::binary);
+    out << "P6\n" << image.width << ' ' << image.height << "\n255\n";
+    out.write(reinterpret_cast<const char*>(image.pixels.data()),
+              static_cast<std::streamsize>(image.pixels.size()));
+}
+
+template <typename T> std::vector<T> read_raw(const fs::path& path) {
+    const auto bytes = liveml::read_file_bytes(path, 64u << 20);
+    std::vector<T> out(bytes.size() / sizeof(T));
+    std::memcpy(out.data(), bytes.data(), out.size() * sizeof(T));
+    return out;
+}
+
+} // namespace
+
+TEST(ImageDecode, GrayscaleExpandsToRgbAndAlphaGoesOverWhite) {
+    const auto dir = temp_dir("decode");
+    const std::uint8_t gray[4] = {0, 100, 200, 255};
+    ASSERT_TRUE(stbi_write_png((dir / "gray.png").c_str(), 2, 2, 1, gray, 2));
+    const auto g = decode_image_file(dir / "gray.png");
+    ASSERT_EQ(g.width, 2);
+    ASSERT_EQ(g.height, 2);
+    EXPECT_EQ(g.pixels,
+              (std::vector<std::uint8_t>{0, 0, 0, 100, 100, 100, 200, 200, 200, 255, 255, 255}));
+
+    // Red at alpha 0, 255 and 128: transparent becomes white, half red becomes pink.
+    const std::uint8_t rgba[12] = {255, 0, 0, 0, 255, 0, 0, 255, 255, 0, 0, 128};
+    ASSERT_TRUE(stbi_write_png((dir / "rgba.png").c_str(), 3, 1, 4, rgba, 12));
+    const auto c = decode_image_file(dir / "rgba.png");
+    EXPECT_EQ(c.pixels, (std::vector<std::uint8_t>{255, 255, 255, 255, 0, 0, 255, 127, 127}));
+
+    const std::uint8_t rgb[6] = {10, 20, 30, 40, 50, 60};
+    ASSERT_TRUE(stbi_write_bmp((dir / "rgb.bmp").c_str(), 2, 1, 3, rgb));
+    EXPECT_EQ(decode_image_file(dir / "rgb.bmp").pixels, (std::vector<std::uint8_t>(rgb, rgb + 6)));
+    ASSERT_TRUE(stbi_write_jpg((dir / "rgb.jpg").c_str(), 2, 1, 3, rgb, 95));
+    EXPECT_EQ(decode_image_file(dir / "rgb.jpg").width, 2);
+}
+
+TEST(ImageDecode, BadFilesGiveClearErrors) {
+    const auto dir = temp_dir("bad");
+    auto expect_error = [](const fs::path& path, const std::string& needle,
+                           DecodeLimits limits = {}) {
+        try {
+            decode_image_file(path, limits);
+            ADD_FAILURE() << "decoded " << path;
+        } catch (const std::runtime_error& e) {
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find(path.filename().string()), std::string::npos);
+        }
+    };
+    expect_error(dir / "missing.png", "missing.png");
+    liveml::write_file_atomic(dir / "empty.png", "");
+    expect_error(dir / "empty.png", "empty file");
+    liveml::write_file_atomic(dir / "text.png", "this is not an image at all");
+    expect_error(dir / "text.png", "not a decodable image");
+
+    std::vector<std::uint8_t> big(64 * 48 * 3, 7);
+    ASSERT_TRUE(stbi_write_png((dir / "big.png").c_str(), 64, 48, 3, big.data(), 64 * 3));
+    expect_error(dir / "big.png", "exceeds the size limit", DecodeLimits{.max_side = 32});
+    expect_error(dir / "big.png", "exceeds the size limit", DecodeLimits{.max_pixels = 1000});
+    expect_error(dir / "big.png", "limit 10", DecodeLimits{.max_file_bytes = 10});
+
+    // A PNG cut in the middle of its pixel data: the header still parses, decoding fails.
+    const auto whole = liveml::read_file_bytes(dir / "big.png", 1u << 20);
+    liveml::write_file_atomic(dir / "cut.png", whole.substr(0, whole.size() / 2));
+    expect_error(dir / "cut.png", "corrupt image data");
+}
+
+TEST(ClipPreprocess, OutputGeometry) {
+    EXPECT_EQ(shortest_side_size(640, 480, 224),
+              (std::array<int, 2>{298, 224})); // 298.67 truncated
+    EXPECT_EQ(shortest_side_size(480, 640, 224), (std::array<int, 2>{224, 298}));
+    EXPECT_EQ(shortest_side_size(224, 224, 224), (std::array<int, 2>{224, 224}));
+    EXPECT_EQ(shortest_side_size(28, 28, 224), (std::array<int, 2>{224, 224}));
+    EXPECT_EQ(center_crop_origin(298, 224, 224), (std::array<int, 2>{37, 0}));
+    EXPECT_EQ(center_crop_origin(224, 299, 224), (std::array<int, 2>{0, 37}));
+}
+
+TEST(ClipPreprocess, UniformImageGivesNormalisedConstant) {
+    RgbImage image{50, 30, std::vector<std::uint8_t>(50 * 30 * 3)};
+    for (std::size_t i = 0; i < image.pixels.size(); i += 3) {
+        image.pixels[i] = 255;
+        image.pixels[i + 1] = 128;
+        image.pixels[i + 2] = 0;
+    }
+    const ClipPreprocessConfig cfg{.size = 16};
+    const auto out = clip_preprocess(image, cfg);
+    ASSERT_EQ(out.size(), 3u * 16 * 16);
+    const float expected[3] = {(1.0f - cfg.mean[0]) / cfg.std[0],
+                               (128.0f / 255.0f - cfg.mean[1]) / cfg.std[1],
+                               (0.0f - cfg.mean[2]) / cfg.std[2]};
+    for (int c = 0; c < 3; ++c)
+        for (int i = 0; i < 256; ++i)
+            EXPECT_NEAR(out[c * 256 + i], expected[c], 1e-6f);
+}
+
+TEST(ClipPreprocess, CenterCropKeepsTheMiddle) {
+    // 8x4 image whose columns 2..5 are white: after "resize" to shortest side 4 (no change)
+    // and a 4x4 center crop from x = 2, every pixel is white.
+    RgbImage image{8, 4, std::vector<std::uint8_t>(8 * 4 * 3, 0)};
+    for (int y = 0; y < 4; ++y)
+        for (int x = 2; x < 6; ++x)
+            for (int c = 0; c < 3; ++c)
+                image.pixels[(y * 8 + x) * 3 + c] = 255;
+    const auto out = clip_preprocess(image, {.size = 4, .mean = {0, 0, 0}, .std = {1, 1, 1}});
+    for (float v : out)
+        EXPECT_FLOAT_EQ(v, 1.0f);
+    EXPECT_THROW(crop(image, 6, 0, 4, 4), std::invalid_argument);
+}
+
+TEST(ClipPreprocess, MatchesPillowAndTransformersRecipe) {
+    const auto dir = temp_dir("pil");
+    struct Case {
+        int w, h, crop;
+    };
+    // Downscale (anti-aliased), upscale, and a one-axis resize.
+    for (const Case& tc : {Case{97, 61, 40}, Case{23, 31, 48}, Case{64, 40, 40}}) {
+        const auto image = noise_image(tc.w, tc.h, static_cast<unsigned>(tc.w * 1000 + tc.h));
+        write_ppm(dir / "in.ppm", image);
+        const auto [rw, rh] = shortest_side_size(tc.w, tc.h, tc.crop);
+        const std::string cmd =
+            "timeout 60 " LIVEML_PYTHON " " LIVEML_TEST_SOURCE_DIR "/imaging/pil_reference.py " +
+            (dir / "in.ppm").string() + " " + dir.string() + " " + std::to_string(rw) + " " +
+            std::to_string(rh) + " " + std::to_string(tc.crop);
+        ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+
+        const auto ours = resize_bicubic(image, rw, rh);
+        const auto pil = read_raw<std::uint8_t>(dir / "resized.rgb");
+        ASSERT_EQ(pil.size(), ours.pixels.size());
+        int worst = 0;
+        for (std::size_t i = 0; i < pil.size(); ++i)
+            worst = std::max(worst, std::abs(int(pil[i]) - int(ours.pixels[i])));
+        EXPECT_EQ(worst, 0) << tc.w << "x" << tc.h << " -> " << rw << "x" << rh;
+
+        const auto reference = read_raw<float>(dir / "clip.f32");
+        const auto tensor = clip_preprocess(image, {.size = tc.crop});
+        ASSERT_EQ(reference.size(), tensor.size());
+        float max_diff = 0;
+        for (std::size_t i = 0; i < tensor.size(); ++i)
+            max_diff = std::max(max_diff, std::fabs(reference[i] - tensor[i]));
+        EXPECT_LE(max_diff, 1e-6f);
+    }
+}
+
+TEST(GrayToChw, NativeSizeReplicatedAndResized) {
+    const std::vector<std::uint8_t> px{0, 255, 255, 0};
+    std::vector<float> out(3 * 4);
+    gray_to_chw(px, 2, 2,
+                {.size = 2, .channels = 3, .scale = 1.0f / 255, .mean = 0.5f, .std = 0.5f}, out);
+    EXPECT_EQ(out, (std::vector<float>{-1, 1, 1, -1, -1, 1, 1, -1, -1, 1, 1, -1}));
+
+    // 2x2 -> 4x4 bilinear: corners keep the source values, inner pixels blend.
+    std::vector<float> up(16);
+    gray_to_chw(px, 2, 2, {.size = 4, .channels = 1, .scale = 1.0f}, up);
+    EXPECT_FLOAT_EQ(up[0], 0.0f);
+    EXPECT_FLOAT_EQ(up[3], 255.0f);
+    EXPECT_FLOAT_EQ(up[1], 63.75f);                  // x = 0.25 between 0 and 255
+    EXPECT_FLOAT_EQ(up[5], 0.25f * 0.75f * 255 * 2); // (0.25, 0.25) blend of the 2x2
+
+    std::vector<float> wrong(5);
+    EXPECT_THROW(gray_to_chw(px, 2, 2, {.size = 2}, wrong), std::invalid_argument);
+    EXPECT_THROW(gray_to_chw(px, 3, 2, {.size = 2}, out), std::invalid_argument);
+}
