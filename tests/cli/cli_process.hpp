@@ -1,0 +1,44 @@
+#pragma once
+// Runs a program (the real `liveml` binary, or python) the way a user's shell would, and
+// captures what it printed and how it ended. Every run is bounded by a timeout.
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace liveml::cli::test {
+
+struct ProcessResult {
+    int exit_code = -1; // 128 + signal number when killed by a signal
+    bool timed_out = false;
+    std::string out;
+    std::string err;
+};
+
+using EnvVars = std::vector<std::pair<std::string, std::string>>;
+
+// Starts `program args…` with the current environment plus `env` (overriding), feeds it
+// nothing on stdin, and kills it after `timeout`.
+ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
+                          const EnvVars& env = {},
+                          std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+// run_process on the `liveml` binary under test.
+ProcessResult run_liveml(const std::vector<std::string>& args, const EnvVars& env = {});
+
+// A fresh directory under the system temp dir, removed with everything in it on destruction.
+class TempDir {
+  public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+} // namespace liveml::cli::test
