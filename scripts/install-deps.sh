@@ -21,6 +21,8 @@ packages=(
   fonts-dkg-handwriting fonts-breip fonts-bwht fonts-femkeklaver fonts-humor-sans
   fonts-rufscript fonts-sjfonts fonts-comic-neue fonts-dancingscript fonts-ecolier-court
   fonts-yusei-magic fonts-klee fonts-dejavu-core
+  # a CJK font so the Simplified Chinese user interface is readable
+  fonts-wqy-microhei
 )
 
 missing=()
