@@ -1,5 +1,7 @@
 #include "online/sgd_classifier.hpp"
 
+#include "online/sgd_kernels.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -37,12 +39,9 @@ double dloss(Loss loss, double p, double y) {
     return loss == Loss::Log ? log_dloss(p, y) : hinge_dloss(p, y);
 }
 
-// sklearn's max/min helpers: on equal operands (0.0 vs -0.0) they return the second one.
+// sklearn's max helper: on equal operands (0.0 vs -0.0) it returns the second one.
 double max_of(double a, double b) {
     return a > b ? a : b;
-}
-double min_of(double a, double b) {
-    return a < b ? a : b;
 }
 
 double expit(double s) {
@@ -55,23 +54,6 @@ double optimal_init(Loss loss, double alpha) {
     const double typw = std::sqrt(1.0 / std::sqrt(alpha));
     const double eta0 = typw / std::max(1.0, dloss(loss, -typw, 1.0));
     return 1.0 / (eta0 * alpha);
-}
-
-// Sums Rows dot products at once: independent accumulators keep the FPU busy while each
-// row is still summed strictly in index order.
-template <std::size_t Rows>
-void dot_block(const double* w, std::size_t n, const double* x, double* out) {
-    std::array<double, Rows> s{};
-    for (std::size_t j = 0; j < n; ++j) {
-        const double xj = x[j];
-        for (std::size_t r = 0; r < Rows; ++r)
-            s[r] += w[r * n + j] * xj;
-    }
-    std::copy(s.begin(), s.end(), out);
-}
-
-bool all_finite(std::span<const double> v) {
-    return std::all_of(v.begin(), v.end(), [](double d) { return std::isfinite(d); });
 }
 
 } // namespace
@@ -139,7 +121,8 @@ void SgdClassifier::check_features(std::span<const double> x) const {
     if (x.size() != n_features_)
         throw std::invalid_argument("expected " + std::to_string(n_features_) + " features, got " +
                                     std::to_string(x.size()));
-    if (!all_finite(x)) throw std::invalid_argument("features must be finite numbers");
+    if (!kernels::all_finite(x.data(), x.size()))
+        throw std::invalid_argument("features must be finite numbers");
 }
 
 std::size_t SgdClassifier::label_index(int label) const {
@@ -156,53 +139,10 @@ double SgdClassifier::target(std::size_t row, std::size_t label_idx) const {
     return label_idx == positive ? 1.0 : -1.0;
 }
 
-void SgdClassifier::dot_rows(std::span<const double> x, std::size_t first_row,
-                             std::span<double> out) const {
-    const std::size_t n = n_features_;
-    const double* w = coef_.data() + first_row * n;
-    std::size_t r = 0;
-    for (; r + 4 <= out.size(); r += 4)
-        dot_block<4>(w + r * n, n, x.data(), out.data() + r);
-    switch (out.size() - r) {
-    case 3:
-        dot_block<3>(w + r * n, n, x.data(), out.data() + r);
-        break;
-    case 2:
-        dot_block<2>(w + r * n, n, x.data(), out.data() + r);
-        break;
-    case 1:
-        dot_block<1>(w + r * n, n, x.data(), out.data() + r);
-        break;
-    default:
-        break;
-    }
-}
-
-void SgdClassifier::scale_weights(double factor) {
-    for (double& w : coef_)
-        w *= factor;
-}
-
-void SgdClassifier::apply_l1(double u) {
-    // Cumulative L1 penalty (Tsuruoka et al. 2009): each weight is pulled towards zero by the
-    // penalty accumulated so far minus what it already received, never crossing zero.
-    // Written without data-dependent branches so it vectorises.
-    double* w = coef_.data();
-    double* q = q_.data();
-    for (std::size_t i = 0; i < coef_.size(); ++i) {
-        const double z = w[i];
-        const double shrunk_pos = max_of(0.0, z - (u + q[i]));
-        const double shrunk_neg = min_of(0.0, z + (u - q[i]));
-        const double nw = z > 0.0 ? shrunk_pos : (z < 0.0 ? shrunk_neg : z);
-        w[i] = nw;
-        q[i] += nw - z;
-    }
-}
-
-void SgdClassifier::fit_one(std::span<const double> x, std::size_t label_idx, double t,
+bool SgdClassifier::fit_one(std::span<const double> x, std::size_t label_idx, double t, bool single,
                             double& wscale, double& u) {
     const double alpha = params_.alpha;
-    dot_rows(x, 0, scores_);
+    kernels::dot_rows(coef_.data(), rows_, n_features_, x.data(), scores_.data());
     const double eta = 1.0 / (alpha * ((optimal_init_ + t) - 1.0));
     for (std::size_t r = 0; r < rows_; ++r) {
         const double p = scores_[r] * wscale + intercept_[r];
@@ -214,23 +154,28 @@ void SgdClassifier::fit_one(std::span<const double> x, std::size_t label_idx, do
         // Weight decay by rescaling instead of touching every weight.
         wscale *= max_of(0.0, 1.0 - eta * alpha);
         if (wscale < kMinWeightScale) {
-            scale_weights(wscale);
+            kernels::scale(coef_.data(), coef_.size(), wscale);
             wscale = 1.0;
         }
     }
+    // Only this step can overflow: decay and the L1 pull shrink weights towards zero.
+    bool finite = true;
     for (std::size_t r = 0; r < rows_; ++r) {
         const double update = updates_[r];
         if (update == 0.0) continue;
-        const double step = update / wscale;
-        double* w = coef_.data() + r * n_features_;
-        for (std::size_t j = 0; j < n_features_; ++j)
-            w[j] += x[j] * step;
+        finite &= kernels::add_scaled(coef_.data() + r * n_features_, x.data(), n_features_,
+                                      update / wscale);
         intercept_[r] += update;
+        finite &= std::isfinite(intercept_[r]);
     }
     if (params_.penalty == Penalty::L1) {
         u += eta * alpha;
-        apply_l1(u);
+        if (single)
+            kernels::l1_single(coef_.data(), coef_.size(), u);
+        else
+            kernels::l1_cumulative(coef_.data(), q_.data(), coef_.size(), u);
     }
+    return finite;
 }
 
 void SgdClassifier::fit_rows(std::span<const double> X, std::span<const int> y) {
@@ -239,27 +184,31 @@ void SgdClassifier::fit_rows(std::span<const double> X, std::span<const int> y) 
         throw std::invalid_argument("expected " + std::to_string(y.size()) + "x" +
                                     std::to_string(n_features_) + " feature values, got " +
                                     std::to_string(X.size()));
-    if (!all_finite(X)) throw std::invalid_argument("features must be finite numbers");
+    if (!kernels::all_finite(X.data(), X.size()))
+        throw std::invalid_argument("features must be finite numbers");
     for (const int label : y)
         label_index(label);
 
     std::copy(coef_.begin(), coef_.end(), saved_coef_.begin());
     std::copy(intercept_.begin(), intercept_.end(), saved_intercept_.begin());
-    if (params_.penalty == Penalty::L1) std::fill(q_.begin(), q_.end(), 0.0);
+    const bool single = y.size() == 1;
+    if (params_.penalty == Penalty::L1 && !single) std::fill(q_.begin(), q_.end(), 0.0);
     double wscale = 1.0;
     double u = 0.0;
     double t = t_;
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        fit_one(X.subspan(i * n_features_, n_features_), label_index(y[i]), t, wscale, u);
+    bool finite = true;
+    for (std::size_t i = 0; i < y.size() && finite; ++i) {
+        finite = fit_one(X.subspan(i * n_features_, n_features_), label_index(y[i]), t, single,
+                         wscale, u);
         t += 1.0;
     }
-    if (wscale != 1.0) scale_weights(wscale);
-    if (!all_finite(coef_) || !all_finite(intercept_)) {
+    if (!finite) {
         std::copy(saved_coef_.begin(), saved_coef_.end(), coef_.begin());
         std::copy(saved_intercept_.begin(), saved_intercept_.end(), intercept_.begin());
         throw std::overflow_error("floating-point overflow in partial_fit; the model was left "
                                   "unchanged (scale the features or raise alpha)");
     }
+    if (wscale != 1.0) kernels::scale(coef_.data(), coef_.size(), wscale);
     t_ += static_cast<double>(y.size());
     samples_seen_ += y.size();
 }
@@ -277,7 +226,7 @@ void SgdClassifier::decision_function(std::span<const double> x, std::span<doubl
     if (scores.size() != rows_)
         throw std::invalid_argument("decision_function needs room for " + std::to_string(rows_) +
                                     " scores, got " + std::to_string(scores.size()));
-    dot_rows(x, 0, scores);
+    kernels::dot_rows(coef_.data(), rows_, n_features_, x.data(), scores.data());
     for (std::size_t r = 0; r < rows_; ++r)
         scores[r] += intercept_[r];
 }
@@ -291,7 +240,8 @@ int SgdClassifier::predict(std::span<const double> x) const {
     std::size_t best_row = 0;
     for (std::size_t first = 0; first < rows_; first += kBlock) {
         const std::size_t n = std::min(kBlock, rows_ - first);
-        dot_rows(x, first, std::span<double>(block.data(), n));
+        kernels::dot_rows(coef_.data() + first * n_features_, n, n_features_, x.data(),
+                          block.data());
         for (std::size_t i = 0; i < n; ++i) {
             const double s = block[i] + intercept_[first + i];
             if (first + i == 0 || s > best) {
@@ -349,7 +299,8 @@ void SgdClassifier::restore(std::vector<double> coef_row_major, std::vector<doub
     if (intercept.size() != rows_)
         throw std::invalid_argument("expected " + std::to_string(rows_) + " intercepts, got " +
                                     std::to_string(intercept.size()));
-    if (!all_finite(coef_row_major) || !all_finite(intercept))
+    if (!kernels::all_finite(coef_row_major.data(), coef_row_major.size()) ||
+        !kernels::all_finite(intercept.data(), intercept.size()))
         throw std::invalid_argument("weights and intercepts must be finite numbers");
     if (!std::isfinite(t) || !(t >= 1.0))
         throw std::invalid_argument("t must be a finite number of at least 1");

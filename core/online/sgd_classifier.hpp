@@ -77,12 +77,9 @@ class SgdClassifier {
     std::size_t label_index(int label) const;
     double target(std::size_t row, std::size_t label_idx) const;
     void fit_rows(std::span<const double> X, std::span<const int> y);
-    void fit_one(std::span<const double> x, std::size_t label_idx, double t, double& wscale,
-                 double& u);
-    // out[i] = Σ_j coef(first_row + i)[j] * x[j], summed in index order per row.
-    void dot_rows(std::span<const double> x, std::size_t first_row, std::span<double> out) const;
-    void apply_l1(double u);
-    void scale_weights(double factor);
+    // One sample of a partial_fit call; false when the update overflowed.
+    bool fit_one(std::span<const double> x, std::size_t label_idx, double t, bool single,
+                 double& wscale, double& u);
 
     SgdParams params_;
     std::vector<int> classes_;

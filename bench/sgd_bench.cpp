@@ -1,0 +1,224 @@
+// Online learner throughput, ours against scikit-learn's, measured in one run on one stream.
+//
+// sgd_sklearn_bench.py builds the stream (digits in RandomState(seed).permutation order,
+// repeated) and times scikit-learn's per-sample predict+partial_fit loop and its mini-batch
+// partial_fit; this program then times SgdClassifier on the very same rows and prints both,
+// the ratio, and the prequential accuracy of each (equal when the computations are equal).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "common/data_paths.hpp"
+#include "common/file_bytes.hpp"
+#include "online/sgd_classifier.hpp"
+
+namespace fs = std::filesystem;
+using liveml::online::Loss;
+using liveml::online::SgdClassifier;
+using liveml::online::SgdParams;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+    int seed = 0;
+    int passes = 3;
+    int batch = 32;
+    int sklearn_limit = 0; // 0: scikit-learn runs the whole per-sample stream
+    double min_seconds = 1.0;
+    SgdParams params{Loss::Log, liveml::online::parse_penalty("l1"), 0.01};
+};
+
+struct Stream {
+    std::size_t n = 0;
+    std::size_t d = 0;
+    std::vector<double> X;
+    std::vector<int> y;
+    std::span<const double> row(std::size_t i) const {
+        return std::span<const double>(X).subspan(i * d, d);
+    }
+};
+
+struct Timing {
+    double samples_per_s = 0.0;
+    long prequential_correct = 0;
+    long samples = 0;
+};
+
+[[noreturn]] void usage(const char* argv0) {
+    std::fprintf(stderr,
+                 "usage: %s [--seed S] [--passes N] [--batch B] [--alpha A] [--penalty l1|l2|none]"
+                 " [--sklearn-limit N] [--min-seconds T]\n",
+                 argv0);
+    std::exit(2);
+}
+
+Options parse_options(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string flag = argv[i];
+        if (i + 1 >= argc) usage(argv[0]);
+        const std::string value = argv[++i];
+        try {
+            if (flag == "--seed")
+                o.seed = std::stoi(value);
+            else if (flag == "--passes")
+                o.passes = std::stoi(value);
+            else if (flag == "--batch")
+                o.batch = std::stoi(value);
+            else if (flag == "--alpha")
+                o.params.alpha = std::stod(value);
+            else if (flag == "--penalty")
+                o.params.penalty = liveml::online::parse_penalty(value);
+            else if (flag == "--sklearn-limit")
+                o.sklearn_limit = std::stoi(value);
+            else if (flag == "--min-seconds")
+                o.min_seconds = std::stod(value);
+            else
+                usage(argv[0]);
+        } catch (const std::exception&) {
+            usage(argv[0]);
+        }
+    }
+    if (o.passes < 1 || o.batch < 1 || o.sklearn_limit < 0) usage(argv[0]);
+    return o;
+}
+
+std::string run_capture(const std::string& cmd) {
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot start: " + cmd);
+    std::string out;
+    char buf[4096];
+    while (const std::size_t n = std::fread(buf, 1, sizeof buf, pipe))
+        out.append(buf, n);
+    if (::pclose(pipe) != 0) throw std::runtime_error("scikit-learn side failed: " + cmd);
+    return out;
+}
+
+Stream read_stream(const fs::path& path) {
+    const std::string bytes = liveml::read_file_bytes(path, std::size_t{1} << 30);
+    std::int64_t shape[2];
+    if (bytes.size() < sizeof shape) throw std::runtime_error("stream file too short");
+    std::memcpy(shape, bytes.data(), sizeof shape);
+    Stream s;
+    s.n = static_cast<std::size_t>(shape[0]);
+    s.d = static_cast<std::size_t>(shape[1]);
+    if (bytes.size() != sizeof shape + s.n * s.d * 8 + s.n * 8)
+        throw std::runtime_error("stream file has the wrong size");
+    s.X.resize(s.n * s.d);
+    std::memcpy(s.X.data(), bytes.data() + sizeof shape, s.X.size() * 8);
+    std::vector<std::int64_t> labels(s.n);
+    std::memcpy(labels.data(), bytes.data() + sizeof shape + s.X.size() * 8, s.n * 8);
+    s.y.assign(labels.begin(), labels.end());
+    return s;
+}
+
+// Repeats `pass` (which trains a fresh model over the stream) until min_seconds have passed
+// and reports the median pass, so one scheduling hiccup does not decide the figure.
+template <typename Pass> Timing time_passes(const Stream& s, double min_seconds, Pass pass) {
+    std::vector<double> seconds;
+    Timing t;
+    const auto begin = Clock::now();
+    do {
+        const auto start = Clock::now();
+        t.prequential_correct = pass();
+        seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    } while (std::chrono::duration<double>(Clock::now() - begin).count() < min_seconds ||
+             seconds.size() < 3);
+    std::nth_element(seconds.begin(), seconds.begin() + seconds.size() / 2, seconds.end());
+    t.samples = static_cast<long>(s.n);
+    t.samples_per_s = static_cast<double>(s.n) / seconds[seconds.size() / 2];
+    return t;
+}
+
+std::vector<int> digit_classes() {
+    return {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+}
+
+Timing ours_per_sample(const Stream& s, const Options& o) {
+    return time_passes(s, o.min_seconds, [&] {
+        SgdClassifier model(o.params, digit_classes(), s.d);
+        long correct = 0;
+        for (std::size_t i = 0; i < s.n; ++i) {
+            if (i > 0) correct += model.predict(s.row(i)) == s.y[i];
+            model.partial_fit(s.row(i), s.y[i]);
+        }
+        return correct;
+    });
+}
+
+Timing ours_mini_batch(const Stream& s, const Options& o) {
+    const auto b = static_cast<std::size_t>(o.batch);
+    return time_passes(s, o.min_seconds, [&] {
+        SgdClassifier model(o.params, digit_classes(), s.d);
+        for (std::size_t a = 0; a < s.n; a += b) {
+            const std::size_t m = std::min(b, s.n - a);
+            model.partial_fit_batch(std::span<const double>(s.X).subspan(a * s.d, m * s.d),
+                                    std::span<const int>(s.y).subspan(a, m));
+        }
+        return 0L;
+    });
+}
+
+double rate(const nlohmann::json& j) {
+    return j.at("samples").get<double>() / j.at("seconds").get<double>();
+}
+
+} // namespace
+
+int main(int argc, char** argv) try {
+    const Options o = parse_options(argc, argv);
+    const fs::path stream_file =
+        fs::temp_directory_path() / ("liveml-sgd-bench-" + std::to_string(::getpid()) + ".bin");
+    const std::string cmd =
+        std::string("'") + LIVEML_PYTHON + "' '" + LIVEML_BENCH_DIR + "/sgd_sklearn_bench.py'" +
+        " --data '" + liveml::data_file("digits.csv.gz").string() + "' --stream-out '" +
+        stream_file.string() + "' --seed " + std::to_string(o.seed) + " --passes " +
+        std::to_string(o.passes) + " --batch " + std::to_string(o.batch) + " --alpha " +
+        std::to_string(o.params.alpha) + " --penalty " + std::string(to_string(o.params.penalty)) +
+        " --limit " + std::to_string(o.sklearn_limit);
+    std::printf("scikit-learn side: %s\n", cmd.c_str());
+    std::fflush(stdout);
+    const nlohmann::json sk = nlohmann::json::parse(run_capture(cmd));
+    const Stream s = read_stream(stream_file);
+    fs::remove(stream_file);
+
+    const Timing per_sample = ours_per_sample(s, o);
+    const Timing batch = ours_mini_batch(s, o);
+    const double sk_per_sample = rate(sk.at("per_sample"));
+    const double sk_batch = rate(sk.at("mini_batch"));
+    const long sk_samples = sk.at("per_sample").at("samples").get<long>();
+    const long sk_correct = sk.at("per_sample").at("prequential_correct").get<long>();
+
+    std::printf("\nSGDClassifier(loss=log, penalty=%s, alpha=%g) on the digits stream "
+                "RandomState(%d).permutation x %d passes = %zu samples\n",
+                std::string(to_string(o.params.penalty)).c_str(), o.params.alpha, o.seed, o.passes,
+                s.n);
+    std::printf("%-34s %16s %16s %10s\n", "", "ours (C++)",
+                ("scikit-learn " + sk.at("sklearn_version").get<std::string>()).c_str(), "ratio");
+    std::printf("%-34s %14.0f/s %14.1f/s %9.0fx\n", "per sample: predict + partial_fit",
+                per_sample.samples_per_s, sk_per_sample, per_sample.samples_per_s / sk_per_sample);
+    std::printf("%-34s %14.0f/s %14.1f/s %9.0fx\n",
+                ("mini-batch " + std::to_string(o.batch) + ": partial_fit").c_str(),
+                batch.samples_per_s, sk_batch, batch.samples_per_s / sk_batch);
+    std::printf("%-34s %16.4f %16.4f\n", "prequential accuracy",
+                static_cast<double>(per_sample.prequential_correct) / static_cast<double>(s.n - 1),
+                static_cast<double>(sk_correct) / static_cast<double>(sk_samples - 1));
+    if (sk_samples == per_sample.samples && sk_correct != per_sample.prequential_correct) {
+        std::printf("MISMATCH: the two learners made different predictions\n");
+        return 1;
+    }
+    return 0;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "sgd_bench: %s\n", e.what());
+    return 1;
+}
