@@ -17,9 +17,9 @@ std::span<const std::string_view> zeroshot_templates();
 // Replaces the first "{}"; throws std::invalid_argument when the template has none.
 std::string fill_template(std::string_view tmpl, std::string_view class_name);
 
-// Deterministic caption for sample `index` of class `class_name`: a training template and a
-// lower-cased name variant picked by a hash of (index, seed), so every epoch can see new
-// pairings without keeping state.
+// Deterministic caption for sample `index` of class `class_name`: the training template picked
+// by a hash of (index, seed), so each epoch (a new seed) pairs images with new wording without
+// keeping state.
 std::string training_caption(std::string_view class_name, std::uint64_t index,
                              std::uint64_t seed = 0);
 
