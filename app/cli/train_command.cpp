@@ -1,0 +1,111 @@
+// `liveml train`: the streaming trainer. Kafka in (source topic), predictions and dead letters
+// out, model + offsets checkpointed to Redis, one metrics JSON line per second on stdout (and
+// to Kafka and the Redis metrics stream).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "commands.hpp"
+#include "help_footer.hpp"
+#include "interrupt_flag.hpp"
+#include "store/private_redis_server.hpp"
+#include "store/resilient_redis.hpp"
+#include "stream/stream_trainer.hpp"
+#include "stream_options.hpp"
+
+namespace liveml::cli {
+namespace {
+
+struct TrainOptions {
+    std::string brokers;
+    std::string redis;
+    stream::TrainerOptions trainer;
+    double checkpoint_interval_s = 5;
+    std::string loss = "log";
+    std::string penalty = "l1";
+    std::vector<std::string> consumer_properties;
+    std::vector<std::string> producer_properties;
+};
+
+store::RedisUrl redis_url(const std::string& flag, std::optional<store::PrivateRedisServer>& own) {
+    if (!flag.empty()) return store::RedisUrl::parse(flag);
+    if (auto from_env = store::redis_url_from_env()) return *from_env;
+    own.emplace();
+    std::cerr << "liveml train: no --redis given; started a private redis-server at "
+              << own->url().to_string() << " (its data goes when this process ends)\n";
+    return own->url();
+}
+
+void run_train(TrainOptions& opts) {
+    InterruptFlag interrupt;
+    auto& trainer = opts.trainer;
+    trainer.params.loss = online::parse_loss(opts.loss);
+    trainer.params.penalty = online::parse_penalty(opts.penalty);
+    trainer.checkpoint_interval =
+        std::chrono::milliseconds(static_cast<std::int64_t>(opts.checkpoint_interval_s * 1000));
+    trainer.consumer_properties = kafka_properties(opts.brokers, opts.consumer_properties);
+    trainer.producer_properties = kafka_properties(opts.brokers, opts.producer_properties);
+
+    std::optional<store::PrivateRedisServer> own_redis;
+    store::ResilientRedis redis(redis_url(opts.redis, own_redis), {},
+                                [](store::RedisLinkState state, const std::string& detail) {
+                                    std::cerr << "liveml train: redis " << store::to_string(state)
+                                              << ": " << detail << '\n';
+                                });
+    stream::StreamTrainer streamer(trainer, redis,
+                                   [](const std::string& json) { std::cout << json << std::endl; });
+    const auto summary = streamer.run([&] { return interrupt.raised(); });
+    std::cerr << "liveml train: trained=" << summary.trained
+              << " dead_letters=" << summary.dead_letters
+              << " samples_seen=" << summary.samples_seen
+              << " model_version=" << summary.model_version << '\n';
+    if (interrupt.raised()) throw CLI::RuntimeError(kInterrupted);
+}
+
+} // namespace
+
+void register_train(CLI::App& root) {
+    auto* cmd = root.add_subcommand(
+        "train", "Train the digits model from a Kafka stream, checkpointing it to Redis");
+    auto opts = std::make_shared<TrainOptions>();
+    auto& t = opts->trainer;
+    cmd->add_option("--brokers", opts->brokers, "Kafka bootstrap servers")->required();
+    cmd->add_option("--redis", opts->redis,
+                    "redis://[:password@]host:port[/db]; default $LIVEML_REDIS_URL, else a "
+                    "private redis-server for this run");
+    cmd->add_option("--source-topic", t.source_topic, "Labelled records in")->capture_default_str();
+    cmd->add_option("--sink-topic", t.sink_topic, "Predictions out")->capture_default_str();
+    cmd->add_option("--metrics-topic", t.metrics_topic, "Metrics out")->capture_default_str();
+    cmd->add_option("--group", t.group, "Kafka consumer group")->capture_default_str();
+    cmd->add_option("--model-key", t.model_key, "Redis key of the model")->capture_default_str();
+    cmd->add_option("--metrics-key", t.metrics_key, "Redis stream of metrics")
+        ->capture_default_str();
+    cmd->add_option("--checkpoint-interval", opts->checkpoint_interval_s,
+                    "Seconds between checkpoints")
+        ->check(CLI::Range(0.05, 86400.0))
+        ->capture_default_str();
+    cmd->add_option("--accuracy-window", t.accuracy_window, "Records in the accuracy_last_n metric")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24))
+        ->capture_default_str();
+    cmd->add_option("--alpha", t.params.alpha, "Regularisation strength (new models)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    cmd->add_option("--loss", opts->loss, "log | hinge (new models)")
+        ->check(CLI::IsMember({"log", "log_loss", "hinge"}))
+        ->capture_default_str();
+    cmd->add_option("--penalty", opts->penalty, "l1 | l2 | none (new models)")
+        ->check(CLI::IsMember({"l1", "l2", "none"}))
+        ->capture_default_str();
+    add_property_option(*cmd, "--consumer-property", opts->consumer_properties, "consumer");
+    add_property_option(*cmd, "--producer-property", opts->producer_properties,
+                        "producer (sink, DLQ, metrics)");
+    cmd->footer(help_footer(
+        "  liveml train --brokers 127.0.0.1:9092 --redis redis://:secret@127.0.0.1:6379\n"
+        "  liveml train --brokers kafka:9093 --consumer-property security.protocol=SASL_SSL "
+        "...\n"));
+    cmd->callback([opts] { run_train(*opts); });
+}
+
+} // namespace liveml::cli

@@ -1,0 +1,65 @@
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "online/sgd_classifier.hpp"
+#include "store/checkpoint_store.hpp"
+#include "store/metrics_stream.hpp"
+#include "store/resilient_redis.hpp"
+#include "stream/kafka_config.hpp"
+#include "stream/topics.hpp"
+
+namespace liveml::stream {
+
+struct TrainerOptions {
+    // Both must hold bootstrap.servers; user properties (SASL, TLS, tuning) come last.
+    KafkaProperties consumer_properties;
+    KafkaProperties producer_properties;
+    std::string source_topic{kSourceTopic};
+    std::string sink_topic{kSinkTopic};
+    std::string metrics_topic{kMetricsTopic};
+    std::string group = "liveml-trainer";
+    std::string model_key{store::kDefaultModelKey};
+    std::string metrics_key{store::kDefaultMetricsKey};
+    online::SgdParams params; // for a new model; a stored model keeps its own
+    std::chrono::milliseconds checkpoint_interval{5000};
+    std::chrono::milliseconds metrics_interval{1000};
+    std::size_t accuracy_window = 10;
+};
+
+struct TrainerSummary {
+    std::uint64_t trained = 0;      // this run
+    std::uint64_t dead_letters = 0; // this run
+    std::uint64_t samples_seen = 0; // the model's lifetime count
+    std::int64_t model_version = 0; // last checkpoint written (or loaded)
+};
+
+// The streaming trainer: consumes the source topic, trains the SGD classifier one record at a
+// time (prequential: predict, learn, predict again), writes predictions to the sink topic and
+// invalid records to <source>.dlq, and checkpoints model + next offsets atomically to Redis.
+// Offsets come from the checkpoint, never from the consumer group, so a restart after a crash
+// re-reads exactly the records the stored model has not learned.
+class StreamTrainer {
+  public:
+    // metrics_sink receives each metrics JSON record (besides Kafka and Redis); may be empty.
+    StreamTrainer(TrainerOptions options, store::ResilientRedis& redis,
+                  std::function<void(const std::string&)> metrics_sink = {});
+    ~StreamTrainer();
+    StreamTrainer(const StreamTrainer&) = delete;
+    StreamTrainer& operator=(const StreamTrainer&) = delete;
+
+    // Waits for Redis and loads the checkpoint (a new model when there is none), then trains
+    // until stop() returns true, and ends with a final checkpoint. Throws
+    // online::ModelFormatError for a corrupt stored model and KafkaError for bad properties;
+    // outages of Kafka or Redis are waited out, never thrown.
+    TrainerSummary run(const std::function<bool()>& stop);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace liveml::stream
