@@ -59,7 +59,8 @@ struct Pipe {
 } // namespace
 
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
-                          const EnvVars& env, std::chrono::milliseconds timeout) {
+                          const EnvVars& env, std::chrono::milliseconds timeout,
+                          std::chrono::milliseconds interrupt_after) {
     std::vector<std::string> argv_strings{program};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<std::string> env_strings = merged_environment(env);
@@ -80,18 +81,26 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
     err.close_end(1);
 
     ProcessResult result;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    const auto started = std::chrono::steady_clock::now();
+    const auto deadline = started + timeout;
+    auto interrupt_at = interrupt_after.count() > 0 ? started + interrupt_after : deadline;
     pollfd fds[2] = {{out.fd[0], POLLIN, 0}, {err.fd[0], POLLIN, 0}};
     std::string* sinks[2] = {&result.out, &result.err};
     int open_pipes = 2;
     while (open_pipes > 0) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= deadline) {
             result.timed_out = true;
             kill(pid, SIGKILL);
             break;
         }
+        if (now >= interrupt_at) {
+            kill(pid, SIGINT);
+            interrupt_at = deadline;
+        }
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(interrupt_at - now) +
+            std::chrono::milliseconds(1);
         if (poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
@@ -108,7 +117,10 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (WIFEXITED(status))
+        result.exit_code = WEXITSTATUS(status);
+    else
+        result.signal = WTERMSIG(status);
     return result;
 }
 

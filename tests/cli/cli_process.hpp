@@ -10,7 +10,8 @@
 namespace liveml::cli::test {
 
 struct ProcessResult {
-    int exit_code = -1; // 128 + signal number when killed by a signal
+    int exit_code = -1; // from exit(); -1 when killed by a signal
+    int signal = 0;     // the signal that killed it, or 0
     bool timed_out = false;
     std::string out;
     std::string err;
@@ -19,10 +20,12 @@ struct ProcessResult {
 using EnvVars = std::vector<std::pair<std::string, std::string>>;
 
 // Starts `program args…` with the current environment plus `env` (overriding), feeds it
-// nothing on stdin, and kills it after `timeout`.
+// nothing on stdin, sends it SIGINT after `interrupt_after` (if not zero), and kills it after
+// `timeout`.
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
                           const EnvVars& env = {},
-                          std::chrono::milliseconds timeout = std::chrono::seconds(60));
+                          std::chrono::milliseconds timeout = std::chrono::seconds(60),
+                          std::chrono::milliseconds interrupt_after = {});
 
 // run_process on the `liveml` binary under test.
 ProcessResult run_liveml(const std::vector<std::string>& args, const EnvVars& env = {});

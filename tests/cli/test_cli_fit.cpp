@@ -193,6 +193,20 @@ TEST(CliFit, HyperParametersReachTheModel) {
     EXPECT_EQ(saved.metadata.at("passes"), "3");
 }
 
+TEST(CliFit, SigintStopsCleanlyWithoutWritingAModel) {
+    TempDir dir;
+    const auto model = dir / "m.lvm";
+    // A million passes would run for hours: only the interrupt can end this fit in time.
+    const auto fit = run_process(
+        LIVEML_CLI_PATH, {"fit", "-i", bundled_csv(), "-o", model.string(), "--passes", "1000000"},
+        {}, std::chrono::seconds(60), std::chrono::milliseconds(1500));
+    EXPECT_FALSE(fit.timed_out);
+    EXPECT_EQ(fit.signal, 0) << "the signal must be handled, not kill the process";
+    EXPECT_EQ(fit.exit_code, 130) << fit.err;
+    EXPECT_NE(fit.err.find("interrupted"), std::string::npos) << fit.err;
+    EXPECT_FALSE(std::filesystem::exists(model));
+}
+
 TEST(CliFit, UnreadableOrUnknownInputFails) {
     TempDir dir;
     const auto missing =
