@@ -1,0 +1,79 @@
+#pragma once
+// Test support for the streaming pipeline: the real `liveml broker/produce/train` binaries as
+// child processes, and a plain librdkafka reader for the topics they write. Every wait is
+// bounded.
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace liveml::stream::testing {
+
+using namespace std::chrono_literals;
+
+// A fresh directory for one test's logs and files.
+std::filesystem::path scratch_dir(const std::string& name);
+
+// Polls pred every 50 ms until it holds or timeout passes; returns its last value.
+bool wait_until(const std::function<bool()>& pred, std::chrono::milliseconds timeout);
+
+std::string read_text(const std::filesystem::path& path);
+
+// A child process with stdout and stderr captured in files. The destructor kills it (SIGKILL)
+// if it is still running.
+class Child {
+  public:
+    Child(std::vector<std::string> argv, const std::filesystem::path& log_prefix);
+    ~Child();
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    void signal(int sig);
+    // Exit status (or 128 + signal), or -1 if still running after timeout.
+    int wait(std::chrono::milliseconds timeout);
+    bool running();
+    std::string out() const { return read_text(out_path_); }
+    std::string err() const { return read_text(err_path_); }
+    pid_t pid() const noexcept { return pid_; }
+
+  private:
+    pid_t pid_ = -1;
+    int status_ = -1;
+    std::filesystem::path out_path_, err_path_;
+};
+
+// `liveml <args…>` (LIVEML_CLI_PATH).
+std::vector<std::string> liveml_args(std::vector<std::string> args);
+
+// Starts `liveml broker` and returns its bootstrap address (waits up to 10 s).
+std::string start_broker(Child& broker);
+
+// Runs `liveml produce --brokers B <extra…>` to completion (bounded); returns its exit code.
+int produce(const std::string& bootstrap, const std::filesystem::path& log_prefix,
+            std::vector<std::string> extra, std::chrono::milliseconds timeout = 60s);
+
+// The trainer with test settings (fast group rejoin, 0.5 s checkpoints).
+std::vector<std::string> train_args(const std::string& bootstrap, const std::string& redis_uri,
+                                    std::vector<std::string> extra = {});
+
+struct TopicMessage {
+    std::int32_t partition = 0;
+    std::int64_t offset = 0;
+    std::string key;
+    std::string value;
+};
+
+// Every message of topic from the beginning of each partition: returns once `expected`
+// messages have arrived and then `quiet` passed without another one, or at timeout.
+std::vector<TopicMessage> read_topic(const std::string& bootstrap, const std::string& topic,
+                                     std::size_t expected, std::chrono::milliseconds timeout,
+                                     std::chrono::milliseconds quiet = 1500ms);
+
+// The last complete line of text that starts with '{' (the trainer's latest metrics record).
+std::string last_json_line(const std::string& text);
+
+} // namespace liveml::stream::testing
