@@ -23,40 +23,40 @@ ResilientRedis::ResilientRedis(RedisUrl url, ResilientOptions options, StateList
       current_backoff_(options.backoff.initial) {}
 
 bool ResilientRedis::run(const std::function<void(RedisConnection&)>& work) {
-    if (!ensure_connected()) return false;
+    // While the link is down, calls between backoff deadlines cost nothing: no network I/O.
+    if (state_ != RedisLinkState::kConnected && std::chrono::steady_clock::now() < next_attempt_) {
+        return false;
+    }
     try {
+        if (!connection_) {
+            connection_.emplace(url_, options_.timeouts);
+        } else if (!connection_->connected()) {
+            connection_->reconnect();
+        }
         work(*connection_);
-        return true;
     } catch (const RedisError& error) {
-        if (!error.transient()) throw;
+        // A wrong password when (re)connecting is an outage too from the loop's point of view:
+        // keep retrying slowly and say why. On a working link, only transient errors are.
+        const bool link_works = connection_ && connection_->connected();
+        if (link_works && !error.transient()) {
+            mark_up();
+            throw;
+        }
         mark_lost(error.what());
         return false;
     }
+    mark_up();
+    return true;
 }
 
 std::string ResilientRedis::last_error() const {
     return last_error_;
 }
 
-bool ResilientRedis::ensure_connected() {
-    if (connection_ && connection_->connected()) return true;
-    if (std::chrono::steady_clock::now() < next_attempt_) return false;
-    try {
-        if (connection_) {
-            connection_->reconnect();
-        } else {
-            connection_.emplace(url_, options_.timeouts);
-        }
-    } catch (const RedisError& error) {
-        // A wrong password after a server restart is an outage too from the loop's point of
-        // view: keep retrying (slowly), and say why through the listener.
-        mark_lost(error.what());
-        return false;
-    }
+void ResilientRedis::mark_up() {
     current_backoff_ = options_.backoff.initial;
     last_error_.clear();
     set_state(RedisLinkState::kConnected, url_.to_string());
-    return true;
 }
 
 void ResilientRedis::mark_lost(const std::string& detail) {

@@ -31,8 +31,9 @@ struct ResilientOptions {
 };
 
 // A Redis connection for a loop that must never block on Redis for long (the trainer).
-// run() executes work on the connection when Redis is reachable; while it is not, run() returns
-// false at once (no network I/O) until the next backoff deadline, when it tries to reconnect.
+// run() executes work on the connection when Redis is reachable; while it is not (connection
+// lost, or the server temporarily refusing, e.g. LOADING after a restart), run() returns false
+// at once (no network I/O) until the next backoff deadline, when it reconnects and tries again.
 // Each call therefore costs at most one connect timeout + the work's command timeouts.
 // State changes (connecting → connected, connected → lost, lost → connected) are reported
 // once each through the listener, from the thread calling run(); state() may be read from any
@@ -57,7 +58,7 @@ class ResilientRedis {
     const RedisUrl& url() const noexcept { return url_; }
 
   private:
-    bool ensure_connected();
+    void mark_up();
     void mark_lost(const std::string& detail);
     void set_state(RedisLinkState state, const std::string& detail);
 

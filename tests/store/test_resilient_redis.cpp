@@ -70,6 +70,43 @@ TEST(ResilientRedis, ReportsLostWithoutBlockingAndRestoredAfterRestart) {
     EXPECT_EQ(loaded->offsets.at("t:0"), 3);
 }
 
+TEST(ResilientRedis, TemporaryServerRefusalIsAnOutageWithBackoff) {
+    PrivateRedisServer server;
+    RedisConnection admin(server.url());
+    std::vector<RedisLinkState> changes;
+    ResilientRedis redis(
+        server.url(), fast_options(),
+        [&](RedisLinkState state, const std::string&) { changes.push_back(state); });
+    int attempts = 0;
+    const auto write = [&] {
+        return redis.run([&](RedisConnection& connection) {
+            ++attempts;
+            connection.command({"SET", "k", "v"});
+        });
+    };
+    ASSERT_TRUE(write());
+    // Over its memory limit, Redis refuses writes with OOM until memory is freed or raised.
+    admin.command({"CONFIG", "SET", "maxmemory", "1"});
+    EXPECT_FALSE(write());
+    EXPECT_EQ(redis.state(), RedisLinkState::kLost);
+    EXPECT_NE(redis.last_error().find("OOM"), std::string::npos) << redis.last_error();
+    attempts = 0;
+    for (int i = 0; i < 100; ++i)
+        EXPECT_FALSE(write());
+    EXPECT_LE(attempts, 1) << "retried inside the backoff delay";
+
+    admin.command({"CONFIG", "SET", "maxmemory", "0"});
+    bool written = false;
+    const auto deadline = std::chrono::steady_clock::now() + 2s;
+    while (!written && std::chrono::steady_clock::now() < deadline) {
+        written = write();
+        if (!written) std::this_thread::sleep_for(5ms);
+    }
+    EXPECT_TRUE(written);
+    EXPECT_EQ(changes, (std::vector{RedisLinkState::kConnected, RedisLinkState::kLost,
+                                    RedisLinkState::kConnected}));
+}
+
 TEST(ResilientRedis, NonTransientErrorsAreRethrown) {
     PrivateRedisServer server;
     ResilientRedis redis(server.url(), fast_options());
