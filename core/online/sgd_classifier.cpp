@@ -10,7 +10,8 @@
 
 // Parity-critical: this file is compiled with -ffp-contract=off (liveml_strict_fp) and every
 // expression below keeps scikit-learn's operand order (sklearn/linear_model/_sgd_fast.pyx,
-// sklearn/utils/_weight_vector.pyx), so results agree with it to the last bit or nearly so.
+// sklearn/utils/_weight_vector.pyx); tests/online/test_sgd_parity finds the weights
+// bit-identical to scikit-learn 1.2.1's.
 //
 // scikit-learn trains each one-vs-rest row separately, but every row sees the same t, eta,
 // L1 accumulator u and weight scale, so the rows can advance in lockstep sample by sample;
