@@ -109,7 +109,7 @@ Skeleton skeleton_of(Mask mask) {
                          std::size_t(int(p.x) + dx)];
         };
         const int self = at(0, 0);
-        for (const auto [dx, dy] :
+        for (const auto& [dx, dy] :
              {std::pair{1, 0}, std::pair{-1, 1}, std::pair{0, 1}, std::pair{1, 1}}) {
             const int other = at(dx, dy);
             if (other >= 0) skeleton.links.emplace_back(self, other);
