@@ -1,0 +1,65 @@
+#pragma once
+#include <QWidget>
+
+class QAction;
+class QLabel;
+
+namespace liveml::widgets {
+class DrawingCanvas;
+class FeaturePreview;
+class ModelInfoPanel;
+class PredictionBadge;
+class PredictionService;
+class ProbabilityChart;
+struct Prediction;
+} // namespace liveml::widgets
+
+namespace liveml::studio {
+
+// The "Draw" page: the canvas, and beside it the live answer (digit, confidence,
+// probability bars), the 8×8 input the model sees and which model answers.
+class DrawPage : public QWidget {
+    Q_OBJECT
+  public:
+    DrawPage(widgets::PredictionService& service, QWidget* parent = nullptr);
+
+    widgets::DrawingCanvas* canvas() const { return canvas_; }
+    widgets::PredictionBadge* badge() const { return badge_; }
+    widgets::ProbabilityChart* chart() const { return chart_; }
+    widgets::FeaturePreview* preview() const { return preview_; }
+    widgets::ModelInfoPanel* modelInfo() const { return modelInfo_; }
+
+    // Edit actions acting on the canvas, for the window's Edit menu.
+    QAction* undoAction() const { return undo_; }
+    QAction* redoAction() const { return redo_; }
+    QAction* clearAction() const { return clear_; }
+
+  protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+  private:
+    void showPrediction(const widgets::Prediction& prediction);
+    void updateActions();
+    void retranslate();
+    void placeCanvas();
+    QWidget* buildCanvasColumn();
+    QWidget* buildResultColumn();
+
+    widgets::PredictionService& service_;
+    widgets::DrawingCanvas* canvas_;
+    widgets::PredictionBadge* badge_;
+    widgets::ProbabilityChart* chart_;
+    widgets::FeaturePreview* preview_;
+    widgets::ModelInfoPanel* modelInfo_;
+    QLabel* previewTitle_ = nullptr;
+    QLabel* chartTitle_ = nullptr;
+    QLabel* modelTitle_ = nullptr;
+    QAction* undo_;
+    QAction* redo_;
+    QAction* clear_;
+    QWidget* canvasColumn_ = nullptr;
+    QWidget* tools_ = nullptr;
+};
+
+} // namespace liveml::studio

@@ -1,0 +1,38 @@
+// liveml-studio: draw a digit, see it predicted live. Command line: see --help.
+#include <QApplication>
+
+#include <memory>
+
+#include "language_manager.hpp"
+#include "main_window.hpp"
+#include "scripted_run.hpp"
+#include "studio_options.hpp"
+#include "studio_style.hpp"
+
+int main(int argc, char** argv) {
+    using namespace liveml::studio;
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("liveml-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("LiveML Studio"));
+    QApplication::setOrganizationName(QStringLiteral("liveml"));
+    QApplication::setApplicationVersion(QStringLiteral(LIVEML_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.liveml.Studio"));
+
+    const ParsedOptions parsed = parseStudioOptions(QApplication::arguments());
+    if (!parsed.options) return parsed.exitCode;
+    const StudioOptions& options = *parsed.options;
+
+    applyStudioStyle(app);
+    LanguageManager languages;
+    if (!options.language.isEmpty() && !languages.setLanguage(options.language))
+        qWarning("liveml-studio: no translation for %s; using English",
+                 qPrintable(options.language));
+
+    MainWindow window(languages);
+    window.show();
+    std::unique_ptr<ScriptedRun> runner;
+    if (options.quitAfterMs >= 0 || !options.screenshotPath.isEmpty() || options.demoDigit)
+        runner = std::make_unique<ScriptedRun>(window, options);
+    window.start(options.modelPath);
+    return QApplication::exec();
+}

@@ -1,0 +1,111 @@
+#include "studio_options.hpp"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+#include "language_manager.hpp"
+
+namespace liveml::studio {
+
+namespace {
+
+void fail(const QString& message) {
+    std::fprintf(stderr, "liveml-studio: %s\n", qPrintable(message));
+}
+
+// A whole non-negative integer within [low, high], or nullopt.
+std::optional<int> boundedInt(const QString& text, int low, int high) {
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < low || value > high) return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+ParsedOptions parseStudioOptions(const QStringList& arguments) {
+    QCommandLineParser parser;
+    // The command line stays English: it is parsed before any translation is installed.
+    parser.setApplicationDescription(
+        QStringLiteral("Draw a digit and watch an online learner predict it live."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        "screenshot",
+        "Render the window to FILE.png once the model is ready (after --quit-after-ms), then quit. "
+        "Exit code 1 if the file cannot be written.",
+        "FILE.png");
+    const QCommandLineOption quitAfter("quit-after-ms",
+                                       "Quit N milliseconds after the model is ready.", "N");
+    const QCommandLineOption model("model", "Answer with this model file instead of the default.",
+                                   "FILE");
+    const QCommandLineOption demo("draw-demo", "Draw a scripted DIGIT (0-9) on the canvas.",
+                                  "DIGIT");
+    const QCommandLineOption lang("lang", "User interface language: en or zh_CN.", "LANG");
+    parser.addOptions({screenshot, quitAfter, model, demo, lang});
+
+    ParsedOptions parsed;
+    if (!parser.parse(arguments)) {
+        fail(parser.errorText());
+        parsed.exitCode = kExitUsage;
+        return parsed;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs("\nExit codes: 0 success, 1 screenshot not written, 2 invalid command line.\n",
+                   stdout);
+        return parsed;
+    }
+    if (parser.isSet(version)) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
+        return parsed;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()));
+        parsed.exitCode = kExitUsage;
+        return parsed;
+    }
+
+    StudioOptions options;
+    options.screenshotPath = parser.value(screenshot);
+    options.modelPath = parser.value(model);
+    if (parser.isSet(screenshot) && options.screenshotPath.isEmpty()) {
+        fail(QStringLiteral("--screenshot needs a file name"));
+        parsed.exitCode = kExitUsage;
+        return parsed;
+    }
+    if (parser.isSet(quitAfter)) {
+        const auto ms = boundedInt(parser.value(quitAfter), 0, 24 * 3600 * 1000);
+        if (!ms) {
+            fail(QStringLiteral("--quit-after-ms needs a whole number of milliseconds, got '%1'")
+                     .arg(parser.value(quitAfter)));
+            parsed.exitCode = kExitUsage;
+            return parsed;
+        }
+        options.quitAfterMs = *ms;
+    }
+    if (parser.isSet(demo)) {
+        options.demoDigit = boundedInt(parser.value(demo), 0, 9);
+        if (!options.demoDigit) {
+            fail(QStringLiteral("--draw-demo needs a digit 0-9, got '%1'").arg(parser.value(demo)));
+            parsed.exitCode = kExitUsage;
+            return parsed;
+        }
+    }
+    if (parser.isSet(lang)) {
+        options.language = parser.value(lang);
+        if (!LanguageManager::isSupported(options.language)) {
+            fail(QStringLiteral("--lang must be one of: %1")
+                     .arg(LanguageManager::supportedCodes().join(QStringLiteral(", "))));
+            parsed.exitCode = kExitUsage;
+            return parsed;
+        }
+    }
+    parsed.options = options;
+    return parsed;
+}
+
+} // namespace liveml::studio

@@ -1,0 +1,32 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace liveml::studio {
+
+// Exit codes of liveml-studio.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitScreenshotFailed = 1, // --screenshot could not be written
+    kExitUsage = 2,            // invalid command line
+};
+
+struct StudioOptions {
+    QString screenshotPath;       // --screenshot FILE.png
+    int quitAfterMs = -1;         // --quit-after-ms N (counted from when the model is ready)
+    QString modelPath;            // --model FILE
+    std::optional<int> demoDigit; // --draw-demo DIGIT
+    QString language;             // --lang en|zh_CN; empty: English
+};
+
+struct ParsedOptions {
+    std::optional<StudioOptions> options; // empty: exit with exitCode (help, version, error)
+    int exitCode = kExitOk;
+};
+
+// Parses and validates the command line; prints help, version or the error itself.
+ParsedOptions parseStudioOptions(const QStringList& arguments);
+
+} // namespace liveml::studio

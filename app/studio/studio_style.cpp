@@ -1,0 +1,56 @@
+#include "studio_style.hpp"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyleFactory>
+
+namespace liveml::studio {
+
+namespace {
+
+QPalette darkPalette() {
+    const QColor window(0x1f, 0x22, 0x28);
+    const QColor text(0xe8, 0xea, 0xed);
+    const QColor muted(0x8c, 0x93, 0x9d);
+    QPalette p;
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, QColor(0x14, 0x16, 0x1a));
+    p.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2e, 0x35));
+    p.setColor(QPalette::Text, QColor(0xf5, 0xf6, 0xf7));
+    p.setColor(QPalette::PlaceholderText, muted);
+    p.setColor(QPalette::Button, QColor(0x2b, 0x2f, 0x37));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd8));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    // Link doubles as the accent for the predicted digit and its bar: warm against the
+    // blue bars, readable on the dark background.
+    p.setColor(QPalette::Link, QColor(0xff, 0xb3, 0x47));
+    p.setColor(QPalette::LinkVisited, QColor(0xe0, 0x9a, 0x3a));
+    p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2f, 0x37));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Light, QColor(0x4a, 0x50, 0x5a));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3f, 0x47));
+    p.setColor(QPalette::Mid, QColor(0x3a, 0x3f, 0x47));
+    p.setColor(QPalette::Dark, QColor(0x12, 0x14, 0x17));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x6c, 0x72, 0x7a));
+    return p;
+}
+
+} // namespace
+
+void applyStudioStyle(QApplication& app) {
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setPalette(darkPalette());
+    app.setStyleSheet(QStringLiteral(
+        "QListWidget#navigation { border: none; background: palette(alternate-base);"
+        "  padding-top: 8px; outline: none; }"
+        "QListWidget#navigation::item { padding: 10px 12px; margin: 2px 6px; border-radius: 6px; }"
+        "QListWidget#navigation::item:selected { background: palette(highlight);"
+        "  color: palette(highlighted-text); }"));
+}
+
+} // namespace liveml::studio

@@ -1,0 +1,111 @@
+#include "model_info_panel.hpp"
+
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+
+namespace liveml::widgets {
+
+namespace {
+constexpr int kRows = 5;
+
+QString fromView(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+} // namespace
+
+ModelInfoPanel::ModelInfoPanel(QWidget* parent) : QWidget(parent) {
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setLabelAlignment(Qt::AlignLeft);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setHorizontalSpacing(12);
+    for (int row = 0; row < kRows; ++row) {
+        auto* caption = new QLabel(this);
+        caption->setForegroundRole(QPalette::PlaceholderText);
+        auto* value = new QLabel(this);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+        form->addRow(caption, value);
+        captions_.append(caption);
+        values_.append(value);
+    }
+    render();
+}
+
+void ModelInfoPanel::setModel(const LoadedModel& model) {
+    model_ = std::make_shared<const LoadedModel>(model);
+    state_ = State::Ready;
+    render();
+}
+
+void ModelInfoPanel::showLoading() {
+    state_ = State::Loading;
+    render();
+}
+
+void ModelInfoPanel::showFailure(const QString& reason) {
+    state_ = State::Failed;
+    failure_ = reason;
+    render();
+}
+
+QString ModelInfoPanel::sourceText(const LoadedModel& model) {
+    switch (model.origin) {
+    case ModelOrigin::TrainedDefault:
+        return tr("Bundled digits, trained at start");
+    case ModelOrigin::CachedDefault:
+        return tr("Bundled digits (cached)");
+    case ModelOrigin::File:
+        return tr("File %1").arg(QFileInfo(model.path).fileName());
+    }
+    return {};
+}
+
+QString ModelInfoPanel::learnerText(const online::SgdClassifier& model) {
+    const auto& p = model.params();
+    return tr("SGD, %1 loss, %2 penalty, α = %3")
+        .arg(fromView(online::to_string(p.loss)), fromView(online::to_string(p.penalty)),
+             QLocale().toString(p.alpha, 'g', 6));
+}
+
+QString ModelInfoPanel::fieldText(int row) const {
+    return values_.value(row)->text();
+}
+
+void ModelInfoPanel::render() {
+    const QStringList captions{tr("Source"), tr("Samples seen"), tr("Learner"), tr("Classes"),
+                               tr("Loaded")};
+    for (int row = 0; row < kRows; ++row)
+        captions_[row]->setText(captions[row]);
+
+    QStringList values(kRows);
+    if (state_ == State::Ready && model_) {
+        const online::SgdClassifier& clf = *model_->classifier;
+        values[0] = sourceText(*model_);
+        values[1] = QLocale().toString(qulonglong(clf.samples_seen()));
+        values[2] = learnerText(clf);
+        QStringList classes;
+        for (int c : clf.classes())
+            classes << QString::number(c);
+        values[3] = classes.join(QStringLiteral(" "));
+        values[4] = QLocale().toString(model_->loadedAt.time(), QLocale::ShortFormat);
+        values_[0]->setToolTip(QDir::toNativeSeparators(model_->path));
+    } else if (state_ == State::Loading) {
+        values[0] = tr("Preparing the default model…");
+    } else {
+        values[0] = tr("No model: %1").arg(failure_);
+    }
+    for (int row = 0; row < kRows; ++row)
+        values_[row]->setText(values[row]);
+}
+
+void ModelInfoPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) render();
+    QWidget::changeEvent(event);
+}
+
+} // namespace liveml::widgets
