@@ -27,13 +27,17 @@ Affine forward_map(const Distortion& d) {
     return {c * w, c * w * k - s, s * w, s * w * k + c};
 }
 
-} // namespace
-
-Features distort(const Features& x, const Distortion& distortion) {
-    const Affine m = forward_map(distortion);
-    const double centre = kSide / 2.0;
-    // Where the inked blocks' corners land: the distorted digit's extent.
+struct Box {
     double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    double side() const { return std::max(x1 - x0, y1 - y0); }
+    double cx() const { return (x0 + x1) / 2; }
+    double cy() const { return (y0 + y1) / 2; }
+};
+
+// Where the inked blocks' corners land under m (offsets from the bitmap centre).
+Box inked_extent(const Features& x, const Affine& m) {
+    constexpr double centre = kSide / 2.0;
+    Box box;
     for (int row = 0; row < 8; ++row)
         for (int col = 0; col < 8; ++col) {
             if (!x[std::size_t(row) * 8 + col]) continue;
@@ -41,13 +45,23 @@ Features distort(const Features& x, const Distortion& distortion) {
                 for (const int cx : {col * 4, col * 4 + 4}) {
                     const double dx = cx - centre, dy = cy - centre;
                     const double px = m.m00 * dx + m.m01 * dy, py = m.m10 * dx + m.m11 * dy;
-                    x0 = std::min(x0, px), x1 = std::max(x1, px);
-                    y0 = std::min(y0, py), y1 = std::max(y1, py);
+                    box.x0 = std::min(box.x0, px), box.x1 = std::max(box.x1, px);
+                    box.y0 = std::min(box.y0, py), box.y1 = std::max(box.y1, py);
                 }
         }
-    if (x1 < x0) return x; // nothing inked: nothing to distort
-    const double scale = kSide / std::max(x1 - x0, y1 - y0);
-    const double mx = (x0 + x1) / 2.0, my = (y0 + y1) / 2.0;
+    return box;
+}
+
+} // namespace
+
+Features distort(const Features& x, const Distortion& distortion) {
+    const Affine m = forward_map(distortion);
+    constexpr double centre = kSide / 2.0;
+    // The distorted digit is fitted back onto the original's extent: same longer side, same
+    // centre, so no distortion changes nothing.
+    const Box before = inked_extent(x, {1, 0, 0, 1}), after = inked_extent(x, m);
+    if (before.x1 < before.x0) return x; // nothing inked: nothing to distort
+    const double scale = before.side() / after.side();
     const double det = m.m00 * m.m11 - m.m01 * m.m10;
 
     // Each output pixel averages a few point samples of the source's block coverage.
@@ -56,7 +70,8 @@ Features distort(const Features& x, const Distortion& distortion) {
         for (int px = 0; px < kSide * kSupersample; ++px) {
             const double ox = (px + 0.5) / kSupersample - centre,
                          oy = (py + 0.5) / kSupersample - centre;
-            const double dx = ox / scale + mx, dy = oy / scale + my; // in the distorted frame
+            const double dx = (ox - before.cx()) / scale + after.cx(); // in the distorted frame
+            const double dy = (oy - before.cy()) / scale + after.cy();
             const double u = (m.m11 * dx - m.m01 * dy) / det + centre;
             const double v = (-m.m10 * dx + m.m00 * dy) / det + centre;
             if (u < 0 || v < 0 || u >= kSide || v >= kSide) continue;

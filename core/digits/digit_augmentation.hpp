@@ -16,8 +16,8 @@ struct Distortion {
 };
 
 // The sample's 32x32 bitmap as the block counts describe it (each 4x4 block evenly
-// covered), distorted, then re-fitted as optdigits fits a digit (aspect kept, the longer
-// side filling 32 pixels, centred) and counted per block again. No distortion returns x.
+// covered), distorted, then fitted back onto the original's extent (same longer side, same
+// centre) and counted per block again. No distortion returns x unchanged.
 Features distort(const Features& x, const Distortion& distortion);
 
 struct AugmentOptions {
