@@ -2,6 +2,10 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 #include "store/private_redis_server.hpp"
 #include "store/redis_connection.hpp"
@@ -9,6 +13,20 @@
 
 using namespace liveml::store;
 using namespace std::chrono_literals;
+
+namespace {
+
+// Gone or a zombie (reparented zombies wait for whatever reaps orphans here).
+bool process_gone(pid_t pid) {
+    if (::kill(pid, 0) != 0) return true;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    const auto close = line.rfind(')');
+    return close == std::string::npos || line.substr(close + 2, 1) == "Z";
+}
+
+} // namespace
 
 TEST(PrivateRedisServer, StartsOnLoopbackWithPasswordAndCleansUp) {
     std::filesystem::path dir;
@@ -70,4 +88,41 @@ TEST(PrivateRedisServer, MissingExecutableIsAClearError) {
         EXPECT_EQ(error.kind(), RedisError::Kind::kProcess);
         EXPECT_NE(std::string(error.what()).find("not found on PATH"), std::string::npos);
     }
+}
+
+TEST(PrivateRedisServer, DiesWithItsOwnerEvenOnKill9) {
+    int report[2];
+    ASSERT_EQ(::pipe(report), 0);
+    const pid_t owner = ::fork();
+    ASSERT_GE(owner, 0);
+    if (owner == 0) { // the owner: start a server, report its pid and dir, wait to be killed
+        ::close(report[0]);
+        PrivateRedisServer server;
+        const std::string message =
+            std::to_string(server.pid()) + " " + server.data_dir().string() + "\n";
+        [[maybe_unused]] const auto written = ::write(report[1], message.data(), message.size());
+        ::pause();
+        ::_exit(0);
+    }
+    ::close(report[1]);
+    std::string message;
+    char buffer[512];
+    for (ssize_t n; (n = ::read(report[0], buffer, sizeof buffer)) > 0;) {
+        message.append(buffer, static_cast<std::size_t>(n));
+        if (message.back() == '\n') break;
+    }
+    ::close(report[0]);
+    ::kill(owner, SIGKILL);
+    ::waitpid(owner, nullptr, 0);
+    ASSERT_FALSE(message.empty()) << "the owner could not start a server";
+    const pid_t redis = std::stoi(message);
+    const std::filesystem::path dir =
+        message.substr(message.find(' ') + 1, message.size() - message.find(' ') - 2);
+
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (!process_gone(redis) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_TRUE(process_gone(redis)) << "redis-server " << redis << " outlived its owner";
+    std::filesystem::remove_all(dir); // the owner had no chance to
 }
