@@ -1,0 +1,108 @@
+#include <QSignalSpy>
+#include <QTest>
+
+#include "demo_digits.hpp"
+#include "drawing_canvas.hpp"
+#include "gui_test_support.hpp"
+
+using liveml::guitest::drawWithMouse;
+using liveml::guitest::hasInk;
+using liveml::widgets::DrawingCanvas;
+
+class TestDrawingCanvas : public QObject {
+    Q_OBJECT
+  private slots:
+    void init() {
+        canvas_ = std::make_unique<DrawingCanvas>();
+        canvas_->resize(400, 400);
+        canvas_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(canvas_.get()));
+    }
+    void cleanup() { canvas_.reset(); }
+
+    void publishesImagesDuringTheStroke() {
+        QSignalSpy spy(canvas_.get(), &DrawingCanvas::imageChanged);
+        QTest::mousePress(canvas_.get(), Qt::LeftButton, {}, {100, 100});
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(canvas_.get(), {100 + 15 * i, 100 + 10 * i});
+        const qsizetype duringStroke = spy.count();
+        QVERIFY2(duringStroke >= 10, "every new point should publish an image before release");
+        QTest::mouseRelease(canvas_.get(), Qt::LeftButton, {}, {250, 200});
+        const QImage last = spy.last().at(0).value<QImage>();
+        QCOMPARE(last.size(), QSize(DrawingCanvas::kImageSide, DrawingCanvas::kImageSide));
+        QVERIFY(hasInk(last));
+        QCOMPARE(canvas_->drawing().size(), 1);
+    }
+
+    void escapeClears() {
+        drawWithMouse(*canvas_, liveml::widgets::demoDigit(7));
+        QVERIFY(!canvas_->isEmpty());
+        QSignalSpy spy(canvas_.get(), &DrawingCanvas::imageChanged);
+        QTest::keyClick(canvas_.get(), Qt::Key_Escape);
+        QVERIFY(canvas_->isEmpty());
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(!hasInk(spy.last().at(0).value<QImage>()));
+    }
+
+    void undoAndRedoStrokes() {
+        drawWithMouse(*canvas_, liveml::widgets::demoDigit(4)); // two strokes
+        QCOMPARE(canvas_->drawing().size(), 2);
+        const QImage both = canvas_->grayImage();
+
+        QTest::keyClick(canvas_.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(canvas_->drawing().size(), 1);
+        QVERIFY(canvas_->grayImage() != both);
+
+        QTest::keyClick(canvas_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(canvas_->drawing().size(), 2);
+        QCOMPARE(canvas_->grayImage(), both);
+
+        QTest::keyClick(canvas_.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(canvas_.get(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(canvas_->grayImage(), both);
+    }
+
+    void undoRestoresAClearedDrawing() {
+        drawWithMouse(*canvas_, liveml::widgets::demoDigit(3));
+        const QImage before = canvas_->grayImage();
+        canvas_->clear();
+        QVERIFY(canvas_->isEmpty());
+        canvas_->undo();
+        QCOMPARE(canvas_->grayImage(), before);
+        QVERIFY(canvas_->canRedo());
+    }
+
+    void aNewStrokeDropsTheRedoHistory() {
+        drawWithMouse(*canvas_, liveml::widgets::demoDigit(1));
+        canvas_->undo();
+        QVERIFY(canvas_->canRedo());
+        drawWithMouse(*canvas_, liveml::widgets::demoDigit(7));
+        QVERIFY(!canvas_->canRedo());
+    }
+
+    void imageDoesNotDependOnWidgetSize() {
+        drawWithMouse(*canvas_, liveml::widgets::demoDigit(2));
+        const liveml::widgets::Drawing drawn = canvas_->drawing();
+        DrawingCanvas big;
+        big.resize(900, 900);
+        for (const auto& stroke : drawn)
+            big.addStroke(stroke);
+        QCOMPARE(big.grayImage(), canvas_->grayImage());
+    }
+
+    void strokesStayInsideTheCanvas() {
+        QTest::mousePress(canvas_.get(), Qt::LeftButton, {}, {200, 200});
+        QTest::mouseMove(canvas_.get(), {5000, -300}); // dragged far outside the widget
+        QTest::mouseRelease(canvas_.get(), Qt::LeftButton, {}, {5000, -300});
+        for (const auto& point : canvas_->drawing().front()) {
+            QVERIFY(point.pos.x() >= 0.0 && point.pos.x() <= 1.0);
+            QVERIFY(point.pos.y() >= 0.0 && point.pos.y() <= 1.0);
+        }
+    }
+
+  private:
+    std::unique_ptr<DrawingCanvas> canvas_;
+};
+
+QTEST_MAIN(TestDrawingCanvas)
+#include "test_drawing_canvas.moc"

@@ -1,0 +1,139 @@
+#include <QLabel>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <numeric>
+
+#include "demo_digits.hpp"
+#include "draw_page.hpp"
+#include "drawing_canvas.hpp"
+#include "gui_test_support.hpp"
+#include "language_manager.hpp"
+#include "main_window.hpp"
+#include "online/model_file.hpp"
+#include "prediction_badge.hpp"
+#include "probability_chart.hpp"
+
+using liveml::guitest::drawWithMouse;
+using liveml::studio::LanguageManager;
+using liveml::studio::MainWindow;
+using liveml::widgets::PredictionBadge;
+
+namespace {
+constexpr int kModelMs = 60000;
+constexpr int kWaitMs = 5000;
+
+double barSum(const liveml::widgets::ProbabilityChart& chart) {
+    const QList<double> v = chart.values();
+    return std::accumulate(v.begin(), v.end(), 0.0);
+}
+} // namespace
+
+// Drives the real window: the Draw page wired to the prediction service and model loader.
+class TestMainWindow : public QObject {
+    Q_OBJECT
+  private slots:
+    void init() {
+        languages_ = std::make_unique<LanguageManager>();
+        window_ = std::make_unique<MainWindow>(*languages_);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_->start();
+        QTRY_VERIFY_WITH_TIMEOUT(window_->predictionService().model() != nullptr, kModelMs);
+    }
+    void cleanup() {
+        window_.reset();
+        languages_.reset();
+    }
+
+    void predictsWhileTheStrokeIsStillGoing() {
+        auto& canvas = *window_->drawPage()->canvas();
+        const liveml::widgets::Stroke stroke = liveml::widgets::demoDigit(1).front();
+        const qreal side = qMin(canvas.width(), canvas.height());
+        const QPointF origin((canvas.width() - side) / 2.0, (canvas.height() - side) / 2.0);
+        QTest::mousePress(&canvas, Qt::LeftButton, {},
+                          (origin + stroke.front().pos * side).toPoint());
+        for (const auto& point : stroke)
+            QTest::mouseMove(&canvas, (origin + point.pos * side).toPoint());
+        // Not released yet: the answer must already be there.
+        QTRY_COMPARE_WITH_TIMEOUT(window_->drawPage()->badge()->state(),
+                                  PredictionBadge::State::Answer, kWaitMs);
+        QTest::mouseRelease(&canvas, Qt::LeftButton, {},
+                            (origin + stroke.back().pos * side).toPoint());
+    }
+
+    void drawnDigitFillsTheBars() {
+        drawWithMouse(*window_->drawPage()->canvas(), liveml::widgets::demoDigit(3));
+        auto* page = window_->drawPage();
+        QTRY_VERIFY_WITH_TIMEOUT(qAbs(barSum(*page->chart()) - 1.0) < 1e-9, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(page->badge()->state(), PredictionBadge::State::Answer, kWaitMs);
+        QCOMPARE(page->badge()->digitText(), QString::number(page->chart()->highlightedClass()));
+        QCOMPARE(page->chart()->highlightedClass(), 3);
+    }
+
+    void escapeClearsThePrediction() {
+        auto* page = window_->drawPage();
+        drawWithMouse(*page->canvas(), liveml::widgets::demoDigit(7));
+        QTRY_VERIFY_WITH_TIMEOUT(qAbs(barSum(*page->chart()) - 1.0) < 1e-9, kWaitMs);
+        QTest::keyClick(page->canvas(), Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(page->badge()->state(), PredictionBadge::State::NoDrawing,
+                                  kWaitMs);
+        QCOMPARE(barSum(*page->chart()), 0.0);
+        QCOMPARE(page->chart()->highlightedClass(), -1);
+    }
+
+    void undoRestoresThePreviousPrediction() {
+        auto* page = window_->drawPage();
+        drawWithMouse(*page->canvas(), liveml::widgets::demoDigit(0));
+        QTRY_COMPARE_WITH_TIMEOUT(page->badge()->state(), PredictionBadge::State::Answer, kWaitMs);
+        const QList<double> before = page->chart()->values();
+        QTest::keyClick(page->canvas(), Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(page->badge()->state(), PredictionBadge::State::NoDrawing,
+                                  kWaitMs);
+        QTest::keyClick(page->canvas(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(page->chart()->values(), before, kWaitMs);
+    }
+
+    void corruptModelShowsAnErrorAndKeepsTheModel() {
+        const auto before = window_->predictionService().model();
+        QTemporaryDir dir;
+        QVERIFY(!window_->openModelFile(liveml::guitest::writeCorruptModel(dir.path())));
+        QTRY_VERIFY_WITH_TIMEOUT(window_->findChild<QMessageBox*>() != nullptr, kWaitMs);
+        auto* box = window_->findChild<QMessageBox*>();
+        QVERIFY(box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("corrupt.livemlm")));
+        QCOMPARE(window_->predictionService().model(), before);
+        box->accept();
+    }
+
+    void openingAModelSwitchesWhatAnswers() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.livemlm"));
+        liveml::online::save_model_file(path.toStdString(),
+                                        *liveml::guitest::defaultModel().classifier);
+        QVERIFY(window_->openModelFile(path));
+        QCOMPARE(window_->predictionService().model()->path, path);
+        const auto labels = window_->statusBar()->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel* l) {
+            return l->text().contains(QStringLiteral("mine.livemlm"));
+        }));
+    }
+
+    void languageSwitchesAtRunTime() {
+        const QString english = window_->windowTitle();
+        QVERIFY(languages_->setLanguage(QStringLiteral("zh_CN")));
+        QTRY_VERIFY_WITH_TIMEOUT(window_->windowTitle() != english, kWaitMs);
+        QVERIFY(languages_->setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE_WITH_TIMEOUT(window_->windowTitle(), english, kWaitMs);
+        QVERIFY(!languages_->setLanguage(QStringLiteral("xx")));
+    }
+
+  private:
+    std::unique_ptr<LanguageManager> languages_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
