@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 #include <signal.h>
+#include <simdjson.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -185,6 +186,8 @@ std::vector<TopicMessage> read_topic(const std::string& bootstrap, const std::st
     return messages;
 }
 
+namespace {
+
 std::string last_json_line(const std::string& text) {
     std::size_t end = text.rfind('\n');
     while (end != std::string::npos && end > 0) {
@@ -195,6 +198,36 @@ std::string last_json_line(const std::string& text) {
         end = start;
     }
     return {};
+}
+
+} // namespace
+
+bool latest_progress(const Child& trainer, TrainerProgress& out) {
+    const std::string line = last_json_line(trainer.out());
+    if (line.empty()) return false;
+    simdjson::dom::parser parser;
+    simdjson::dom::object object;
+    std::string_view redis;
+    if (parser.parse(line).get_object().get(object) ||
+        object["samples_seen"].get_uint64().get(out.samples_seen) ||
+        object["trained"].get_uint64().get(out.trained) ||
+        object["dlq_count"].get_uint64().get(out.dlq_count) ||
+        object["model_version"].get_int64().get(out.model_version) ||
+        object["redis"].get_string().get(redis))
+        return false;
+    out.redis = redis;
+    return true;
+}
+
+bool wait_for_progress(const Child& trainer,
+                       const std::function<bool(const TrainerProgress&)>& pred,
+                       std::chrono::milliseconds timeout) {
+    return wait_until(
+        [&] {
+            TrainerProgress progress;
+            return latest_progress(trainer, progress) && pred(progress);
+        },
+        timeout);
 }
 
 } // namespace liveml::stream::testing

@@ -73,7 +73,19 @@ std::vector<TopicMessage> read_topic(const std::string& bootstrap, const std::st
                                      std::size_t expected, std::chrono::milliseconds timeout,
                                      std::chrono::milliseconds quiet = 1500ms);
 
-// The last complete line of text that starts with '{' (the trainer's latest metrics record).
-std::string last_json_line(const std::string& text);
+// The trainer's latest metrics record (the last JSON line on its stdout), parsed.
+struct TrainerProgress {
+    std::uint64_t samples_seen = 0;
+    std::uint64_t trained = 0;
+    std::uint64_t dlq_count = 0;
+    std::int64_t model_version = 0;
+    std::string redis;
+};
+bool latest_progress(const Child& trainer, TrainerProgress& out);
+
+// Waits until the trainer reports pred(progress); false at timeout.
+bool wait_for_progress(const Child& trainer,
+                       const std::function<bool(const TrainerProgress&)>& pred,
+                       std::chrono::milliseconds timeout);
 
 } // namespace liveml::stream::testing
