@@ -22,6 +22,19 @@ std::int64_t now_ms() {
     throw RedisError(RedisError::Kind::kProtocol, message);
 }
 
+// EXECABORT: a command was rejected while queuing (OOM, LOADING…), so nothing was applied.
+// The rejected command's own code says whether retrying can help.
+[[noreturn]] void throw_aborted(const std::string& what, const std::vector<RedisValue>& replies) {
+    std::string reason = replies.back().text;
+    std::string code = RedisError::code_of(reason);
+    for (std::size_t i = 0; i + 1 < replies.size(); ++i) {
+        if (!replies[i].is_error()) continue;
+        reason += "; " + replies[i].text;
+        code = RedisError::code_of(replies[i].text);
+    }
+    throw RedisError(RedisError::Kind::kServer, what + ": " + reason, code);
+}
+
 } // namespace
 
 std::string offset_field(std::string_view topic, std::int32_t partition) {
@@ -84,8 +97,14 @@ std::int64_t CheckpointStore::save(std::string_view model_bytes, const OffsetMap
         connection_.command({"WATCH", model_key_, offsets_key, version_key});
         const auto checks = connection_.pipeline(
             {{"GET", version_key}, {"TYPE", model_key_}, {"TYPE", offsets_key}});
+        std::int64_t current = 0;
         try {
-            if (checks[0].is_error()) protocol_error(context + ": " + checks[0].text);
+            for (const auto& check : checks) {
+                if (check.is_error()) {
+                    throw RedisError(RedisError::Kind::kServer, context + ": " + check.text,
+                                     RedisError::code_of(check.text));
+                }
+            }
             const auto model_type = checks[1].as_string(context);
             const auto offsets_type = checks[2].as_string(context);
             if (model_type != "none" && model_type != "string") {
@@ -94,12 +113,11 @@ std::int64_t CheckpointStore::save(std::string_view model_bytes, const OffsetMap
             if (offsets_type != "none" && offsets_type != "hash") {
                 protocol_error(context + ":offsets holds a " + offsets_type + ", not a hash");
             }
+            if (!checks[0].is_nil()) current = checks[0].as_integer(context + ":version");
         } catch (const RedisError&) {
-            connection_.command({"UNWATCH"});
+            connection_.command({"UNWATCH"}); // a stale WATCH would abort a later EXEC
             throw;
         }
-        const std::int64_t current =
-            checks[0].is_nil() ? 0 : checks[0].as_integer(context + ":version");
         const std::int64_t next = current + 1;
         const std::string next_text = std::to_string(next);
         const std::string notice =
@@ -124,19 +142,12 @@ std::int64_t CheckpointStore::save(std::string_view model_bytes, const OffsetMap
         const auto replies = connection_.pipeline(transaction);
         const RedisValue& exec = replies.back();
         if (exec.is_nil()) continue; // another writer committed after our WATCH: retry
-        if (exec.is_error()) {
-            // EXECABORT: a command was rejected while queuing (e.g. OOM); nothing was applied.
-            std::string reason = exec.text;
-            for (const auto& reply : replies) {
-                if (reply.is_error() && &reply != &exec) reason += "; " + reply.text;
-            }
-            throw RedisError(RedisError::Kind::kServer,
-                             context + ": checkpoint transaction rejected: " + reason);
-        }
+        if (exec.is_error()) throw_aborted(context + ": checkpoint transaction rejected", replies);
         for (const auto& result : exec.as_array(context)) {
             if (result.is_error()) {
                 throw RedisError(RedisError::Kind::kServer,
-                                 context + ": checkpoint command failed: " + result.text);
+                                 context + ": checkpoint command failed: " + result.text,
+                                 RedisError::code_of(result.text));
             }
         }
         return next;
@@ -153,11 +164,13 @@ std::optional<Checkpoint> CheckpointStore::load() {
     const std::string version_key = this->version_key();
     const auto replies = connection_.pipeline(
         {{"MULTI"}, {"GET", model_key_}, {"HGETALL", offsets_key}, {"GET", version_key}, {"EXEC"}});
+    if (replies.back().is_error()) throw_aborted(context + ": reading the checkpoint", replies);
     const auto& results = replies.back().as_array(context + ": reading the checkpoint");
     if (results.size() != 3) protocol_error(context + ": EXEC returned a wrong number of replies");
     for (const auto& result : results) {
         if (result.is_error()) {
-            throw RedisError(RedisError::Kind::kServer, context + ": " + result.text);
+            throw RedisError(RedisError::Kind::kServer, context + ": " + result.text,
+                             RedisError::code_of(result.text));
         }
     }
     if (results[0].is_nil()) return std::nullopt;

@@ -149,7 +149,8 @@ RedisValue RedisConnection::command(const std::vector<std::string_view>& args) {
         if (auth && url_.password.empty()) {
             message += " (the server requires a password: use redis://:PASSWORD@host:port)";
         }
-        throw RedisError(auth ? RedisError::Kind::kAuth : RedisError::Kind::kServer, message);
+        throw RedisError(auth ? RedisError::Kind::kAuth : RedisError::Kind::kServer, message,
+                         RedisError::code_of(reply.text));
     }
     return std::move(reply);
 }

@@ -8,17 +8,16 @@ namespace liveml::store {
 bool RedisError::transient() const noexcept {
     if (kind_ == Kind::kConnection) return true;
     if (kind_ != Kind::kServer) return false;
-    // Messages of kServer errors end with the server's reply, e.g. "…: LOADING Redis is loading".
     static constexpr std::array<std::string_view, 6> kTemporary = {"LOADING",    "BUSY", "TRYAGAIN",
                                                                    "MASTERDOWN", "OOM",  "MISCONF"};
-    const std::string_view message = what();
-    const auto reply_start = message.rfind(": ");
-    const std::string_view reply =
-        reply_start == std::string_view::npos ? message : message.substr(reply_start + 2);
-    for (const auto prefix : kTemporary) {
-        if (reply.starts_with(prefix)) return true;
+    for (const auto code : kTemporary) {
+        if (server_code_ == code) return true;
     }
     return false;
+}
+
+std::string RedisError::code_of(std::string_view error_reply) {
+    return std::string(error_reply.substr(0, error_reply.find(' ')));
 }
 
 } // namespace liveml::store

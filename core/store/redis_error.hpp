@@ -1,6 +1,7 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace liveml::store {
 
@@ -16,9 +17,16 @@ class RedisError : public std::runtime_error {
         kProcess,    // a private redis-server could not be started or stopped
     };
 
-    RedisError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    // server_code: for kServer, the error code the server replied with ("WRONGTYPE", "OOM", …:
+    // the reply's first word).
+    RedisError(Kind kind, const std::string& message, std::string server_code = {})
+        : std::runtime_error(message), kind_(kind), server_code_(std::move(server_code)) {}
 
     Kind kind() const noexcept { return kind_; }
+    const std::string& server_code() const noexcept { return server_code_; }
+
+    // The first word of an error reply: its code.
+    static std::string code_of(std::string_view error_reply);
 
     // True when the same call may succeed later without anyone changing configuration:
     // connection problems and the server's temporary refusals (LOADING while it reads its
@@ -27,6 +35,7 @@ class RedisError : public std::runtime_error {
 
   private:
     Kind kind_;
+    std::string server_code_;
 };
 
 } // namespace liveml::store

@@ -75,6 +75,27 @@ TEST(CheckpointStore, WrongTypeIsRejectedBeforeWritingAnything) {
     EXPECT_THROW(store.load(), RedisError);
 }
 
+TEST(CheckpointStore, RefusedTransactionIsTransientAndWritesNothing) {
+    PrivateRedisServer server;
+    RedisConnection connection(server.url());
+    CheckpointStore store(connection);
+    store.save("v1", {{"t:0", 1}}, 1);
+    connection.command({"CONFIG", "SET", "maxmemory", "1"}); // writes now refused with OOM
+    try {
+        store.save("v2", {{"t:0", 2}}, 2);
+        FAIL() << "checkpoint accepted by a server out of memory";
+    } catch (const RedisError& error) {
+        EXPECT_EQ(error.server_code(), "OOM") << error.what();
+        EXPECT_TRUE(error.transient()) << error.what();
+    }
+    connection.command({"CONFIG", "SET", "maxmemory", "0"});
+    const auto loaded = store.load();
+    ASSERT_TRUE(loaded.has_value());
+    EXPECT_EQ(loaded->model_bytes, "v1");
+    EXPECT_EQ(loaded->version, 1);
+    EXPECT_EQ(store.save("v2", {{"t:0", 2}}, 2), 2) << "a stale WATCH or MULTI was left behind";
+}
+
 TEST(CheckpointStore, NotificationArrivesOnlyWhenTheDataIsReadable) {
     PrivateRedisServer server;
     RedisConnection writer(server.url());
