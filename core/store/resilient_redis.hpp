@@ -46,14 +46,16 @@ class ResilientRedis {
     explicit ResilientRedis(RedisUrl url, ResilientOptions options = {},
                             StateListener listener = {});
 
-    // Runs work(connection). Returns true when it completed; false when Redis is unreachable
-    // (skipped or failed with a transient RedisError — see RedisError::transient(); the state
-    // becomes kLost and the next attempt is scheduled). Non-transient errors (WRONGTYPE, a
-    // wrong password, bad reply) are rethrown: retrying would not fix them.
+    // Runs work(connection). Returns true when it completed; false when it was skipped (inside
+    // the backoff delay) or failed with a transient RedisError (RedisError::transient()): the
+    // state becomes kLost and the next attempt is scheduled. Failing to (re)connect counts as
+    // an outage too, a refused password included (the listener says why). Non-transient errors
+    // thrown by work on a working link (WRONGTYPE, a malformed reply) are rethrown: retrying
+    // would not fix them.
     bool run(const std::function<void(RedisConnection&)>& work);
 
     RedisLinkState state() const noexcept { return state_.load(); }
-    // The last transient error message (empty when none since the last success).
+    // Why the link is down (empty while connected).
     std::string last_error() const;
     const RedisUrl& url() const noexcept { return url_; }
 
