@@ -32,10 +32,32 @@ int border_median(const GrayImage& image) {
     return 255;
 }
 
-// Ink of one source pixel, given the paper level and the polarity.
-inline std::uint8_t ink_of(std::uint8_t pixel, int paper, bool dark_ink) {
-    const int d = dark_ink ? paper - pixel : pixel - paper;
-    return static_cast<std::uint8_t>(d > 0 ? d : 0);
+// How far `pixel` lies from the paper towards the ink: simple enough to vectorise.
+inline std::uint8_t dark_ink(std::uint8_t pixel, std::uint8_t paper) {
+    return pixel < paper ? std::uint8_t(paper - pixel) : 0;
+}
+inline std::uint8_t light_ink(std::uint8_t pixel, std::uint8_t paper) {
+    return pixel > paper ? std::uint8_t(pixel - paper) : 0;
+}
+
+// Each plane cell keeps the strongest ink of the factor x factor pixels it covers.
+template <typename InkOf>
+void pool(const GrayImage& image, int factor, InkPlane& plane, InkOf ink_of) {
+    for (int y = 0; y < image.height; ++y) {
+        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
+        std::uint8_t* cells = plane.ink.data() + static_cast<std::size_t>(y / factor) * plane.width;
+        if (factor == 1) {
+            for (int x = 0; x < image.width; ++x)
+                cells[x] = ink_of(row[x]);
+            continue;
+        }
+        for (int cx = 0; cx < plane.width; ++cx) {
+            std::uint8_t strongest = cells[cx];
+            for (int x = cx * factor, end = std::min(image.width, x + factor); x < end; ++x)
+                strongest = std::max(strongest, ink_of(row[x]));
+            cells[cx] = strongest;
+        }
+    }
 }
 
 } // namespace
@@ -43,31 +65,23 @@ inline std::uint8_t ink_of(std::uint8_t pixel, int paper, bool dark_ink) {
 InkPlane find_ink(const GrayImage& image, int max_side) {
     InkPlane plane;
     if (image.width <= 0 || image.height <= 0) return plane;
-    const auto [darkest, lightest] = std::minmax_element(image.pixels.begin(), image.pixels.end());
-    const int paper = border_median(image);
-    const bool dark_ink = paper - *darkest >= *lightest - paper;
-    const int contrast = dark_ink ? paper - *darkest : *lightest - paper;
+    std::uint8_t darkest = 255, lightest = 0;
+    for (const auto p : image.pixels) {
+        darkest = std::min(darkest, p);
+        lightest = std::max(lightest, p);
+    }
+    const auto paper = static_cast<std::uint8_t>(border_median(image));
+    const bool dark = paper - darkest >= lightest - paper;
+    const int contrast = dark ? paper - darkest : lightest - paper;
 
-    // Each cell keeps the strongest ink of the pixels it covers.
     const int factor = std::max(1, (std::max(image.width, image.height) + max_side - 1) / max_side);
     plane.width = (image.width + factor - 1) / factor;
     plane.height = (image.height + factor - 1) / factor;
     plane.ink.assign(static_cast<std::size_t>(plane.width) * plane.height, 0);
-    for (int y = 0; y < image.height; ++y) {
-        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
-        std::uint8_t* cells = plane.ink.data() + static_cast<std::size_t>(y / factor) * plane.width;
-        if (factor == 1) {
-            for (int x = 0; x < image.width; ++x)
-                cells[x] = ink_of(row[x], paper, dark_ink);
-            continue;
-        }
-        for (int cx = 0; cx < plane.width; ++cx) {
-            std::uint8_t strongest = cells[cx];
-            for (int x = cx * factor, end = std::min(image.width, x + factor); x < end; ++x)
-                strongest = std::max(strongest, ink_of(row[x], paper, dark_ink));
-            cells[cx] = strongest;
-        }
-    }
+    if (dark)
+        pool(image, factor, plane, [paper](std::uint8_t p) { return dark_ink(p, paper); });
+    else
+        pool(image, factor, plane, [paper](std::uint8_t p) { return light_ink(p, paper); });
     if (contrast < kMinContrast) return plane;
 
     // Half the strongest ink: the middle of an antialiased edge, whatever the pen.
