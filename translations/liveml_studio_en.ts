@@ -35,6 +35,22 @@
         <source>What the model sees</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>liveml::studio::MainWindow</name>
@@ -158,10 +174,6 @@ Esc clears · Ctrl+Z undoes</source>
     </message>
     <message>
         <source>SGD, %1 loss, %2 penalty, α = %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -35,6 +35,22 @@
         <source>What the model sees</source>
         <translation>模型看到的输入</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
 </context>
 <context>
     <name>liveml::studio::MainWindow</name>
@@ -160,10 +176,6 @@ Esc 清除 · Ctrl+Z 撤销</translation>
     <message>
         <source>SGD, %1 loss, %2 penalty, α = %3</source>
         <translation>SGD，%1 损失，%2 正则，α = %3</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
     </message>
     <message>
         <source>Source</source>

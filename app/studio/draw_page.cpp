@@ -148,12 +148,16 @@ void DrawPage::updateActions() {
 }
 
 void DrawPage::retranslate() {
+    // Menus show text with mnemonics; the buttons under the canvas show the plain iconText.
     undo_->setText(tr("&Undo"));
+    undo_->setIconText(tr("Undo"));
     undo_->setToolTip(
         tr("Undo the last stroke (%1)").arg(undo_->shortcut().toString(QKeySequence::NativeText)));
     redo_->setText(tr("&Redo"));
+    redo_->setIconText(tr("Redo"));
     redo_->setToolTip(tr("Redo (%1)").arg(redo_->shortcut().toString(QKeySequence::NativeText)));
     clear_->setText(tr("&Clear"));
+    clear_->setIconText(tr("Clear"));
     clear_->setToolTip(tr("Clear the canvas (Esc)"));
     chartTitle_->setText(tr("Probabilities"));
     previewTitle_->setText(tr("What the model sees"));
