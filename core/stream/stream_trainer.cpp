@@ -1,9 +1,8 @@
 #include "stream/stream_trainer.hpp"
 
 #include <algorithm>
-#include <array>
+#include <atomic>
 #include <charconv>
-#include <cmath>
 #include <cstring>
 #include <ctime>
 #include <iostream>
@@ -12,6 +11,7 @@
 
 #include "online/model_file.hpp"
 #include "stream/kafka_producer.hpp"
+#include "stream/prequential_learner.hpp"
 #include "stream/record_decoder.hpp"
 #include "stream/record_encoder.hpp"
 #include "stream/trainer_metrics.hpp"
@@ -76,8 +76,9 @@ struct StreamTrainer::Impl {
     DigitRecord record;
     std::string key; // "partition:offset" of the source record, the sink's dedup key
     TrainerMetrics metrics;
-    std::array<double, digits::kFeatures> x{};
-    std::array<double, 10> scores{};
+    std::optional<PrequentialLearner> learner;
+    // Records handled so far, published once per batch for progress().
+    std::atomic<std::uint64_t> handled{0};
     rd_kafka_resp_err_t last_consumer_error = RD_KAFKA_RESP_ERR_NO_ERROR;
     bool flush_warned = false;
 
@@ -280,22 +281,11 @@ struct StreamTrainer::Impl {
     }
 
     void train(std::int64_t now_ms, SteadyClock::time_point now) {
-        for (std::size_t i = 0; i < x.size(); ++i)
-            x[i] = record.x[i];
-        model->decision_function(x, scores);
-        const int before =
-            static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        double loss = -1;
-        if (options.params.loss == online::Loss::Log) {
-            model->predict_proba(x, scores);
-            loss =
-                -std::log(std::clamp(scores[static_cast<std::size_t>(record.label)], 1e-15, 1.0));
-        }
-        model->partial_fit(x, record.label);
-        const int after = model->predict(x);
-        send(options.sink_topic, encoder.sink(record, after));
-        metrics.trained(record.label, model->classes()[static_cast<std::size_t>(before)], after,
-                        loss, static_cast<double>(now_ms - record.ts_epoch_s * 1000), now);
+        const PrequentialOutcome outcome = learner->learn(record);
+        send(options.sink_topic, encoder.sink(record, outcome.predicted_after));
+        metrics.trained(record.label, outcome.predicted_before, outcome.predicted_after,
+                        outcome.log_loss, static_cast<double>(now_ms - record.ts_epoch_s * 1000),
+                        now);
     }
 
     // ---- periodic work --------------------------------------------------------------------
@@ -332,6 +322,7 @@ struct StreamTrainer::Impl {
 
     TrainerSummary run() {
         if (!load_checkpoint()) return summary();
+        learner.emplace(*model);
         open_kafka();
         auto next_metrics = SteadyClock::now() + options.metrics_interval;
         auto next_checkpoint = SteadyClock::now() + options.checkpoint_interval;
@@ -340,13 +331,15 @@ struct StreamTrainer::Impl {
             if (message) {
                 const auto now_ms = wall_clock_ms();
                 const auto now = SteadyClock::now();
-                int handled = 0;
+                int in_batch = 0;
                 do {
                     handle(*message, now_ms, now);
                     rd_kafka_message_destroy(message);
-                } while (++handled < kBatch &&
+                } while (++in_batch < kBatch &&
                          (message = rd_kafka_consumer_poll(consumer.get(), 0)) != nullptr);
                 producer->poll();
+                handled.store(metrics.trained_count() + metrics.dead_letter_count(),
+                              std::memory_order_relaxed);
             }
             const auto now = SteadyClock::now();
             if (now >= next_metrics) {
@@ -392,6 +385,10 @@ StreamTrainer::~StreamTrainer() = default;
 TrainerSummary StreamTrainer::run(const std::function<bool()>& stop) {
     impl_->stop = stop;
     return impl_->run();
+}
+
+std::uint64_t StreamTrainer::progress() const noexcept {
+    return impl_->handled.load(std::memory_order_relaxed);
 }
 
 } // namespace liveml::stream

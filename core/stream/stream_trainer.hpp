@@ -57,6 +57,9 @@ class StreamTrainer {
     // outages of Kafka or Redis are waited out, never thrown.
     TrainerSummary run(const std::function<bool()>& stop);
 
+    // Records trained or dead-lettered by run() so far (updated per batch); any thread.
+    std::uint64_t progress() const noexcept;
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

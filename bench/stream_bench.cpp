@@ -1,0 +1,210 @@
+// Streaming trainer throughput on this machine, three figures from one run:
+//  1. the trainer's own per-record work (decode + predict/learn/predict + sink encode), no I/O;
+//  2. end to end: producer (unpaced, as `liveml produce --rate 0`) → mock broker → StreamTrainer
+//     → sink topic, with model checkpoints to a private redis-server, all in this process;
+//  3. the reference: the original job's Python UDF loop (json + scikit-learn partial_fit and
+//     predict per record) through /usr/bin/python3.
+// The mock broker silently drops a partition's oldest data beyond ~5 MiB, so the producer
+// keeps at most --backlog records ahead of the trainer.
+#include <librdkafka/rdkafka.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "digits/digits_dataset.hpp"
+#include "store/private_redis_server.hpp"
+#include "store/resilient_redis.hpp"
+#include "stream/kafka_producer.hpp"
+#include "stream/mock_broker.hpp"
+#include "stream/prequential_learner.hpp"
+#include "stream/record_decoder.hpp"
+#include "stream/record_encoder.hpp"
+#include "stream/record_source.hpp"
+#include "stream/stream_trainer.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace liveml;
+
+struct Options {
+    std::uint64_t records = 1'000'000;
+    std::uint64_t decode_records = 300'000;
+    std::uint64_t sklearn_records = 3'000;
+    std::uint64_t backlog = 40'000;
+    int partitions = 8;
+};
+
+Options parse_options(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
+        const auto value = std::stoull(argv[i + 1]);
+        if (flag == "--records")
+            o.records = value;
+        else if (flag == "--decode-records")
+            o.decode_records = value;
+        else if (flag == "--sklearn-records")
+            o.sklearn_records = value;
+        else if (flag == "--backlog")
+            o.backlog = value;
+        else if (flag == "--partitions")
+            o.partitions = static_cast<int>(value);
+        else
+            throw std::invalid_argument("usage: stream_bench [--records N] [--decode-records N] "
+                                        "[--sklearn-records N] [--backlog N] [--partitions P]");
+    }
+    if (o.records == 0 || o.decode_records == 0 || o.backlog == 0 || o.partitions < 1)
+        throw std::invalid_argument("counts must be positive");
+    return o;
+}
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Distinct source records (shuffled digits, current ts), reused cyclically.
+std::vector<std::string> make_payloads(std::size_t count) {
+    stream::DigitsRecordSource source(digits::load_digits_csv(digits::bundled_digits_path()), 7);
+    std::vector<std::string> payloads;
+    for (std::size_t i = 0; i < count; ++i)
+        payloads.emplace_back(source.next());
+    return payloads;
+}
+
+double trainer_only_rate(const std::vector<std::string>& payloads, std::uint64_t records) {
+    online::SgdClassifier model({}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, digits::kFeatures);
+    stream::PrequentialLearner learner(model);
+    stream::RecordDecoder decoder;
+    stream::RecordEncoder encoder;
+    stream::DigitRecord record;
+    std::size_t sink_bytes = 0;
+    const auto start = Clock::now();
+    for (std::uint64_t i = 0; i < records; ++i) {
+        if (decoder.decode(payloads[i % payloads.size()], record) != stream::RecordError::None)
+            throw std::logic_error("bench payload rejected");
+        sink_bytes += encoder.sink(record, learner.learn(record).predicted_after).size();
+    }
+    const double rate = double(records) / seconds_since(start);
+    if (sink_bytes == 0) throw std::logic_error("nothing encoded");
+    return rate;
+}
+
+// Records ever written to topic: the sum of its high watermarks. (The mock broker keeps only
+// the newest ~5 MiB per partition, so the low watermarks move up during a long run.)
+std::int64_t records_written(rd_kafka_t* client, const std::string& topic, int partitions) {
+    std::int64_t total = 0;
+    for (int p = 0; p < partitions; ++p) {
+        std::int64_t low = 0, high = 0;
+        if (rd_kafka_query_watermark_offsets(client, topic.c_str(), p, &low, &high, 5000))
+            throw std::runtime_error("cannot read watermarks of " + topic);
+        total += high;
+    }
+    return total;
+}
+
+double end_to_end_rate(const std::vector<std::string>& payloads, const Options& o) {
+    stream::MockBroker broker({o.partitions, stream::pipeline_topics()});
+    store::PrivateRedisServer redis;
+    store::ResilientRedis link(redis.url());
+    stream::TrainerOptions options;
+    options.consumer_properties = {{"bootstrap.servers", broker.bootstrap()},
+                                   {"session.timeout.ms", "6000"}};
+    options.producer_properties = {{"bootstrap.servers", broker.bootstrap()}};
+    options.checkpoint_interval = std::chrono::seconds(1);
+    stream::StreamTrainer trainer(options, link);
+    std::atomic<bool> stop{false};
+    std::thread training([&] { trainer.run([&] { return stop.load(); }); });
+
+    stream::KafkaProducer producer({{"bootstrap.servers", broker.bootstrap()}});
+    const auto never = [] { return false; };
+    std::uint64_t sent = 0;
+    const auto send_until = [&](std::uint64_t target, std::uint64_t backlog) {
+        while (sent < target) {
+            if (sent - trainer.progress() >= backlog) {
+                producer.poll();
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+                continue;
+            }
+            producer.send(stream::kSourceTopic, {}, payloads[sent % payloads.size()], never);
+            ++sent;
+        }
+        producer.flush(std::chrono::seconds(30));
+    };
+    const auto wait_trained = [&](std::uint64_t target, std::chrono::seconds patience) {
+        const auto deadline = Clock::now() + patience;
+        while (trainer.progress() < target) {
+            if (Clock::now() > deadline) throw std::runtime_error("trainer stalled");
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+    };
+
+    // Warm-up outside the timing: the group join alone takes seconds on the mock.
+    constexpr std::uint64_t kWarmup = 1000;
+    send_until(kWarmup, kWarmup);
+    wait_trained(kWarmup, std::chrono::seconds(30));
+
+    const auto start = Clock::now();
+    send_until(kWarmup + o.records, o.backlog);
+    wait_trained(kWarmup + o.records, std::chrono::seconds(120));
+    stop = true;
+    training.join(); // includes the final sink flush and checkpoint
+    const double rate = double(o.records) / seconds_since(start);
+
+    const auto sink =
+        records_written(producer.native_handle(), std::string(stream::kSinkTopic), o.partitions);
+    if (sink != std::int64_t(kWarmup + o.records))
+        throw std::runtime_error("sink holds " + std::to_string(sink) + " records, expected " +
+                                 std::to_string(kWarmup + o.records));
+    return rate;
+}
+
+double sklearn_rate(const std::vector<std::string>& payloads, std::uint64_t records) {
+    const auto path = std::filesystem::temp_directory_path() / "liveml-stream-bench.jsonl";
+    {
+        std::ofstream out(path);
+        for (std::uint64_t i = 0; i < records; ++i)
+            out << payloads[i % payloads.size()] << '\n';
+    }
+    const std::string command = std::string(LIVEML_PYTHON) + " '" + LIVEML_BENCH_DIR +
+                                "/stream_sklearn_udf.py' '" + path.string() + "'";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run " + command);
+    std::string output;
+    char buffer[256];
+    while (std::fgets(buffer, sizeof buffer, pipe))
+        output += buffer;
+    if (::pclose(pipe) != 0) throw std::runtime_error("reference failed: " + command);
+    std::filesystem::remove(path);
+    const auto at = output.find("\"seconds\": ");
+    if (at == std::string::npos) throw std::runtime_error("reference printed: " + output);
+    return double(records) / std::stod(output.substr(at + 11));
+}
+
+} // namespace
+
+int main(int argc, char** argv) try {
+    const Options o = parse_options(argc, argv);
+    const auto payloads = make_payloads(20'000);
+    const double trainer = trainer_only_rate(payloads, o.decode_records);
+    const double end_to_end = end_to_end_rate(payloads, o);
+    const double sklearn = sklearn_rate(payloads, o.sklearn_records);
+    std::printf("{\"trainer_only_rps\": %.0f, \"end_to_end_rps\": %.0f, "
+                "\"sklearn_udf_rps\": %.0f, \"end_to_end_vs_sklearn\": %.1f, "
+                "\"records\": %llu, \"partitions\": %d, \"backlog\": %llu}\n",
+                trainer, end_to_end, sklearn, end_to_end / sklearn,
+                static_cast<unsigned long long>(o.records), o.partitions,
+                static_cast<unsigned long long>(o.backlog));
+    return 0;
+} catch (const std::exception& e) {
+    std::cerr << "stream_bench: " << e.what() << '\n';
+    return 1;
+}
