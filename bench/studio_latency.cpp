@@ -1,5 +1,6 @@
 // Drawing → prediction latency of the studio: for every point a stroke adds, the canvas
-// renders its grayscale image, the features are extracted and predict_proba runs. Measured
+// updates its grayscale image (StrokeRasterizer, as DrawingCanvas does), the features are
+// extracted and predict_proba runs. Measured
 // over many jittered strokes of all ten digits, stage by stage and end to end, directly and
 // through PredictionService (worker thread + queued signal back to the GUI thread).
 //
@@ -25,6 +26,7 @@
 #include "gray_image_conversion.hpp"
 #include "prediction_service.hpp"
 #include "stroke_painter.hpp"
+#include "stroke_rasterizer.hpp"
 
 using namespace liveml;
 using Clock = std::chrono::steady_clock;
@@ -85,14 +87,15 @@ int main(int argc, char** argv) {
     Stats render, features, predict, total;
     std::vector<double> proba(model.classes().size());
     std::size_t updates = 0, correct = 0;
+    widgets::StrokeRasterizer rasterizer(256);
     for (int i = 0; i < strokes; ++i) {
-        widgets::Drawing sofar;
+        widgets::Drawing committed;
+        rasterizer.reset(committed);
         for (const auto& stroke : inputs[i]) {
-            sofar.append(widgets::Stroke{});
             for (const auto& point : stroke) {
-                sofar.back().append(point);
                 const auto a = Clock::now();
-                const QImage image = widgets::renderGrayImage(sofar, 256);
+                rasterizer.addPoint(point);
+                const QImage image = rasterizer.image();
                 const auto b = Clock::now();
                 const digits::DigitFeatures f =
                     digits::extract_features(widgets::toGrayImage(image));
@@ -105,6 +108,8 @@ int main(int argc, char** argv) {
                 total.samples.push_back(micros(d - a));
                 ++updates;
             }
+            committed.append(stroke);
+            rasterizer.reset(committed); // the stroke is finished: as the canvas does on release
         }
         const auto best = std::max_element(proba.begin(), proba.end()) - proba.begin();
         correct += model.classes()[std::size_t(best)] == i % 10;
@@ -136,7 +141,7 @@ int main(int argc, char** argv) {
     auto row = [](const char* name, Stats& s) {
         std::printf("  %-34s %10.1f %10.1f\n", name, s.percentile(0.5), s.percentile(0.99));
     };
-    row("render stroke image", render);
+    row("update stroke image", render);
     row("grayscale + feature extraction", features);
     row("predict_proba", predict);
     row("end to end (direct)", total);

@@ -52,7 +52,7 @@ bool DrawingCanvas::isEmpty() const {
 }
 
 QImage DrawingCanvas::grayImage() const {
-    return renderGrayImage(drawing(), kImageSide);
+    return rasterizer_.image();
 }
 
 void DrawingCanvas::addStroke(const Stroke& stroke) {
@@ -77,6 +77,7 @@ void DrawingCanvas::redo() {
 }
 
 void DrawingCanvas::historyUpdated() {
+    rasterizer_.reset(history_.current());
     rebuildCommitted();
     update();
     publish();
@@ -98,8 +99,10 @@ QPointF DrawingCanvas::toUnit(QPointF widgetPos) const {
 
 void DrawingCanvas::beginStroke(QPointF widgetPos, qreal pressure) {
     setFocus(Qt::MouseFocusReason);
+    cancelStroke(); // a press without a release before it (lost grab) starts afresh
     stroking_ = true;
     active_ = {StrokePoint{toUnit(widgetPos), pressure}};
+    rasterizer_.addPoint(active_.back());
     update();
     publish();
 }
@@ -110,6 +113,7 @@ void DrawingCanvas::extendStroke(QPointF widgetPos, qreal pressure) {
     const QPointF delta = unit - active_.back().pos;
     if (QPointF::dotProduct(delta, delta) < kMinPointDistance * kMinPointDistance) return;
     active_.append(StrokePoint{unit, pressure});
+    rasterizer_.addPoint(active_.back());
     update();
     publish();
 }
@@ -125,6 +129,7 @@ void DrawingCanvas::endStroke() {
 void DrawingCanvas::cancelStroke() {
     stroking_ = false;
     active_.clear();
+    rasterizer_.cancelStroke();
 }
 
 void DrawingCanvas::publish() {

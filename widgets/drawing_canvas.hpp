@@ -5,6 +5,7 @@
 
 #include "stroke.hpp"
 #include "stroke_history.hpp"
+#include "stroke_rasterizer.hpp"
 
 namespace liveml::widgets {
 
@@ -71,6 +72,7 @@ class DrawingCanvas : public QWidget {
     Stroke active_;
     bool stroking_ = false;
     QPixmap committed_; // committed strokes at device resolution; the active one is live
+    StrokeRasterizer rasterizer_{kImageSide}; // the published image, updated per point
 };
 
 } // namespace liveml::widgets

@@ -10,8 +10,8 @@ namespace liveml::widgets {
 
 namespace {
 
-QPointF toCanvas(const StrokePoint& p, qreal side) {
-    return p.pos * side;
+QPointF at(const Stroke& stroke, qsizetype i, qreal side) {
+    return stroke[i].pos * side;
 }
 
 QPointF midpoint(QPointF a, QPointF b) {
@@ -19,8 +19,7 @@ QPointF midpoint(QPointF a, QPointF b) {
 }
 
 void strokePath(QPainter& painter, const QPainterPath& path, qreal width, const QColor& ink) {
-    QPen pen(ink, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    painter.strokePath(path, pen);
+    painter.strokePath(path, QPen(ink, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
 }
 
 } // namespace
@@ -31,34 +30,45 @@ qreal penWidth(qreal canvasSide, qreal pressure) {
     return canvasSide * kPenWidthFraction * (0.4 + 0.6 * p);
 }
 
-void paintStroke(QPainter& painter, const Stroke& stroke, qreal canvasSide, const QColor& ink) {
+qsizetype settledSegments(const Stroke& stroke) {
+    return std::max<qsizetype>(0, stroke.size() - 1);
+}
+
+void paintSettledSegment(QPainter& painter, const Stroke& stroke, qsizetype k, qreal side,
+                         const QColor& ink) {
+    // Segment 0 runs from the first point to the first midpoint; segment k > 0 is the curve
+    // from midpoint k-1 to midpoint k bent towards point k.
+    QPainterPath path;
+    if (k == 0) {
+        path.moveTo(at(stroke, 0, side));
+        path.lineTo(midpoint(at(stroke, 0, side), at(stroke, 1, side)));
+    } else {
+        path.moveTo(midpoint(at(stroke, k - 1, side), at(stroke, k, side)));
+        path.quadTo(at(stroke, k, side), midpoint(at(stroke, k, side), at(stroke, k + 1, side)));
+    }
+    strokePath(painter, path, penWidth(side, stroke[k].pressure), ink);
+}
+
+void paintTail(QPainter& painter, const Stroke& stroke, qreal side, const QColor& ink) {
     if (stroke.isEmpty()) return;
-    if (stroke.size() == 1) {
-        const qreal d = penWidth(canvasSide, stroke.front().pressure);
+    const StrokePoint& last = stroke.back();
+    if (stroke.size() == 1) { // a dot
+        const qreal d = penWidth(side, last.pressure);
         painter.setPen(Qt::NoPen);
         painter.setBrush(ink);
-        painter.drawEllipse(toCanvas(stroke.front(), canvasSide), d / 2, d / 2);
+        painter.drawEllipse(last.pos * side, d / 2, d / 2);
         return;
     }
-    // Consecutive segments of equal width share one path so joins stay seamless; a width
-    // change (pen pressure) starts a new path, overlapping at the round caps.
-    QPainterPath path(toCanvas(stroke[0], canvasSide));
-    qreal width = penWidth(canvasSide, stroke[0].pressure);
-    QPointF from = toCanvas(stroke[0], canvasSide);
-    path.lineTo(midpoint(from, toCanvas(stroke[1], canvasSide)));
-    for (qsizetype i = 1; i + 1 < stroke.size(); ++i) {
-        const QPointF control = toCanvas(stroke[i], canvasSide);
-        const QPointF end = midpoint(control, toCanvas(stroke[i + 1], canvasSide));
-        const qreal w = penWidth(canvasSide, stroke[i].pressure);
-        if (qAbs(w - width) > 0.25) {
-            strokePath(painter, path, width, ink);
-            path = QPainterPath(path.currentPosition());
-            width = w;
-        }
-        path.quadTo(control, end);
-    }
-    path.lineTo(toCanvas(stroke.back(), canvasSide));
-    strokePath(painter, path, width, ink);
+    const qsizetype n = stroke.size();
+    QPainterPath path(midpoint(at(stroke, n - 2, side), at(stroke, n - 1, side)));
+    path.lineTo(at(stroke, n - 1, side));
+    strokePath(painter, path, penWidth(side, last.pressure), ink);
+}
+
+void paintStroke(QPainter& painter, const Stroke& stroke, qreal canvasSide, const QColor& ink) {
+    for (qsizetype k = 0; k < settledSegments(stroke); ++k)
+        paintSettledSegment(painter, stroke, k, canvasSide, ink);
+    paintTail(painter, stroke, canvasSide, ink);
 }
 
 void paintDrawing(QPainter& painter, const Drawing& drawing, qreal canvasSide, const QColor& ink) {

@@ -1,7 +1,6 @@
 #pragma once
 #include <QColor>
 #include <QImage>
-#include <QSizeF>
 
 #include "stroke.hpp"
 
@@ -15,9 +14,16 @@ inline constexpr qreal kPenWidthFraction = 0.045;
 
 qreal penWidth(qreal canvasSide, qreal pressure);
 
-// Paints strokes into a square area of side canvasSide starting at the painter's origin.
-// Points are joined by quadratic curves through their midpoints, which removes the
-// jaggedness of raw mouse samples without lagging behind the pointer.
+// A stroke is drawn as segments joined by quadratic curves through the midpoints of its
+// points, which smooths raw mouse samples without lagging behind the pointer. Segment
+// k < settledSegments(stroke) never changes once later points arrive (so it can be drawn
+// once, incrementally); the tail from the last midpoint to the last point is redrawn.
+qsizetype settledSegments(const Stroke& stroke);
+void paintSettledSegment(QPainter& painter, const Stroke& stroke, qsizetype k, qreal canvasSide,
+                         const QColor& ink);
+void paintTail(QPainter& painter, const Stroke& stroke, qreal canvasSide, const QColor& ink);
+
+// Paints strokes into a square area of side canvasSide at the painter's origin.
 void paintStroke(QPainter& painter, const Stroke& stroke, qreal canvasSide, const QColor& ink);
 void paintDrawing(QPainter& painter, const Drawing& drawing, qreal canvasSide, const QColor& ink);
 

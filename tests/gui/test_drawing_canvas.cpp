@@ -4,6 +4,7 @@
 #include "demo_digits.hpp"
 #include "drawing_canvas.hpp"
 #include "gui_test_support.hpp"
+#include "stroke_painter.hpp"
 
 using liveml::guitest::drawWithMouse;
 using liveml::guitest::hasInk;
@@ -32,6 +33,21 @@ class TestDrawingCanvas : public QObject {
         QCOMPARE(last.size(), QSize(DrawingCanvas::kImageSide, DrawingCanvas::kImageSide));
         QVERIFY(hasInk(last));
         QCOMPARE(canvas_->drawing().size(), 1);
+    }
+
+    void imageDuringAStrokeEqualsAFullRender() {
+        // The canvas updates its image incrementally; it must be the very picture a full
+        // render of the same strokes gives, point after point and after release.
+        drawWithMouse(*canvas_, liveml::widgets::demoDigit(4));
+        QTest::mousePress(canvas_.get(), Qt::LeftButton, {}, {40, 60});
+        for (int i = 1; i < 40; ++i) {
+            QTest::mouseMove(canvas_.get(), {40 + 7 * i, 60 + (i * i) % 90});
+            QCOMPARE(canvas_->grayImage(), liveml::widgets::renderGrayImage(
+                                               canvas_->drawing(), DrawingCanvas::kImageSide));
+        }
+        QTest::mouseRelease(canvas_.get(), Qt::LeftButton, {}, {320, 100});
+        QCOMPARE(canvas_->grayImage(),
+                 liveml::widgets::renderGrayImage(canvas_->drawing(), DrawingCanvas::kImageSide));
     }
 
     void escapeClears() {

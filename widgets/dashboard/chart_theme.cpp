@@ -1,0 +1,39 @@
+#include "dashboard/chart_theme.hpp"
+
+#include <qcustomplot.h>
+
+#include <array>
+
+namespace liveml::dashboard {
+
+void applyChartTheme(QCustomPlot& plot, const QWidget& owner) {
+    const QPalette& pal = owner.palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    const QColor grid = pal.color(QPalette::Mid);
+    plot.setBackground(pal.brush(QPalette::Window));
+    plot.axisRect()->setBackground(pal.brush(QPalette::Window));
+    for (QCPAxis* axis : plot.axisRect()->axes()) {
+        axis->setBasePen(QPen(grid));
+        axis->setTickPen(QPen(grid));
+        axis->setSubTickPen(QPen(grid));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+        axis->setTickLabelFont(owner.font());
+        axis->setLabelFont(owner.font());
+    }
+    plot.legend->setBrush(pal.brush(QPalette::Base));
+    plot.legend->setBorderPen(QPen(grid));
+    plot.legend->setTextColor(text);
+    plot.legend->setFont(owner.font());
+}
+
+QColor seriesColor(int index) {
+    // Tableau-like hues: readable on white and on near-black.
+    static constexpr std::array<QRgb, 10> colors = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759,
+                                                    0x76b7b2, 0xedc948, 0xb07aa1, 0xff9da7,
+                                                    0x9c755f, 0xbab0ac};
+    return QColor::fromRgb(colors[static_cast<std::size_t>(index) % colors.size()]);
+}
+
+} // namespace liveml::dashboard

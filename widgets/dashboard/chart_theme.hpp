@@ -1,0 +1,16 @@
+#pragma once
+#include <QColor>
+
+class QCustomPlot;
+class QWidget;
+
+namespace liveml::dashboard {
+
+// Colours a plot's background, axes, grid and legend from the widget's palette and font, so
+// light, dark and HiDPI themes look right. Call again on QEvent::PaletteChange / FontChange.
+void applyChartTheme(QCustomPlot& plot, const QWidget& owner);
+
+// The i-th colour of the dashboard's series palette (distinct on light and dark backgrounds).
+QColor seriesColor(int index);
+
+} // namespace liveml::dashboard

@@ -1,0 +1,411 @@
+#include "dashboard/live_chart.hpp"
+
+#include <QDateTime>
+#include <QFileDialog>
+#include <QMenu>
+#include <QSaveFile>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "dashboard/chart_theme.hpp"
+#include "dashboard/csv_exporter.hpp"
+#include "dashboard/series_mirror.hpp"
+
+namespace liveml::dashboard {
+
+namespace {
+
+constexpr double kHoverRadiusPx = 30;
+
+void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
+    QVector<QCPGraphData> data;
+    data.reserve(qsizetype(points.size()));
+    for (const auto& p : points)
+        data.append(QCPGraphData(p.x, p.y));
+    graph.data()->set(data, true);
+}
+
+} // namespace
+
+struct LiveChart::Track {
+    SeriesKey key;
+    QString name;
+    std::shared_ptr<const SeriesBuffer> buffer;
+    SeriesMirror mirror;
+    QCPGraph* raw;
+    QCPGraph* smooth;
+    bool visible = true;
+};
+
+LiveChart::LiveChart(SeriesStore& store, QWidget* parent)
+    : QWidget(parent), store_(store), plot_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setPlottingHint(QCP::phFastPolylines, true);
+    plot_->plotLayout()->insertRow(0);
+    title_ = new QCPTextElement(plot_, QString());
+    plot_->plotLayout()->addElement(0, 0, title_);
+    plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    tracer_ = new QCPItemTracer(plot_);
+    tracer_->setStyle(QCPItemTracer::tsCircle);
+    tracer_->setSize(9);
+    tracer_->setVisible(false);
+
+    connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &LiveChart::onUserRangeChange);
+    connect(plot_->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &LiveChart::onUserRangeChange);
+    connect(plot_, &QCustomPlot::mousePress, this, &LiveChart::onMousePress);
+    connect(plot_, &QCustomPlot::mouseMove, this, &LiveChart::onMouseMove);
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    connect(plot_, &QCustomPlot::legendClick, this, &LiveChart::onLegendClick);
+    plot_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot_, &QWidget::customContextMenuRequested, this, &LiveChart::showContextMenu);
+
+    setAxisMode(AxisMode::Step);
+    applyChartTheme(*plot_, *this);
+    connect(&frameTimer_, &QTimer::timeout, this, &LiveChart::refresh);
+    frameTimer_.start(kFrameIntervalMs);
+}
+
+LiveChart::~LiveChart() = default;
+
+void LiveChart::setTitle(const QString& title) {
+    title_->setText(title);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LiveChart::setValueLabel(const QString& label) { plot_->yAxis->setLabel(label); }
+
+void LiveChart::addMetric(const std::string& metric, const QString& label) {
+    selectors_.push_back({metric, label, false});
+    knownSeries_ = 0; // re-scan the store for the new selector
+}
+
+void LiveChart::addMetricPrefix(const std::string& prefix) {
+    selectors_.push_back({prefix, QString(), true});
+    knownSeries_ = 0;
+}
+
+std::optional<QString> LiveChart::labelFor(const std::string& metric) const {
+    for (const auto& s : selectors_) {
+        if (!s.prefix && metric == s.text) return s.label;
+        if (s.prefix && metric.size() > s.text.size() && metric.starts_with(s.text))
+            return QString::fromStdString(metric.substr(s.text.size()));
+    }
+    return std::nullopt;
+}
+
+void LiveChart::adoptNewSeries() {
+    if (store_.size() == knownSeries_) return;
+    const auto keys = store_.keys();
+    knownSeries_ = keys.size();
+    for (const auto& key : keys) {
+        const bool known = std::any_of(tracks_.begin(), tracks_.end(),
+                                       [&](const auto& t) { return t->key == key; });
+        if (known) continue;
+        if (auto label = labelFor(key.metric))
+            addTrack(key, QStringLiteral("%1 · %2").arg(*label, QString::fromStdString(key.run)));
+    }
+}
+
+void LiveChart::addTrack(const SeriesKey& key, const QString& name) {
+    auto buffer = store_.find(key);
+    if (!buffer) return;
+    auto track = std::make_unique<Track>(Track{key, name, std::move(buffer),
+                                               SeriesMirror(store_.capacity_per_series(), smoothing_),
+                                               plot_->addGraph(), plot_->addGraph()});
+    track->raw->removeFromLegend();
+    track->smooth->setName(name);
+    styleTrack(*track, int(tracks_.size()));
+    tracks_.push_back(std::move(track));
+}
+
+void LiveChart::styleTrack(Track& track, int index) {
+    const QColor color = seriesColor(index);
+    QColor faint = color;
+    faint.setAlpha(70);
+    track.raw->setPen(QPen(faint, 1));
+    track.smooth->setPen(QPen(color, 2));
+    track.raw->setVisible(track.visible && smoothing_ > 0);
+    track.smooth->setVisible(track.visible);
+}
+
+bool LiveChart::refresh() {
+    const std::uint64_t version = store_.version();
+    bool changed = false;
+    if (version != seenVersion_) {
+        seenVersion_ = version;
+        const std::size_t before = tracks_.size();
+        adoptNewSeries();
+        changed = tracks_.size() != before;
+        for (auto& track : tracks_)
+            changed = track->mirror.sync(*track->buffer) || changed;
+    }
+    if (!changed && !viewDirty_) return false;
+    viewDirty_ = false;
+    applyView();
+    plot_->replot();
+    return true;
+}
+
+bool LiveChart::dataExtent(double& lo, double& hi) const {
+    lo = std::numeric_limits<double>::infinity();
+    hi = -lo;
+    for (const auto& track : tracks_) {
+        if (!track->visible || track->mirror.size() == 0) continue;
+        lo = std::min(lo, track->mirror[0].x(mode_));
+        hi = std::max(hi, track->mirror[track->mirror.size() - 1].x(mode_));
+    }
+    return lo <= hi;
+}
+
+void LiveChart::applyView() {
+    applyingView_ = true;
+    double lo = 0, hi = 0;
+    if (follow_ && dataExtent(lo, hi)) {
+        if (followWidth_) lo = hi - *followWidth_;
+        if (hi - lo <= 0) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        plot_->xAxis->setRange(lo, hi);
+    }
+    const QCPRange x = plot_->xAxis->range();
+    const int columns = std::max(plot_->axisRect()->width(), 100);
+    double ylo = std::numeric_limits<double>::infinity(), yhi = -ylo;
+    for (auto& track : tracks_) {
+        if (!track->visible) continue;
+        for (QCPGraph* graph : {track->raw, track->smooth}) {
+            if (!graph->visible()) continue;
+            const auto value = graph == track->raw ? MinMaxDecimator::Value::Raw
+                                                   : MinMaxDecimator::Value::Smoothed;
+            if (decimation_) {
+                MinMaxDecimator::decimate(track->mirror, mode_, value, x.lower, x.upper, columns,
+                                          scratch_);
+            } else {
+                // The reference: every point of the visible range, however many.
+                MinMaxDecimator::decimate(track->mirror, mode_, value, x.lower, x.upper,
+                                          std::numeric_limits<int>::max() / 8, scratch_);
+            }
+            for (const auto& p : scratch_) {
+                if (p.x < x.lower || p.x > x.upper || !std::isfinite(p.y)) continue;
+                ylo = std::min(ylo, p.y);
+                yhi = std::max(yhi, p.y);
+            }
+            setGraphData(*graph, scratch_);
+        }
+    }
+    if (follow_ && ylo <= yhi) {
+        const double pad = yhi > ylo ? (yhi - ylo) * 0.05 : std::max(std::abs(yhi) * 0.05, 0.5);
+        plot_->yAxis->setRange(ylo - pad, yhi + pad);
+    }
+    applyingView_ = false;
+}
+
+void LiveChart::onUserRangeChange() {
+    if (applyingView_) return;
+    viewDirty_ = true;
+    if (follow_) {
+        follow_ = false;
+        emit followChanged(false);
+    }
+}
+
+void LiveChart::setSmoothing(double weight) {
+    weight = EmaSmoother(weight).weight();
+    if (weight == smoothing_) return;
+    smoothing_ = weight;
+    for (std::size_t i = 0; i < tracks_.size(); ++i) {
+        tracks_[i]->mirror.setSmoothing(weight);
+        styleTrack(*tracks_[i], int(i));
+    }
+    viewDirty_ = true;
+}
+
+void LiveChart::setAxisMode(AxisMode mode) {
+    mode_ = mode;
+    if (mode == AxisMode::WallClock) {
+        auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+        ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
+        plot_->xAxis->setTicker(ticker);
+        plot_->xAxis->setLabel(tr("time"));
+    } else {
+        plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        plot_->xAxis->setLabel(tr("samples seen"));
+    }
+    resetView();
+}
+
+void LiveChart::setFollow(bool follow) {
+    if (follow == follow_) return;
+    follow_ = follow;
+    if (follow) followWidth_ = plot_->xAxis->range().size();
+    viewDirty_ = true;
+    emit followChanged(follow);
+}
+
+void LiveChart::setRectZoomMode(bool on) { rectZoomMode_ = on; }
+
+void LiveChart::resetView() {
+    followWidth_.reset();
+    if (!follow_) {
+        follow_ = true;
+        emit followChanged(true);
+    }
+    viewDirty_ = true;
+    refresh();
+}
+
+void LiveChart::zoomX(double lo, double hi) {
+    plot_->xAxis->setRange(lo, hi);
+    onUserRangeChange();
+    refresh();
+}
+
+void LiveChart::onMousePress(QMouseEvent* event) {
+    const bool zoom = event->button() == Qt::LeftButton &&
+                      (rectZoomMode_ || event->modifiers().testFlag(Qt::ControlModifier));
+    plot_->setSelectionRectMode(zoom ? QCP::srmZoom : QCP::srmNone);
+}
+
+void LiveChart::onMouseMove(QMouseEvent* event) {
+    if (event->buttons() != Qt::NoButton) return;
+    const QString text = readoutAt(event->position());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString LiveChart::readoutAt(const QPointF& pixel) {
+    tracer_->setVisible(false);
+    if (!plot_->axisRect()->rect().contains(pixel.toPoint())) return {};
+    const double x = plot_->xAxis->pixelToCoord(pixel.x());
+    const Track* best = nullptr;
+    std::size_t bestIndex = 0;
+    double bestDistance = kHoverRadiusPx;
+    for (const auto& track : tracks_) {
+        if (!track->visible || track->mirror.size() == 0) continue;
+        const std::size_t i = track->mirror.nearest(mode_, x);
+        const auto& p = track->mirror[i];
+        const double px = plot_->xAxis->coordToPixel(p.x(mode_));
+        for (double y : {p.value, p.smoothed}) {
+            if (!std::isfinite(y)) continue;
+            const double d = std::hypot(px - pixel.x(), plot_->yAxis->coordToPixel(y) - pixel.y());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = track.get();
+                bestIndex = i;
+            }
+        }
+    }
+    if (!best) return {};
+    const auto& p = best->mirror[bestIndex];
+    tracer_->position->setCoords(p.x(mode_), p.smoothed);
+    tracer_->setPen(best->smooth->pen());
+    tracer_->setVisible(true);
+    const QString xText =
+        mode_ == AxisMode::Step
+            ? tr("step %1").arg(p.step, 0, 'f', 0)
+            : QDateTime::fromMSecsSinceEpoch(std::llround(p.time * 1000))
+                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return tr("%1\n%2\nvalue: %3\nsmoothed: %4")
+        .arg(best->name, xText, QString::number(p.value, 'g', 6),
+             QString::number(p.smoothed, 'g', 6));
+}
+
+void LiveChart::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
+    auto* entry = qobject_cast<QCPPlottableLegendItem*>(item);
+    if (!entry) return;
+    for (std::size_t i = 0; i < tracks_.size(); ++i)
+        if (tracks_[i]->smooth == entry->plottable())
+            setSeriesVisible(int(i), !tracks_[i]->visible);
+}
+
+QString LiveChart::seriesName(int index) const { return tracks_.at(std::size_t(index))->name; }
+
+bool LiveChart::isSeriesVisible(int index) const { return tracks_.at(std::size_t(index))->visible; }
+
+void LiveChart::setSeriesVisible(int index, bool visible) {
+    Track& track = *tracks_.at(std::size_t(index));
+    track.visible = visible;
+    styleTrack(track, index);
+    // A hidden series stays in the legend, greyed, so it can be clicked back on.
+    if (auto* entry = plot_->legend->itemWithPlottable(track.smooth))
+        entry->setTextColor(palette().color(visible ? QPalette::Active : QPalette::Disabled,
+                                            QPalette::WindowText));
+    viewDirty_ = true;
+    refresh();
+}
+
+QString LiveChart::visibleCsv() const {
+    std::vector<CsvExporter::Column> columns;
+    for (const auto& track : tracks_)
+        if (track->visible) columns.push_back({track->name, &track->mirror});
+    const QCPRange x = plot_->xAxis->range();
+    return CsvExporter::table(columns, mode_, x.lower, x.upper);
+}
+
+bool LiveChart::exportCsv(const QString& path) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return false;
+    file.write(visibleCsv().toUtf8());
+    return file.commit();
+}
+
+bool LiveChart::exportPng(const QString& path, int width, int height) {
+    return plot_->savePng(path, width, height);
+}
+
+bool LiveChart::exportPdf(const QString& path) { return plot_->savePdf(path); }
+
+void LiveChart::showContextMenu(const QPoint& pos) {
+    QMenu menu(this);
+    menu.addAction(tr("Reset view"), this, &LiveChart::resetView);
+    QAction* follow = menu.addAction(tr("Follow latest data"), this, &LiveChart::setFollow);
+    follow->setCheckable(true);
+    follow->setChecked(follow_);
+    menu.addSeparator();
+    menu.addAction(tr("Export visible range as CSV…"), this,
+                   [this] { chooseExportFile(tr("CSV files (*.csv)"), QStringLiteral("csv")); });
+    menu.addAction(tr("Save chart as PNG…"), this,
+                   [this] { chooseExportFile(tr("PNG images (*.png)"), QStringLiteral("png")); });
+    menu.addAction(tr("Save chart as PDF…"), this,
+                   [this] { chooseExportFile(tr("PDF documents (*.pdf)"), QStringLiteral("pdf")); });
+    menu.exec(plot_->mapToGlobal(pos));
+}
+
+void LiveChart::chooseExportFile(const QString& filter, const QString& suffix) {
+    QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(), filter);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + suffix;
+    const bool ok = suffix == QLatin1String("csv")   ? exportCsv(path)
+                    : suffix == QLatin1String("png") ? exportPng(path)
+                                                     : exportPdf(path);
+    if (!ok) QToolTip::showText(QCursor::pos(), tr("Could not write %1").arg(path), this);
+}
+
+void LiveChart::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        applyChartTheme(*plot_, *this);
+        title_->setTextColor(palette().color(QPalette::WindowText));
+    } else if (event->type() == QEvent::LanguageChange) {
+        plot_->xAxis->setLabel(mode_ == AxisMode::Step ? tr("samples seen") : tr("time"));
+    }
+}
+
+} // namespace liveml::dashboard

@@ -1,0 +1,134 @@
+#pragma once
+#include <QString>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dashboard/axis_mode.hpp"
+#include "dashboard/min_max_decimator.hpp"
+#include "dashboard/series_store.hpp"
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemTracer;
+class QCPAbstractLegendItem;
+class QCPLegend;
+class QMouseEvent;
+class QCPTextElement;
+
+namespace liveml::dashboard {
+
+// A live line chart over a SeriesStore: shows every series whose metric it was told to show,
+// one line per run, so runs overlay. Data is pulled by a ~30 fps timer and only redrawn when
+// the store changed or the view moved (never per point); long series are decimated per
+// pixel column. Features: EMA smoothing (raw faint, smoothed bold), step or wall-clock axis,
+// auto-follow of the newest data (paused by zoom/pan), rectangle zoom (Ctrl+drag or zoom
+// mode), double-click reset, hover read-out, CSV export of the visible range, PNG/PDF export,
+// a legend whose entries toggle their series.
+class LiveChart : public QWidget {
+    Q_OBJECT
+  public:
+    static constexpr int kFrameIntervalMs = 33;
+
+    LiveChart(SeriesStore& store, QWidget* parent = nullptr);
+    ~LiveChart() override;
+
+    void setTitle(const QString& title);
+    void setValueLabel(const QString& label);
+    // Shows the metric named exactly `metric`; `label` names it in the legend (with the run).
+    void addMetric(const std::string& metric, const QString& label);
+    // Shows every metric starting with `prefix`; the legend names it by the rest of its name.
+    void addMetricPrefix(const std::string& prefix);
+
+    void setSmoothing(double weight);
+    double smoothing() const noexcept { return smoothing_; }
+    void setAxisMode(AxisMode mode);
+    AxisMode axisMode() const noexcept { return mode_; }
+    void setFollow(bool follow);
+    bool follows() const noexcept { return follow_; }
+    // When on, a plain left drag draws a zoom rectangle instead of panning.
+    void setRectZoomMode(bool on);
+    // Off hands every visible point to QCustomPlot (the benchmark's reference).
+    void setDecimation(bool on) { decimation_ = on; viewDirty_ = true; }
+
+    // Shows all data and resumes following it (what a double-click does).
+    void resetView();
+    // Shows [lo, hi] on the x axis and stops following, as a user zoom would.
+    void zoomX(double lo, double hi);
+
+    // Pulls new data and redraws if anything changed; the frame timer calls this. True if it
+    // redrew.
+    bool refresh();
+
+    QString visibleCsv() const;
+    bool exportCsv(const QString& path) const;
+    bool exportPng(const QString& path, int width = 0, int height = 0);
+    bool exportPdf(const QString& path);
+
+    // The read-out the hover shows at a plot pixel (empty when no series is near).
+    QString readoutAt(const QPointF& pixel);
+
+    int seriesCount() const noexcept { return int(tracks_.size()); }
+    QString seriesName(int index) const;
+    void setSeriesVisible(int index, bool visible);
+    bool isSeriesVisible(int index) const;
+    QCustomPlot* plot() const noexcept { return plot_; }
+
+    QSize sizeHint() const override { return {420, 260}; }
+    QSize minimumSizeHint() const override { return {220, 150}; }
+
+  signals:
+    void followChanged(bool follow);
+
+  protected:
+    void changeEvent(QEvent* event) override;
+
+  private:
+    struct Track;
+    struct Selector {
+        std::string text;
+        QString label;
+        bool prefix;
+    };
+
+    void adoptNewSeries();
+    void addTrack(const SeriesKey& key, const QString& name);
+    std::optional<QString> labelFor(const std::string& metric) const;
+    void styleTrack(Track& track, int index);
+    void applyView();
+    void plotTrack(Track& track, double lo, double hi, int columns);
+    bool dataExtent(double& lo, double& hi) const;
+    void setXRange(double lo, double hi);
+    void setYRange(double lo, double hi);
+    void onUserRangeChange();
+    void onMousePress(QMouseEvent* event);
+    void onMouseMove(QMouseEvent* event);
+    void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
+    void showContextMenu(const QPoint& pos);
+    void chooseExportFile(const QString& filter, const QString& suffix);
+
+    SeriesStore& store_;
+    QCustomPlot* plot_;
+    QCPTextElement* title_;
+    QCPItemTracer* tracer_;
+    QTimer frameTimer_;
+    std::vector<Selector> selectors_;
+    std::vector<std::unique_ptr<Track>> tracks_;
+    std::size_t knownSeries_ = 0;
+    std::uint64_t seenVersion_ = ~std::uint64_t(0);
+    double smoothing_ = 0;
+    AxisMode mode_ = AxisMode::Step;
+    bool follow_ = true;
+    std::optional<double> followWidth_; // x width kept while following; none = all data
+    bool rectZoomMode_ = false;
+    bool decimation_ = true;
+    bool viewDirty_ = true;
+    bool applyingView_ = false; // our own range changes must not count as user zoom
+    std::vector<PlotPoint> scratch_;
+};
+
+} // namespace liveml::dashboard
