@@ -1,6 +1,8 @@
 #include "stream/record_encoder.hpp"
 
+#include <array>
 #include <charconv>
+#include <cstring>
 
 namespace liveml::stream {
 
@@ -15,15 +17,38 @@ void append_int(std::string& out, std::int64_t value) {
     out.append(digits, end);
 }
 
-void append_features(std::string& out, const digits::Features& x) {
-    out += "\"x\":[";
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        if (i) out += ',';
-        // 0..16: one or two digits, cheaper than to_chars.
-        if (x[i] >= 10) out += static_cast<char>('0' + x[i] / 10);
-        out += static_cast<char>('0' + x[i] % 10);
+// "0,".."16," ready to copy: the sink encodes 64 of these per record.
+struct FeatureText {
+    char text[3];
+    std::uint8_t size;
+};
+constexpr std::array<FeatureText, 17> kFeatureText = [] {
+    std::array<FeatureText, 17> table{};
+    for (std::uint8_t v = 0; v < 17; ++v) {
+        auto& entry = table[v];
+        entry.size = 0;
+        if (v >= 10) entry.text[entry.size++] = static_cast<char>('0' + v / 10);
+        entry.text[entry.size++] = static_cast<char>('0' + v % 10);
+        entry.text[entry.size++] = ',';
     }
-    out += ']';
+    return table;
+}();
+
+void append_features(std::string& out, const digits::Features& x) {
+    // Worst case "x":[ + 64 × "16," + ] = 198 characters, written into place.
+    const std::size_t at = out.size();
+    out.resize(at + 6 + 3 * x.size());
+    char* p = out.data() + at;
+    std::memcpy(p, "\"x\":[", 5);
+    p += 5;
+    for (const std::uint8_t v : x) {
+        // Decoded records hold 0..16; the clamp only keeps a careless caller in bounds.
+        const auto& entry = kFeatureText[v <= 16 ? v : 16];
+        std::memcpy(p, entry.text, 3);
+        p += entry.size;
+    }
+    p[-1] = ']'; // replaces the last comma
+    out.resize(static_cast<std::size_t>(p - out.data()));
 }
 
 } // namespace
