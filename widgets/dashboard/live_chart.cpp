@@ -86,7 +86,9 @@ void LiveChart::setTitle(const QString& title) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LiveChart::setValueLabel(const QString& label) { plot_->yAxis->setLabel(label); }
+void LiveChart::setValueLabel(const QString& label) {
+    plot_->yAxis->setLabel(label);
+}
 
 void LiveChart::addMetric(const std::string& metric, const QString& label) {
     selectors_.push_back({metric, label, false});
@@ -123,9 +125,9 @@ void LiveChart::adoptNewSeries() {
 void LiveChart::addTrack(const SeriesKey& key, const QString& name) {
     auto buffer = store_.find(key);
     if (!buffer) return;
-    auto track = std::make_unique<Track>(Track{key, name, std::move(buffer),
-                                               SeriesMirror(store_.capacity_per_series(), smoothing_),
-                                               plot_->addGraph(), plot_->addGraph()});
+    auto track = std::make_unique<Track>(
+        Track{key, name, std::move(buffer), SeriesMirror(store_.capacity_per_series(), smoothing_),
+              plot_->addGraph(), plot_->addGraph()});
     track->raw->removeFromLegend();
     track->smooth->setName(name);
     styleTrack(*track, int(tracks_.size()));
@@ -256,7 +258,9 @@ void LiveChart::setFollow(bool follow) {
     emit followChanged(follow);
 }
 
-void LiveChart::setRectZoomMode(bool on) { rectZoomMode_ = on; }
+void LiveChart::setRectZoomMode(bool on) {
+    rectZoomMode_ = on;
+}
 
 void LiveChart::resetView() {
     followWidth_.reset();
@@ -317,11 +321,10 @@ QString LiveChart::readoutAt(const QPointF& pixel) {
     tracer_->position->setCoords(p.x(mode_), p.smoothed);
     tracer_->setPen(best->smooth->pen());
     tracer_->setVisible(true);
-    const QString xText =
-        mode_ == AxisMode::Step
-            ? tr("step %1").arg(p.step, 0, 'f', 0)
-            : QDateTime::fromMSecsSinceEpoch(std::llround(p.time * 1000))
-                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    const QString xText = mode_ == AxisMode::Step
+                              ? tr("step %1").arg(p.step, 0, 'f', 0)
+                              : QDateTime::fromMSecsSinceEpoch(std::llround(p.time * 1000))
+                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
     return tr("%1\n%2\nvalue: %3\nsmoothed: %4")
         .arg(best->name, xText, QString::number(p.value, 'g', 6),
              QString::number(p.smoothed, 'g', 6));
@@ -335,9 +338,13 @@ void LiveChart::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouseEve
             setSeriesVisible(int(i), !tracks_[i]->visible);
 }
 
-QString LiveChart::seriesName(int index) const { return tracks_.at(std::size_t(index))->name; }
+QString LiveChart::seriesName(int index) const {
+    return tracks_.at(std::size_t(index))->name;
+}
 
-bool LiveChart::isSeriesVisible(int index) const { return tracks_.at(std::size_t(index))->visible; }
+bool LiveChart::isSeriesVisible(int index) const {
+    return tracks_.at(std::size_t(index))->visible;
+}
 
 void LiveChart::setSeriesVisible(int index, bool visible) {
     Track& track = *tracks_.at(std::size_t(index));
@@ -345,8 +352,8 @@ void LiveChart::setSeriesVisible(int index, bool visible) {
     styleTrack(track, index);
     // A hidden series stays in the legend, greyed, so it can be clicked back on.
     if (auto* entry = plot_->legend->itemWithPlottable(track.smooth))
-        entry->setTextColor(palette().color(visible ? QPalette::Active : QPalette::Disabled,
-                                            QPalette::WindowText));
+        entry->setTextColor(
+            palette().color(visible ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
     viewDirty_ = true;
     refresh();
 }
@@ -370,7 +377,9 @@ bool LiveChart::exportPng(const QString& path, int width, int height) {
     return plot_->savePng(path, width, height);
 }
 
-bool LiveChart::exportPdf(const QString& path) { return plot_->savePdf(path); }
+bool LiveChart::exportPdf(const QString& path) {
+    return plot_->savePdf(path);
+}
 
 void LiveChart::showContextMenu(const QPoint& pos) {
     QMenu menu(this);
@@ -383,8 +392,9 @@ void LiveChart::showContextMenu(const QPoint& pos) {
                    [this] { chooseExportFile(tr("CSV files (*.csv)"), QStringLiteral("csv")); });
     menu.addAction(tr("Save chart as PNG…"), this,
                    [this] { chooseExportFile(tr("PNG images (*.png)"), QStringLiteral("png")); });
-    menu.addAction(tr("Save chart as PDF…"), this,
-                   [this] { chooseExportFile(tr("PDF documents (*.pdf)"), QStringLiteral("pdf")); });
+    menu.addAction(tr("Save chart as PDF…"), this, [this] {
+        chooseExportFile(tr("PDF documents (*.pdf)"), QStringLiteral("pdf"));
+    });
     menu.exec(plot_->mapToGlobal(pos));
 }
 

@@ -53,7 +53,10 @@ class LiveChart : public QWidget {
     // When on, a plain left drag draws a zoom rectangle instead of panning.
     void setRectZoomMode(bool on);
     // Off hands every visible point to QCustomPlot (the benchmark's reference).
-    void setDecimation(bool on) { decimation_ = on; viewDirty_ = true; }
+    void setDecimation(bool on) {
+        decimation_ = on;
+        viewDirty_ = true;
+    }
 
     // Shows all data and resumes following it (what a double-click does).
     void resetView();

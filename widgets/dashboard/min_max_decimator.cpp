@@ -43,8 +43,8 @@ class ColumnAccumulator {
 
 } // namespace
 
-void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, Value value,
-                               double lo, double hi, int columns, std::vector<PlotPoint>& out) {
+void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, Value value, double lo,
+                               double hi, int columns, std::vector<PlotPoint>& out) {
     out.clear();
     const std::size_t n = series.size();
     if (n == 0 || !(hi >= lo)) return;

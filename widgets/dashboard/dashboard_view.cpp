@@ -1,0 +1,248 @@
+#include "dashboard/dashboard_view.hpp"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "dashboard/confusion_matrix_chart.hpp"
+#include "dashboard/label_distribution_chart.hpp"
+#include "dashboard/live_chart.hpp"
+#include "dashboard/metric_names.hpp"
+
+namespace liveml::dashboard {
+
+namespace {
+
+constexpr int kColumns = 3;
+constexpr int kSmoothingSteps = 999; // slider 0..999 → weight 0..0.999
+constexpr std::size_t kRollingWindows[] = {100, 500, 1000, 5000, 10000};
+
+} // namespace
+
+// One line chart of the grid: its title and the metrics (or metric prefix) it overlays.
+struct DashboardView::ChartSpec {
+    const char* title; // untranslated, QT_TR_NOOP
+    const char* valueLabel;
+    std::vector<std::pair<const char*, const char*>> metrics; // name, legend label (QT_TR_NOOP)
+    const char* prefix = nullptr;
+};
+
+DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, kRollingWindows[2]) {
+    specs_ = {
+        {QT_TR_NOOP("Samples seen"),
+         QT_TR_NOOP("samples"),
+         {{metric::kSamplesSeen, QT_TR_NOOP("samples seen")}}},
+        {QT_TR_NOOP("Rolling accuracy"),
+         QT_TR_NOOP("accuracy"),
+         {{metric::kAccuracyLastN, QT_TR_NOOP("trainer, last N")},
+          {metric::kRollingAccuracy, QT_TR_NOOP("predictions, chosen N")}}},
+        {QT_TR_NOOP("Prequential accuracy"),
+         QT_TR_NOOP("accuracy"),
+         {{metric::kPrequentialAccuracy, QT_TR_NOOP("prequential")}}},
+        {QT_TR_NOOP("Log loss"),
+         QT_TR_NOOP("mean log loss"),
+         {{metric::kLogLoss, QT_TR_NOOP("log loss")}}},
+        {QT_TR_NOOP("Last 10 s: total vs correct"),
+         QT_TR_NOOP("records"),
+         {{metric::kWindowTotal, QT_TR_NOOP("total")},
+          {metric::kWindowCorrect, QT_TR_NOOP("correct")}}},
+        {QT_TR_NOOP("Throughput"),
+         QT_TR_NOOP("records/s"),
+         {{metric::kThroughput, QT_TR_NOOP("throughput")}}},
+        {QT_TR_NOOP("End-to-end latency"),
+         QT_TR_NOOP("ms"),
+         {{metric::kLatencyMean, QT_TR_NOOP("mean")}, {metric::kLatencyMax, QT_TR_NOOP("max")}}},
+        {QT_TR_NOOP("Consumer lag per partition"),
+         QT_TR_NOOP("records behind"),
+         {},
+         metric::kLagPrefix},
+        {QT_TR_NOOP("Dead-lettered records"),
+         QT_TR_NOOP("records"),
+         {{metric::kDeadLetters, QT_TR_NOOP("dead letters")}}},
+    };
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(buildToolbar());
+    layout->addWidget(buildGrid(), 1);
+    retranslate();
+    connect(&timer_, &QTimer::timeout, this, &DashboardView::refresh);
+    timer_.start(LiveChart::kFrameIntervalMs);
+}
+
+DashboardView::~DashboardView() = default;
+
+QWidget* DashboardView::buildToolbar() {
+    auto* bar = new QWidget(this);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+
+    smoothingLabel_ = new QLabel(bar);
+    smoothing_ = new QSlider(Qt::Horizontal, bar);
+    smoothing_->setRange(0, kSmoothingSteps);
+    smoothing_->setMinimumWidth(140);
+    smoothingValue_ = new QLabel(QStringLiteral("0.000"), bar);
+    connect(smoothing_, &QSlider::valueChanged, this,
+            [this](int v) { setSmoothing(double(v) / 1000.0); });
+
+    axis_ = new QComboBox(bar);
+    axis_->addItems({QString(), QString()});
+    connect(axis_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        for (LiveChart* chart : charts_)
+            chart->setAxisMode(index == 0 ? AxisMode::Step : AxisMode::WallClock);
+    });
+
+    follow_ = new QCheckBox(bar);
+    follow_->setChecked(true);
+    connect(follow_, &QCheckBox::toggled, this, [this](bool on) {
+        for (LiveChart* chart : charts_)
+            chart->setFollow(on);
+    });
+
+    rectZoom_ = new QToolButton(bar);
+    rectZoom_->setCheckable(true);
+    connect(rectZoom_, &QToolButton::toggled, this, [this](bool on) {
+        for (LiveChart* chart : charts_)
+            chart->setRectZoomMode(on);
+    });
+
+    windowLabel_ = new QLabel(bar);
+    window_ = new QComboBox(bar);
+    for (std::size_t n : kRollingWindows)
+        window_->addItem(QString::number(n), qulonglong(n));
+    window_->setCurrentIndex(2);
+    connect(window_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        feed_.setRollingWindow(std::size_t(window_->itemData(index).toULongLong()));
+    });
+
+    normalized_ = new QCheckBox(bar);
+    normalized_->setChecked(true);
+
+    status_ = new QLabel(bar);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{smoothingLabel_, smoothing_, smoothingValue_, axis_,
+                                         follow_, rectZoom_, windowLabel_, window_, normalized_})
+        row->addWidget(w);
+    row->addStretch(1);
+    row->addWidget(status_);
+    return bar;
+}
+
+QWidget* DashboardView::buildGrid() {
+    auto* grid = new QWidget(this);
+    auto* layout = new QGridLayout(grid);
+    layout->setContentsMargins(0, 0, 0, 0);
+    int cell = 0;
+    const auto place = [&](QWidget* w) {
+        layout->addWidget(w, cell / kColumns, cell % kColumns);
+        ++cell;
+    };
+    for (const auto& spec : specs_) {
+        auto* chart = new LiveChart(store_, grid);
+        for (const auto& [name, label] : spec.metrics) {
+            chart->addMetric(name, tr(label));
+            byMetric_[name] = chart;
+        }
+        if (spec.prefix) {
+            chart->addMetricPrefix(spec.prefix);
+            byMetric_[spec.prefix] = chart;
+        }
+        // A chart the user stops following unticks the shared box only for display; the
+        // others keep their own state.
+        connect(chart, &LiveChart::followChanged, this, [this](bool on) {
+            if (!on) {
+                QSignalBlocker block(follow_);
+                follow_->setChecked(false);
+            }
+        });
+        charts_.push_back(chart);
+        place(chart);
+    }
+    labels_ = new LabelDistributionChart(grid);
+    place(labels_);
+    confusion_ = new ConfusionMatrixChart(grid);
+    connect(normalized_, &QCheckBox::toggled, confusion_, &ConfusionMatrixChart::setRowNormalized);
+    place(confusion_);
+    for (int r = 0; r < layout->rowCount(); ++r)
+        layout->setRowMinimumHeight(r, 220);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(grid);
+    return scroll;
+}
+
+LiveChart* DashboardView::chart(const std::string& metric) const {
+    const auto it = byMetric_.find(metric);
+    return it == byMetric_.end() ? nullptr : it->second;
+}
+
+void DashboardView::setSmoothing(double weight) {
+    smoothingValue_->setText(QString::number(weight, 'f', 3));
+    {
+        QSignalBlocker block(smoothing_);
+        smoothing_->setValue(int(std::lround(weight * 1000)));
+    }
+    for (LiveChart* chart : charts_)
+        chart->setSmoothing(weight);
+}
+
+void DashboardView::refresh() {
+    const std::uint64_t version = feed_.version();
+    if (version != seenFeedVersion_) {
+        seenFeedVersion_ = version;
+        const auto snapshot = feed_.snapshot();
+        labels_->setCounts(snapshot.labels);
+        confusion_->setCounts(snapshot.confusion);
+        updateStatus(snapshot);
+    }
+    for (LiveChart* chart : charts_)
+        chart->refresh();
+}
+
+void DashboardView::updateStatus(const DashboardFeed::Snapshot& s) {
+    QString text = tr("%1 records · model version %2 · run %3")
+                       .arg(s.records)
+                       .arg(s.modelVersion)
+                       .arg(s.run.empty() ? tr("none") : QString::fromStdString(s.run));
+    if (s.malformed > 0)
+        text += tr(" · %1 refused (last: %2)")
+                    .arg(s.malformed)
+                    .arg(QString::fromStdString(s.lastError));
+    status_->setText(text);
+}
+
+void DashboardView::retranslate() {
+    smoothingLabel_->setText(tr("Smoothing"));
+    axis_->setItemText(0, tr("Step axis"));
+    axis_->setItemText(1, tr("Wall-clock axis"));
+    follow_->setText(tr("Follow latest"));
+    rectZoom_->setText(tr("Zoom box"));
+    rectZoom_->setToolTip(tr("Drag a rectangle to zoom (Ctrl+drag works in any mode); "
+                             "double-click a chart to reset it"));
+    windowLabel_->setText(tr("Rolling N"));
+    normalized_->setText(tr("Confusion as row shares"));
+    for (std::size_t i = 0; i < specs_.size(); ++i) {
+        charts_[i]->setTitle(tr(specs_[i].title));
+        charts_[i]->setValueLabel(tr(specs_[i].valueLabel));
+    }
+    labels_->setTitle(tr("Label distribution"));
+    confusion_->setTitle(tr("Confusion matrix"));
+    updateStatus(feed_.snapshot());
+}
+
+void DashboardView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslate();
+}
+
+} // namespace liveml::dashboard

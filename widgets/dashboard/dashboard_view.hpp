@@ -1,0 +1,87 @@
+#pragma once
+#include <QTimer>
+#include <QWidget>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dashboard/dashboard_feed.hpp"
+#include "dashboard/series_store.hpp"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace liveml::dashboard {
+
+class ConfusionMatrixChart;
+class LabelDistributionChart;
+class LiveChart;
+
+// The live training dashboard: one chart per trainer metric, the label distribution and the
+// confusion matrix, with shared controls (smoothing, x axis, follow, rectangle zoom, rolling
+// window N, row normalisation). Data enters only through feed() (or the two ingest calls),
+// from any thread; the view polls it at its frame rate.
+class DashboardView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit DashboardView(QWidget* parent = nullptr);
+    ~DashboardView() override;
+
+    DashboardFeed& feed() noexcept { return feed_; }
+    SeriesStore& store() noexcept { return store_; }
+    bool ingestMetricsJson(std::string_view json, std::string_view source = {}) {
+        return feed_.ingestMetricsJson(json, source);
+    }
+    bool ingestPrediction(int actual, int predicted) {
+        return feed_.ingestPrediction(actual, predicted);
+    }
+
+    // The chart showing `metric` (a name from metric_names.hpp; the lag chart under
+    // metric::kLagPrefix), or null.
+    LiveChart* chart(const std::string& metric) const;
+    const std::vector<LiveChart*>& charts() const noexcept { return charts_; }
+    LabelDistributionChart* labelChart() const noexcept { return labels_; }
+    ConfusionMatrixChart* confusionChart() const noexcept { return confusion_; }
+
+    void setSmoothing(double weight);
+    // Pulls the feed's latest matrix, labels and status, and lets every chart redraw; the
+    // timer does this at the frame rate, tests call it to avoid waiting.
+    void refresh();
+
+  protected:
+    void changeEvent(QEvent* event) override;
+
+  private:
+    struct ChartSpec;
+    QWidget* buildToolbar();
+    QWidget* buildGrid();
+    void retranslate();
+    void updateStatus(const DashboardFeed::Snapshot& snapshot);
+
+    SeriesStore store_;
+    DashboardFeed feed_;
+    std::vector<ChartSpec> specs_;
+    std::vector<LiveChart*> charts_;
+    std::map<std::string, LiveChart*> byMetric_;
+    LabelDistributionChart* labels_ = nullptr;
+    ConfusionMatrixChart* confusion_ = nullptr;
+    QSlider* smoothing_ = nullptr;
+    QLabel* smoothingLabel_ = nullptr;
+    QLabel* smoothingValue_ = nullptr;
+    QComboBox* axis_ = nullptr;
+    QCheckBox* follow_ = nullptr;
+    QToolButton* rectZoom_ = nullptr;
+    QLabel* windowLabel_ = nullptr;
+    QComboBox* window_ = nullptr;
+    QCheckBox* normalized_ = nullptr;
+    QLabel* status_ = nullptr;
+    QTimer timer_;
+    std::uint64_t seenFeedVersion_ = ~std::uint64_t(0);
+};
+
+} // namespace liveml::dashboard
