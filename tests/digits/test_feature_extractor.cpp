@@ -178,3 +178,25 @@ TEST(FeatureExtractor, CanvasSpeed) {
     std::printf("280x280 canvas: %.1f us per drawing (%d)\n", us, sink);
     EXPECT_LT(us, 5000); // the goal is well under 1 ms; this bound only catches regressions of 10x
 }
+
+TEST(FeatureExtractor, OddImagesNeverFail) {
+    // Seeded noise, stripes and slivers of every small size: a result, never a crash.
+    std::uint32_t state = 12345;
+    auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    for (int i = 0; i < 300; ++i) {
+        const int w = 1 + int(next() % 70), h = 1 + int(next() % 70);
+        GrayImage image{w, h, std::vector<std::uint8_t>(std::size_t(w) * std::size_t(h))};
+        const int kind = i % 3;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x)
+                image.pixels[std::size_t(y) * w + x] = kind == 0   ? std::uint8_t(next() >> 24)
+                                                       : kind == 1 ? std::uint8_t(x % 2 ? 0 : 255)
+                                                                   : std::uint8_t(x == y ? 0 : 255);
+        const auto f = extract_features(image);
+        if (!f.empty)
+            for (const auto v : f.x)
+                ASSERT_LE(v, 16);
+    }
+    GrayImage black{20, 20, std::vector<std::uint8_t>(400, 0)};
+    EXPECT_TRUE(extract_features(black).empty);
+}
