@@ -214,6 +214,7 @@ struct StreamTrainer::Impl {
         }
     }
 
+    // Creating the clients first reports a bad property before any waiting for Redis.
     void open_kafka() {
         KafkaConf conf = make_conf(with_defaults({{"group.id", options.group},
                                                   {"enable.auto.commit", "false"},
@@ -231,7 +232,10 @@ struct StreamTrainer::Impl {
         rd_kafka_poll_set_consumer(consumer.get());
         producer = std::make_unique<KafkaProducer>(
             with_defaults({{"enable.idempotence", "true"}}, options.producer_properties));
+    }
 
+    // Only once the checkpoint is loaded: assignments seek to its offsets.
+    void subscribe() {
         auto* topics = rd_kafka_topic_partition_list_new(1);
         rd_kafka_topic_partition_list_add(topics, options.source_topic.c_str(),
                                           RD_KAFKA_PARTITION_UA);
@@ -321,9 +325,10 @@ struct StreamTrainer::Impl {
     }
 
     TrainerSummary run() {
+        open_kafka();
         if (!load_checkpoint()) return summary();
         learner.emplace(*model);
-        open_kafka();
+        subscribe();
         auto next_metrics = SteadyClock::now() + options.metrics_interval;
         auto next_checkpoint = SteadyClock::now() + options.checkpoint_interval;
         while (!stop()) {
