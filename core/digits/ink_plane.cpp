@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace liveml::digits::detail {
 namespace {
@@ -34,20 +35,23 @@ int border_median(const GrayImage& image) {
 
 // How far `pixel` lies from the paper towards the ink: simple enough to vectorise.
 inline std::uint8_t dark_ink(std::uint8_t pixel, std::uint8_t paper) {
-    return pixel < paper ? std::uint8_t(paper - pixel) : 0;
+    return std::uint8_t(paper - std::min(pixel, paper));
 }
 inline std::uint8_t light_ink(std::uint8_t pixel, std::uint8_t paper) {
-    return pixel > paper ? std::uint8_t(pixel - paper) : 0;
+    return std::uint8_t(std::max(pixel, paper) - paper);
 }
 
 // Each plane cell keeps the strongest ink of the factor x factor pixels it covers.
 template <typename InkOf>
 void pool(const GrayImage& image, int factor, InkPlane& plane, InkOf ink_of) {
     for (int y = 0; y < image.height; ++y) {
-        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
-        std::uint8_t* cells = plane.ink.data() + static_cast<std::size_t>(y / factor) * plane.width;
+        // Distinct buffers: telling the compiler lets it vectorise the per-pixel loop.
+        const std::uint8_t* __restrict row =
+            image.pixels.data() + static_cast<std::size_t>(y) * image.width;
+        std::uint8_t* __restrict cells =
+            plane.ink.data() + static_cast<std::size_t>(y / factor) * plane.width;
         if (factor == 1) {
-            for (int x = 0; x < image.width; ++x)
+            for (int x = 0, width = image.width; x < width; ++x)
                 cells[x] = ink_of(row[x]);
             continue;
         }
@@ -88,15 +92,18 @@ InkPlane find_ink(const GrayImage& image, int max_side) {
     plane.threshold = (contrast + 1) / 2;
     plane.x0 = plane.width;
     plane.y0 = plane.height;
+    const auto inked = [&](std::uint8_t v) { return v >= plane.threshold; };
     for (int y = 0; y < plane.height; ++y) {
-        const std::uint8_t* cells = plane.ink.data() + static_cast<std::size_t>(y) * plane.width;
-        int first = -1, last = -1;
-        for (int x = 0; x < plane.width; ++x)
-            if (cells[x] >= plane.threshold) {
-                if (first < 0) first = x;
-                last = x;
-            }
-        if (first < 0) continue;
+        const std::uint8_t* begin = plane.ink.data() + static_cast<std::size_t>(y) * plane.width;
+        const std::uint8_t* end = begin + plane.width;
+        // Most rows are blank paper: a (vectorised) maximum rules them out in one sweep.
+        if (*std::max_element(begin, end) < plane.threshold) continue;
+        const int first = int(std::find_if(begin, end, inked) - begin);
+        const int last = int(std::find_if(std::make_reverse_iterator(end),
+                                          std::make_reverse_iterator(begin), inked)
+                                 .base() -
+                             begin) -
+                         1;
         plane.x0 = std::min(plane.x0, first);
         plane.x1 = std::max(plane.x1, last);
         plane.y0 = std::min(plane.y0, y);
