@@ -223,8 +223,7 @@ struct StreamTrainer::Impl {
                                                   {"enable.partition.eof", "false"},
                                                   // The mock broker holds every fetch this
                                                   // long even when data is waiting.
-                                                  {"fetch.wait.max.ms", "10"},
-                                                  {"queued.min.messages", "200000"}},
+                                                  {"fetch.wait.max.ms", "10"}},
                                                  options.consumer_properties));
         rd_kafka_conf_set_opaque(conf.get(), this);
         rd_kafka_conf_set_rebalance_cb(conf.get(), &Impl::on_rebalance);
