@@ -14,16 +14,22 @@ inline constexpr qreal kPenWidthFraction = 0.045;
 
 qreal penWidth(qreal canvasSide, qreal pressure);
 
-// A stroke is drawn as segments joined by quadratic curves through the midpoints of its
+// A stroke is a chain of segments joined by quadratic curves through the midpoints of its
 // points, which smooths raw mouse samples without lagging behind the pointer. Segment
-// k < settledSegments(stroke) never changes once later points arrive (so it can be drawn
-// once, incrementally); the tail from the last midpoint to the last point is redrawn.
+// k < settledSegments(stroke) never changes once later points arrive; the tail from the last
+// midpoint to the last point does.
 qsizetype settledSegments(const Stroke& stroke);
+
+// Segment by segment, so a growing stroke can be drawn incrementally (StrokeRasterizer);
+// the model's image is always made this way.
 void paintSettledSegment(QPainter& painter, const Stroke& stroke, qsizetype k, qreal canvasSide,
                          const QColor& ink);
 void paintTail(QPainter& painter, const Stroke& stroke, qreal canvasSide, const QColor& ink);
+void paintStrokeSegments(QPainter& painter, const Stroke& stroke, qreal canvasSide,
+                         const QColor& ink);
 
-// Paints strokes into a square area of side canvasSide at the painter's origin.
+// For the screen: runs of equal width as one path, so antialiased edges show no seams.
+// Strokes go into a square area of side canvasSide at the painter's origin.
 void paintStroke(QPainter& painter, const Stroke& stroke, qreal canvasSide, const QColor& ink);
 void paintDrawing(QPainter& painter, const Drawing& drawing, qreal canvasSide, const QColor& ink);
 

@@ -50,7 +50,9 @@ void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, Value 
     if (n == 0 || !(hi >= lo)) return;
     const std::size_t first_inside = series.lowerBound(mode, lo);
     const std::size_t begin = first_inside > 0 ? first_inside - 1 : 0;
-    const std::size_t end = std::min(n, series.lowerBound(mode, hi) + 1);
+    const std::size_t first_after =
+        series.lowerBound(mode, std::nextafter(hi, std::numeric_limits<double>::infinity()));
+    const std::size_t end = std::min(n, first_after + 1);
     const auto point = [&](std::size_t i) {
         const auto& p = series[i];
         return PlotPoint{p.x(mode), value == Value::Raw ? p.value : p.smoothed};
