@@ -1,0 +1,153 @@
+#include <QTest>
+#include <qcustomplot.h>
+
+#include <thread>
+
+#include "dashboard/confusion_matrix_chart.hpp"
+#include "dashboard/dashboard_view.hpp"
+#include "dashboard/label_distribution_chart.hpp"
+#include "dashboard/live_chart.hpp"
+#include "dashboard/metric_names.hpp"
+
+using namespace liveml::dashboard;
+
+namespace {
+
+// A record as core/stream/trainer_metrics.cpp writes it.
+std::string record(double samples, double accuracy, std::int64_t ts_ms = 1'700'000'000'000) {
+    return R"({"ts_ms":)" + std::to_string(ts_ms) + R"(,"samples_seen":)" +
+           std::to_string(samples) + R"(,"trained":10,"accuracy_last_n":)" +
+           std::to_string(accuracy) +
+           R"(,"accuracy_window":10,"label_distribution":[1,2,3,4,5,6,7,8,9,10],)"
+           R"("window_10s":{"total":40,"correct":30},"prequential_accuracy":0.75,)"
+           R"("log_loss":null,"throughput_rps":123.5,"latency_ms":{"mean":2.5,"max":9},)"
+           R"("consumer_lag":{"handwritten_digit:0":5,"handwritten_digit:1":7},"dlq_count":1,)"
+           R"("sink_delivery_failures":0,"model_version":3,"redis":"connected"})";
+}
+
+} // namespace
+
+class TestDashboardView : public QObject {
+    Q_OBJECT
+  private slots:
+    void metricsRecordUpdatesTheRightCharts() {
+        DashboardView view;
+        view.resize(1200, 900);
+        view.show();
+        QVERIFY(view.ingestMetricsJson(record(100, 0.5)));
+        QVERIFY(view.ingestMetricsJson(record(200, 0.6, 1'700'000'001'000)));
+        view.refresh();
+
+        LiveChart* accuracy = view.chart(metric::kAccuracyLastN);
+        QVERIFY(accuracy);
+        QCOMPARE(accuracy->seriesCount(), 1);
+        QCOMPARE(accuracy->plot()->graph(1)->dataCount(), 2);
+        QCOMPARE(accuracy->plot()->graph(1)->data()->at(1)->value, 0.6);
+        QCOMPARE(accuracy->plot()->graph(1)->data()->at(1)->key, 200.0);
+
+        QCOMPARE(view.chart(metric::kWindowTotal), view.chart(metric::kWindowCorrect));
+        QCOMPARE(view.chart(metric::kWindowTotal)->seriesCount(), 2);
+        QCOMPARE(view.chart(metric::kLagPrefix)->seriesCount(), 2);
+        QCOMPARE(view.chart(metric::kThroughput)->plot()->graph(1)->data()->at(0)->value, 123.5);
+        // log_loss was null: the series exists but holds a gap, not a zero.
+        QVERIFY(std::isnan(view.chart(metric::kLogLoss)->plot()->graph(1)->data()->at(0)->value));
+        QCOMPARE(view.labelChart()->counts()[9], 10.0);
+        const auto snapshot = view.feed().snapshot();
+        QCOMPARE(snapshot.records, std::uint64_t(2));
+        QCOMPARE(snapshot.modelVersion, std::int64_t(3));
+        QCOMPARE(snapshot.malformed, std::uint64_t(0));
+    }
+
+    void malformedRecordsAreCountedAndIgnored() {
+        DashboardView view;
+        const char* bad[] = {
+            "not json",
+            "[1,2,3]",
+            R"({"samples_seen":1})",                     // no ts_ms
+            R"({"ts_ms":"yesterday","samples_seen":1})", // wrong type
+            R"({"ts_ms":1,"samples_seen":-4})",          // negative step
+            R"({"ts_ms":1,"samples_seen":1,"label_distribution":[1,2]})",
+            R"({"ts_ms":1,"samples_seen":1,"consumer_lag":{"t:0":"many"}})",
+            "",
+        };
+        for (const char* text : bad)
+            QVERIFY2(!view.ingestMetricsJson(text), text);
+        QVERIFY(!view.ingestPrediction(10, 1));
+        QVERIFY(!view.ingestPrediction(1, -1));
+        const auto snapshot = view.feed().snapshot();
+        QCOMPARE(snapshot.malformed, std::uint64_t(std::size(bad) + 2));
+        QCOMPARE(snapshot.records, std::uint64_t(0));
+        QVERIFY(!snapshot.lastError.empty());
+        QCOMPARE(view.store().size(), std::size_t(0));
+        // A good record after the bad ones still charts; unknown fields are ignored.
+        QVERIFY(view.ingestMetricsJson(R"({"ts_ms":1000,"samples_seen":5,"future_field":[1]})"));
+        view.refresh();
+        QCOMPARE(view.chart(metric::kSamplesSeen)->seriesCount(), 1);
+    }
+
+    void predictionsFillTheConfusionMatrixAndRollingAccuracy() {
+        DashboardView view;
+        for (int i = 0; i < 30; ++i)
+            view.ingestPrediction(3, i < 20 ? 3 : 8);
+        view.ingestPrediction(5, 5);
+        view.refresh();
+        ConfusionMatrixChart* matrix = view.confusionChart();
+        QVERIFY(matrix->rowNormalized());
+        QVERIFY(std::abs(matrix->cellValue(3, 3) - 2.0 / 3.0) < 1e-12);
+        QCOMPARE(matrix->cellValue(5, 5), 1.0);
+        matrix->setRowNormalized(false);
+        QCOMPARE(matrix->cellValue(3, 8), 10.0);
+        QVERIFY(matrix->readout(3, 8).contains("33.3"));
+
+        QVERIFY(view.ingestMetricsJson(record(31, 0.9)));
+        view.refresh();
+        LiveChart* rolling = view.chart(metric::kRollingAccuracy);
+        QCOMPARE(rolling->seriesCount(), 2); // trainer's N and the dashboard's
+        const auto* series = view.store().find({"trainer", metric::kRollingAccuracy}).get();
+        QVERIFY(series);
+        QCOMPARE(series->snapshot().at(0).value, 21.0 / 31.0);
+    }
+
+    void modelResetStartsAnOverlaidRun() {
+        DashboardView view;
+        QVERIFY(view.ingestMetricsJson(record(500, 0.9)));
+        QVERIFY(view.ingestMetricsJson(record(10, 0.1))); // step went back: a new model
+        QVERIFY(view.ingestMetricsJson(record(20, 0.2)));
+        view.refresh();
+        LiveChart* chart = view.chart(metric::kSamplesSeen);
+        QCOMPARE(chart->seriesCount(), 2);
+        QCOMPARE(chart->seriesName(1), QString("samples seen · trainer #2"));
+        QCOMPARE(view.feed().snapshot().run, std::string("trainer #2"));
+        // A caller names the run of records that carry none (e.g. a second trainer's id).
+        QVERIFY(view.ingestMetricsJson(record(5, 0.2), "trainer-b"));
+        view.refresh();
+        QCOMPARE(chart->seriesCount(), 3);
+        QCOMPARE(chart->seriesName(2), QString("samples seen · trainer-b"));
+    }
+
+    void ingestionFromAnotherThread() {
+        DashboardView view;
+        std::thread producer([&] {
+            for (int i = 1; i <= 2000; ++i)
+                view.ingestMetricsJson(record(i, 0.5, 1'700'000'000'000 + i));
+        });
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 100)
+            view.refresh();
+        producer.join();
+        view.refresh();
+        QCOMPARE(view.chart(metric::kSamplesSeen)->plot()->graph(1)->dataCount() > 0, true);
+        QCOMPARE(view.store().find({"trainer", metric::kSamplesSeen})->size(), std::size_t(2000));
+    }
+
+    void smoothingReachesEveryChart() {
+        DashboardView view;
+        view.setSmoothing(0.9);
+        for (LiveChart* chart : view.charts())
+            QCOMPARE(chart->smoothing(), 0.9);
+    }
+};
+
+QTEST_MAIN(TestDashboardView)
+#include "test_dashboard_view.moc"

@@ -1,0 +1,198 @@
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <qcustomplot.h>
+
+#include "dashboard/live_chart.hpp"
+
+using namespace liveml::dashboard;
+
+class TestLiveChart : public QObject {
+    Q_OBJECT
+  private:
+    static void fill(SeriesStore& store, const SeriesKey& key, int n, double scale = 1) {
+        // Steps continue where the series ended, as a trainer's do.
+        auto series = store.series(key);
+        const int start = int(series->appended());
+        for (int i = start; i < start + n; ++i)
+            series->append({double(i), 1.7e9 + i, scale * i});
+    }
+
+  private slots:
+    void plotsWhatTheStoreReceives() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("accuracy", "accuracy");
+        chart.resize(600, 400);
+        chart.show();
+        QVERIFY(!chart.refresh() || chart.seriesCount() == 0);
+        fill(store, {"run 1", "accuracy"}, 100);
+        fill(store, {"run 1", "other"}, 10); // not this chart's metric
+        QVERIFY(chart.refresh());
+        QCOMPARE(chart.seriesCount(), 1);
+        QCOMPARE(chart.seriesName(0), QString("accuracy · run 1"));
+        QVERIFY(chart.plot()->graph(1)->dataCount() > 0);
+        const QCPRange x = chart.plot()->xAxis->range();
+        QVERIFY(x.lower <= 0 && x.upper >= 99);
+        const QCPRange y = chart.plot()->yAxis->range();
+        QVERIFY(y.lower <= 0 && y.upper >= 99);
+        QVERIFY(!chart.refresh()); // nothing new: no redraw
+
+        // The frame timer alone picks up new data (bounded wait).
+        fill(store, {"run 2", "accuracy"}, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(chart.seriesCount(), 2, 2000);
+    }
+
+    void largeSeriesAreDecimatedPerPixel() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.resize(800, 400);
+        chart.show();
+        fill(store, {"r", "m"}, 100'000);
+        chart.refresh();
+        const int width = chart.plot()->axisRect()->width();
+        QVERIFY(chart.plot()->graph(1)->dataCount() <= 4 * (width + 1) + 2);
+        chart.setDecimation(false);
+        chart.refresh();
+        QCOMPARE(chart.plot()->graph(1)->dataCount(), 100'000);
+    }
+
+    void zoomPausesFollowAndResetResumes() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.show();
+        fill(store, {"r", "m"}, 100);
+        chart.refresh();
+        QSignalSpy follow(&chart, &LiveChart::followChanged);
+        chart.zoomX(10, 20);
+        QVERIFY(!chart.follows());
+        QCOMPARE(follow.count(), 1);
+        fill(store, {"r", "m"}, 10); // more data must not move a paused view
+        chart.refresh();
+        QCOMPARE(chart.plot()->xAxis->range().lower, 10.0);
+        chart.resetView();
+        QVERIFY(chart.follows());
+        QVERIFY(chart.plot()->xAxis->range().upper >= 109);
+    }
+
+    void followKeepsTheLatestWindow() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.show();
+        auto series = store.series({"r", "m"});
+        for (int i = 0; i <= 100; ++i)
+            series->append({double(i), 0, 1});
+        chart.refresh();
+        chart.zoomX(80, 100);
+        chart.setFollow(true); // resume with the 20-step window the user chose
+        for (int i = 101; i <= 200; ++i)
+            series->append({double(i), 0, 1});
+        chart.refresh();
+        QCOMPARE(chart.plot()->xAxis->range().upper, 200.0);
+        QCOMPARE(chart.plot()->xAxis->range().lower, 180.0);
+    }
+
+    void csvExportHasHeaderAndVisibleRowsOnly() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "loss");
+        chart.show();
+        fill(store, {"run, \"A\"", "m"}, 100);
+        auto b = store.series({"run B", "m"});
+        for (int i = 0; i < 100; i += 2)
+            b->append({double(i), 0, 0.5});
+        chart.refresh();
+        chart.zoomX(10, 20);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath("visible.csv");
+        QVERIFY(chart.exportCsv(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 11); // header + steps 10..20
+        // Columns in key order ("run B" sorts before "run, ..."), the quoted name escaped.
+        QCOMPARE(lines[0], QString("step,loss · run B,\"loss · run, \"\"A\"\"\""));
+        QCOMPARE(lines[1], QString("10,0.5,10"));
+        QCOMPARE(lines[2], QString("11,,11")); // run B has no point at step 11
+        QCOMPARE(lines.last(), QString("20,0.5,20"));
+    }
+
+    void wallClockCsvUsesIsoTimes() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.show();
+        store.append({"r", "m"}, {1, 1700000000.25, 3});
+        chart.setAxisMode(AxisMode::WallClock);
+        chart.refresh();
+        const QStringList lines = chart.visibleCsv().split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QString("time,m · r"));
+        QCOMPARE(lines[1], QString("2023-11-14T22:13:20.250Z,3"));
+    }
+
+    void pngAndPdfExportsAreReadable() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.resize(500, 300);
+        chart.show();
+        fill(store, {"r", "m"}, 1000);
+        chart.refresh();
+        QTemporaryDir dir;
+        QVERIFY(chart.exportPng(dir.filePath("chart.png"), 640, 360));
+        QImage image(dir.filePath("chart.png"));
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(640, 360));
+        QVERIFY(chart.exportPdf(dir.filePath("chart.pdf")));
+        QFile pdf(dir.filePath("chart.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+    }
+
+    void hoverReadsOutNearestPointWithSmoothing() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "loss");
+        chart.resize(600, 400);
+        chart.show();
+        auto series = store.series({"r", "m"});
+        for (double v : {1.0, 2.0, 3.0})
+            series->append({series->appended() * 1.0, 0, v});
+        chart.setSmoothing(0.5);
+        chart.refresh();
+        const QPointF pixel(chart.plot()->xAxis->coordToPixel(1),
+                            chart.plot()->yAxis->coordToPixel(2));
+        const QString text = chart.readoutAt(pixel);
+        QVERIFY2(text.contains("loss · r"), qPrintable(text));
+        QVERIFY2(text.contains("step 1"), qPrintable(text));
+        QVERIFY2(text.contains("value: 2"), qPrintable(text));
+        QVERIFY2(text.contains("smoothed: 1.66667"), qPrintable(text));
+        QVERIFY(chart.readoutAt(QPointF(-5, -5)).isEmpty());
+    }
+
+    void legendToggleHidesASeries() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetricPrefix("lag/");
+        chart.show();
+        fill(store, {"r", "lag/t:0"}, 10);
+        fill(store, {"r", "lag/t:1"}, 10, 100);
+        chart.refresh();
+        QCOMPARE(chart.seriesCount(), 2);
+        QCOMPARE(chart.seriesName(1), QString("t:1 · r"));
+        chart.setSeriesVisible(1, false);
+        QVERIFY(!chart.isSeriesVisible(1));
+        QVERIFY(chart.plot()->yAxis->range().upper < 100); // refit to what is shown
+        QVERIFY(!chart.visibleCsv().contains("t:1"));
+    }
+};
+
+QTEST_MAIN(TestLiveChart)
+#include "test_live_chart.moc"
