@@ -1,0 +1,144 @@
+// liveml clip zeroshot: class names + the template ensemble -> class probabilities per image.
+#include "clip/clip_encoder.hpp"
+#include "clip/clip_evaluation.hpp"
+#include "clip/image_input.hpp"
+#include "clip_commands.hpp"
+#include "clip_job.hpp"
+#include "commands.hpp"
+#include "datasets/user_images.hpp"
+#include "json_output.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <numeric>
+
+namespace liveml::cli {
+namespace {
+
+struct ZeroShotArgs {
+    std::string model;
+    std::string dataset;
+    std::string split = "test";
+    std::size_t max_items = 0;
+    std::vector<std::string> images; // files or folders
+    std::vector<std::string> classes;
+    std::size_t top_k = 3;
+    ClipJobFlags flags;
+};
+
+std::vector<std::filesystem::path> expand_images(const std::vector<std::string>& inputs) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& input : inputs) {
+        if (std::filesystem::is_directory(input)) {
+            for (const auto& entry : datasets::scan_image_folder(input))
+                files.push_back(std::filesystem::path(input) / entry.path);
+        } else {
+            files.emplace_back(input);
+        }
+    }
+    return files;
+}
+
+// Softmax over one row of scaled cosine similarities.
+std::vector<double> probabilities(std::span<const float> cosines, double scale) {
+    std::vector<double> p(cosines.size());
+    const double top = *std::max_element(cosines.begin(), cosines.end());
+    for (std::size_t c = 0; c < p.size(); ++c)
+        p[c] = std::exp(scale * (cosines[c] - top));
+    const double sum = std::accumulate(p.begin(), p.end(), 0.0);
+    for (auto& v : p)
+        v /= sum;
+    return p;
+}
+
+void run_zeroshot(const ZeroShotArgs& args) {
+    run_clip_job(args.flags, [&](JobReporter& reporter) {
+        if (args.dataset.empty() == args.images.empty())
+            throw std::invalid_argument("give either --dataset or --images");
+        reporter.progress("load", 0, 3);
+        const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
+        const auto& config = encoder.config();
+        if (!args.dataset.empty()) {
+            const auto data = clip::load_labelled_split(args.dataset, args.split, args.max_items);
+            reporter.progress("embed-images", 1, 3);
+            const auto report = clip::evaluate(encoder, data, 1);
+            JsonObject fields;
+            fields.add("top1", report.zeroshot.top1)
+                .add("top5", report.zeroshot.top5)
+                .add("mean_per_class_recall", report.zeroshot.mean_per_class_recall)
+                .add("per_class_recall", std::span<const double>(report.zeroshot.per_class_recall))
+                .add("images", static_cast<std::uint64_t>(data.size()));
+            reporter.result(fields);
+            return;
+        }
+        if (args.classes.size() < 2) throw std::invalid_argument("give at least two --classes");
+        const auto files = expand_images(args.images);
+        const auto per_image = clip::image_input_floats(config);
+        std::vector<float> pixels;
+        std::vector<std::filesystem::path> decoded;
+        std::size_t failed = 0;
+        for (const auto& file : files) {
+            std::vector<float> one(per_image);
+            try {
+                clip::image_file_input(file, config, one);
+            } catch (const std::exception& e) {
+                reporter.item("skipped",
+                              JsonObject().add("image", file.string()).add("reason", e.what()));
+                ++failed;
+                continue;
+            }
+            pixels.insert(pixels.end(), one.begin(), one.end());
+            decoded.push_back(file);
+        }
+        reporter.progress("embed-images", 1, 3);
+        const auto images = encoder.encode_pixels(pixels, decoded.size());
+        reporter.progress("classify", 2, 3);
+        const auto weights = clip::class_text_weights(encoder, args.classes);
+        const auto cosines = retrieval::matmul_transposed(images, weights);
+        for (std::size_t i = 0; i < decoded.size(); ++i) {
+            const auto p = probabilities(cosines.row(i), encoder.logit_scale());
+            std::vector<std::size_t> order(p.size());
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(),
+                             [&](auto a, auto b) { return p[a] > p[b]; });
+            std::string top = "[";
+            for (std::size_t r = 0; r < std::min(args.top_k, order.size()); ++r)
+                top += (r ? "," : "") + JsonObject()
+                                            .add("class", args.classes[order[r]])
+                                            .add("prob", p[order[r]])
+                                            .str();
+            reporter.item("prediction", JsonObject()
+                                            .add("image", decoded[i].string())
+                                            .add("probs", std::span<const double>(p))
+                                            .add_raw("top", top + "]"));
+        }
+        JsonObject fields;
+        fields.add("images", static_cast<std::uint64_t>(decoded.size()))
+            .add("failed", static_cast<std::uint64_t>(failed));
+        reporter.result(fields);
+        if (failed > 0) throw CLI::RuntimeError(kPartial);
+    });
+}
+
+} // namespace
+
+void register_clip_zeroshot(CLI::App& clip) {
+    auto args = std::make_shared<ZeroShotArgs>();
+    auto* cmd = clip.add_subcommand(
+        "zeroshot", "Classify images by class names through the zero-shot template ensemble");
+    cmd->add_option("--model", args->model, "model directory")->required();
+    cmd->add_option("--dataset", args->dataset, "fashion-mnist or digits: report accuracy");
+    cmd->add_option("--split", args->split, "train or test")->capture_default_str();
+    cmd->add_option("--max-items", args->max_items, "first N images of the split (0 = all)");
+    cmd->add_option("--images", args->images, "image files or folders: one prediction each");
+    cmd->add_option("--classes", args->classes, "class names (comma separated)")->delimiter(',');
+    cmd->add_option("--top-k", args->top_k, "classes listed per image")->capture_default_str();
+    args->flags.add_to(*cmd);
+    cmd->callback([args] { run_zeroshot(*args); });
+}
+
+} // namespace liveml::cli

@@ -1,0 +1,14 @@
+#pragma once
+// Applies RuntimeOptions to LibTorch. Torch header: include only from .cpp files.
+#include "clip/runtime_options.hpp"
+
+#include <torch/torch.h>
+
+namespace liveml::clip {
+
+// Sets the thread count and returns the chosen device. Throws std::runtime_error when CUDA
+// is asked for but this LibTorch build sees no such GPU.
+torch::Device apply_runtime(const RuntimeOptions& options);
+std::string device_text(const torch::Device& device);
+
+} // namespace liveml::clip

@@ -1,0 +1,285 @@
+#include "clip/clip_trainer.hpp"
+
+#include "clip/clip_runtime.hpp"
+#include "clip/contrastive_loss.hpp"
+#include "clip/image_input.hpp"
+#include "clip/model_io.hpp"
+#include "clip/token_tensor.hpp"
+#include "clip/train_checkpoint.hpp"
+#include "clip/training_set.hpp"
+#include "tokenizer/bpe_trainer.hpp"
+#include "tokenizer/clip_tokenizer.hpp"
+
+#include <ATen/autocast_mode.h>
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace liveml::clip {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// CLIP caps the temperature so logits never exceed 100 x cosine.
+const double kMaxLogitScale = std::log(100.0);
+constexpr double kReportEverySeconds = 1.0;
+
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+double scheduled_lr(const TrainOptions& o, std::int64_t step, std::int64_t total) {
+    const auto warmup = static_cast<std::int64_t>(o.warmup_fraction * static_cast<double>(total));
+    if (step < warmup) return o.lr * static_cast<double>(step + 1) / static_cast<double>(warmup);
+    const double progress = static_cast<double>(step - warmup) /
+                            static_cast<double>(std::max<std::int64_t>(total - warmup, 1));
+    return o.lr * 0.5 * (1.0 + std::cos(M_PI * progress));
+}
+
+void validate(const TrainOptions& o) {
+    if (o.out.empty()) throw std::invalid_argument("--out is required");
+    if (o.epochs <= 0) throw std::invalid_argument("--epochs must be > 0");
+    if (o.batch_size < 2) throw std::invalid_argument("--batch-size must be >= 2");
+    if (!(o.lr > 0) || !std::isfinite(o.lr)) throw std::invalid_argument("--lr must be > 0");
+    if (o.weight_decay < 0) throw std::invalid_argument("weight decay must be >= 0");
+    if (o.warmup_fraction < 0 || o.warmup_fraction >= 1)
+        throw std::invalid_argument("warm-up fraction must be in [0, 1)");
+}
+
+// Data order of one epoch: a permutation seeded by (seed, epoch), so a resumed run replays
+// exactly the batches the interrupted one would have drawn.
+std::vector<std::size_t> epoch_order(std::size_t n, std::uint64_t seed, std::int64_t epoch) {
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(seed * 1'000'003ULL + static_cast<std::uint64_t>(epoch));
+    std::shuffle(order.begin(), order.end(), rng);
+    return order;
+}
+
+std::unique_ptr<torch::optim::AdamW> make_optimizer(ClipModelImpl& model, const TrainOptions& o) {
+    // No decay on gains, biases and the temperature, as in CLIP.
+    std::vector<torch::Tensor> decay, no_decay;
+    for (auto& item : model.named_parameters()) {
+        const auto& name = item.key();
+        const bool exempt = item.value().dim() < 2 || name.find("norm") != std::string::npos;
+        (exempt ? no_decay : decay).push_back(item.value());
+    }
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
+                                   torch::optim::AdamWOptions(o.lr).weight_decay(o.weight_decay)));
+    groups.emplace_back(no_decay, std::make_unique<torch::optim::AdamWOptions>(
+                                      torch::optim::AdamWOptions(o.lr).weight_decay(0.0)));
+    return std::make_unique<torch::optim::AdamW>(std::move(groups),
+                                                 torch::optim::AdamWOptions(o.lr));
+}
+
+class Run {
+  public:
+    Run(const TrainOptions& requested, const StopFn& stop, const ProgressFn& progress)
+        : stop_(stop), progress_(progress) {
+        options_ = requested;
+        validate(options_);
+        device_ = apply_runtime(options_.runtime);
+        std::filesystem::create_directories(options_.out);
+        if (options_.resume) {
+            const auto state = read_train_state(options_.out);
+            if (!state)
+                throw std::runtime_error("--resume: " + options_.out.string() +
+                                         " holds no training checkpoint");
+            const auto runtime = options_.runtime;
+            options_ = state->options;
+            options_.out = requested.out;
+            options_.runtime = runtime;
+            step_ = state->step;
+        }
+        report("prepare", 0, 0);
+        data_.emplace(TrainingSet::load(options_.dataset, options_.max_items));
+        if (static_cast<std::size_t>(options_.batch_size) > data_->size())
+            options_.batch_size = static_cast<int>(data_->size());
+        steps_per_epoch_ = static_cast<std::int64_t>(data_->size()) /
+                           static_cast<std::int64_t>(options_.batch_size);
+        total_ = steps_per_epoch_ * options_.epochs;
+        start_step_ = step_;
+        if (options_.resume) {
+            model_ = load_clip_model(options_.out);
+        } else {
+            tokenizer::train_bpe(data_->caption_corpus(),
+                                 static_cast<std::size_t>(options_.bpe_merges))
+                .write(options_.out);
+        }
+        tokenizer::TokenizerOptions tok_options;
+        tokens_.emplace(tokenizer::ClipTokenizer::from_directory(options_.out, tok_options));
+        if (!options_.resume) {
+            torch::manual_seed(options_.seed);
+            model_ =
+                ClipModel(data_->default_config(static_cast<std::int64_t>(tokens_->vocab_size()),
+                                                tokens_->sot_id(), tokens_->eot_id()));
+        }
+        model_->to(device_);
+        optimizer_ = make_optimizer(*model_, options_);
+        if (options_.resume && std::filesystem::exists(options_.out / kOptimizerFile))
+            torch::load(*optimizer_, (options_.out / kOptimizerFile).string(), device_);
+    }
+
+    TrainResult run() {
+        const auto started = Clock::now();
+        auto last_report = started;
+        double loss_sum = 0, last_loss = 0;
+        std::int64_t loss_count = 0;
+        double step_seconds = 0; // smoothed duration of one step, for the ETA
+        std::vector<std::size_t> order;
+        std::int64_t order_epoch = -1;
+        bool stopped = false;
+        model_->train();
+        while (step_ < total_) {
+            if (stop_ && stop_()) {
+                stopped = true;
+                break;
+            }
+            const auto t0 = Clock::now();
+            const auto epoch = step_ / steps_per_epoch_;
+            if (epoch != order_epoch) {
+                order = epoch_order(data_->size(), options_.seed, epoch);
+                order_epoch = epoch;
+            }
+            last_loss = train_step(order, step_ % steps_per_epoch_);
+            loss_sum += last_loss;
+            ++loss_count;
+            ++step_;
+            const double dt = seconds_since(t0);
+            step_seconds = step_seconds == 0 ? dt : 0.9 * step_seconds + 0.1 * dt;
+            const bool epoch_end = step_ % steps_per_epoch_ == 0;
+            if (epoch_end || seconds_since(last_report) >= kReportEverySeconds) {
+                report("train", loss_sum / static_cast<double>(loss_count),
+                       step_seconds * static_cast<double>(total_ - step_));
+                loss_sum = 0;
+                loss_count = 0;
+                last_report = Clock::now();
+            }
+            if (epoch_end) checkpoint();
+        }
+        if (stopped) checkpoint();
+        TrainResult r;
+        r.step = step_;
+        r.total = total_;
+        r.start_step = start_step_;
+        r.epochs_done = static_cast<int>(step_ / steps_per_epoch_);
+        r.final_loss = last_loss;
+        r.seconds = seconds_since(started);
+        r.stopped = stopped;
+        r.logit_scale = model_->logit_scale.exp().item<double>();
+        r.device = device_text(device_);
+        return r;
+    }
+
+  private:
+    double train_step(const std::vector<std::size_t>& order, std::int64_t index_in_epoch) {
+        const auto batch = static_cast<std::size_t>(options_.batch_size);
+        const auto& config = model_->config();
+        const auto per_image = image_input_floats(config);
+        std::vector<float> pixels(batch * per_image);
+        std::vector<std::int64_t> image_groups(batch);
+        // Each distinct caption is encoded once; its group ties it to its images.
+        std::vector<std::string> captions;
+        std::vector<std::int64_t> text_groups;
+        std::unordered_map<std::string, std::size_t> seen;
+        for (std::size_t b = 0; b < batch; ++b) {
+            const auto item = order[static_cast<std::size_t>(index_in_epoch) * batch + b];
+            data_->image_input(item, config, {pixels.data() + b * per_image, per_image});
+            image_groups[b] = data_->group(item);
+            auto caption = data_->caption(item, static_cast<std::uint64_t>(step_));
+            if (seen.try_emplace(caption, captions.size()).second) {
+                captions.push_back(std::move(caption));
+                text_groups.push_back(image_groups[b]);
+            }
+        }
+        const auto& v = config.vision;
+        const auto n = static_cast<std::int64_t>(batch);
+        const auto images =
+            torch::from_blob(pixels.data(), {n, v.num_channels, v.image_size, v.image_size},
+                             torch::kFloat32)
+                .to(device_);
+        const auto ids = token_tensor(tokens_->encode_batch(captions)).to(device_);
+        const auto image_group_ids =
+            torch::from_blob(image_groups.data(), {n}, torch::kInt64).to(device_);
+        const auto text_group_ids =
+            torch::from_blob(text_groups.data(), {static_cast<std::int64_t>(text_groups.size())},
+                             torch::kInt64)
+                .to(device_);
+
+        const double lr = scheduled_lr(options_, step_, total_);
+        for (auto& group : optimizer_->param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+
+        // bf16 autocast on CUDA needs no loss scaling; the loss itself is computed in fp32.
+        const bool autocast = device_.is_cuda();
+        if (autocast) {
+            at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+            at::autocast::set_enabled(true);
+        }
+        auto img = model_->encode_image(images);
+        auto txt = model_->encode_text(ids);
+        if (autocast) {
+            at::autocast::set_enabled(false);
+            at::autocast::clear_cache();
+        }
+        img = l2_normalize(img.to(torch::kFloat32));
+        txt = l2_normalize(txt.to(torch::kFloat32));
+        const auto logits = model_->logit_scale.exp() * torch::matmul(img, txt.t());
+        const auto loss = contrastive_loss(logits, image_group_ids, text_group_ids);
+        optimizer_->zero_grad();
+        loss.backward();
+        optimizer_->step();
+        {
+            torch::NoGradGuard no_grad;
+            model_->logit_scale.clamp_(0.0, kMaxLogitScale);
+        }
+        return loss.item<double>();
+    }
+
+    void checkpoint() {
+        report("checkpoint", 0, 0);
+        save_clip_model(*model_, options_.out);
+        const auto tmp = options_.out / (std::string(kOptimizerFile) + ".tmp");
+        torch::save(*optimizer_, tmp.string());
+        std::filesystem::rename(tmp, options_.out / kOptimizerFile);
+        // Written last: a checkpoint counts once its state names the step it reached.
+        write_train_state(options_.out, TrainState{step_, total_, options_});
+    }
+
+    void report(const char* phase, double loss, double eta) {
+        if (!progress_) return;
+        TrainProgress p;
+        p.phase = phase;
+        p.step = step_;
+        p.total = total_;
+        p.loss = loss;
+        p.eta_s = eta;
+        p.epoch = steps_per_epoch_ > 0 ? static_cast<int>(step_ / steps_per_epoch_) : 0;
+        progress_(p);
+    }
+
+    const StopFn& stop_;
+    const ProgressFn& progress_;
+    TrainOptions options_;
+    torch::Device device_{torch::kCPU};
+    std::optional<TrainingSet> data_;
+    std::optional<tokenizer::ClipTokenizer> tokens_;
+    ClipModel model_{nullptr};
+    std::unique_ptr<torch::optim::AdamW> optimizer_;
+    std::int64_t step_ = 0, start_step_ = 0, total_ = 0, steps_per_epoch_ = 1;
+};
+
+} // namespace
+
+TrainResult train_clip(const TrainOptions& options, const StopFn& stop,
+                       const ProgressFn& progress) {
+    Run run(options, stop, progress);
+    return run.run();
+}
+
+} // namespace liveml::clip

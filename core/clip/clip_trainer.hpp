@@ -1,0 +1,58 @@
+#pragma once
+// Contrastive training of a CLIP model from scratch, as a resumable job. Torch-free
+// interface: the CLI fills TrainOptions, passes a stop test tied to SIGTERM and receives
+// progress callbacks.
+#include "clip/runtime_options.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace liveml::clip {
+
+struct TrainOptions {
+    std::string dataset = "fashion-mnist"; // fashion-mnist | digits | folder with captions
+    std::filesystem::path out;             // model directory, rewritten at every checkpoint
+    int epochs = 3;
+    int batch_size = 256;
+    double lr = 2e-3;
+    double weight_decay = 0.05;
+    double warmup_fraction = 0.05; // of all steps, linear from 0
+    std::uint64_t seed = 0;
+    std::size_t max_items = 0; // 0 = the whole training split (tests use a few hundred)
+    int bpe_merges = 800;      // vocabulary learnt from the training captions
+    bool resume = false;       // continue from the checkpoint in `out`
+    RuntimeOptions runtime;
+};
+
+struct TrainProgress {
+    std::string phase; // "prepare", "train", "checkpoint"
+    std::int64_t step = 0;
+    std::int64_t total = 0;
+    double loss = 0;  // mean over the steps since the previous report
+    double eta_s = 0; // for the remaining steps at the recent rate
+    int epoch = 0;
+};
+
+struct TrainResult {
+    std::int64_t step = 0;
+    std::int64_t total = 0;
+    int epochs_done = 0;
+    double final_loss = 0;
+    double seconds = 0;
+    bool stopped = false; // SIGTERM: checkpoint written, training not finished
+    std::int64_t start_step = 0;
+    double logit_scale = 0;
+    std::string device;
+};
+
+using ProgressFn = std::function<void(const TrainProgress&)>;
+// Polled between steps; true asks training to checkpoint and return.
+using StopFn = std::function<bool()>;
+
+// Throws std::runtime_error for unusable data, options or checkpoints. When `stop` returns
+// true, the current step finishes, a checkpoint is written and the result says stopped.
+TrainResult train_clip(const TrainOptions& options, const StopFn& stop, const ProgressFn& progress);
+
+} // namespace liveml::clip

@@ -1,0 +1,59 @@
+#include "clip/train_checkpoint.hpp"
+
+#include "common/file_bytes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace liveml::clip {
+
+void write_train_state(const std::filesystem::path& dir, const TrainState& s) {
+    const auto& o = s.options;
+    const nlohmann::json j = {{"step", s.step},
+                              {"total", s.total},
+                              {"dataset", o.dataset},
+                              {"epochs", o.epochs},
+                              {"batch_size", o.batch_size},
+                              {"lr", o.lr},
+                              {"weight_decay", o.weight_decay},
+                              {"warmup_fraction", o.warmup_fraction},
+                              {"seed", o.seed},
+                              {"max_items", o.max_items},
+                              {"bpe_merges", o.bpe_merges}};
+    write_file_atomic(dir / kTrainStateFile, j.dump(2) + "\n");
+}
+
+std::optional<TrainState> read_train_state(const std::filesystem::path& dir) {
+    const auto path = dir / kTrainStateFile;
+    if (!std::filesystem::exists(path)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        const auto j = nlohmann::json::parse(text.str());
+        TrainState s;
+        s.step = j.at("step").get<std::int64_t>();
+        s.total = j.at("total").get<std::int64_t>();
+        auto& o = s.options;
+        o.dataset = j.at("dataset").get<std::string>();
+        o.epochs = j.at("epochs").get<int>();
+        o.batch_size = j.at("batch_size").get<int>();
+        o.lr = j.at("lr").get<double>();
+        o.weight_decay = j.at("weight_decay").get<double>();
+        o.warmup_fraction = j.at("warmup_fraction").get<double>();
+        o.seed = j.at("seed").get<std::uint64_t>();
+        o.max_items = j.at("max_items").get<std::size_t>();
+        o.bpe_merges = j.at("bpe_merges").get<int>();
+        if (s.step < 0 || s.total <= 0 || s.step > s.total || o.batch_size <= 0)
+            throw std::runtime_error("inconsistent step counts");
+        return s;
+    } catch (const std::exception& e) {
+        throw std::runtime_error(path.string() + " is not a usable training state (" + e.what() +
+                                 ")");
+    }
+}
+
+} // namespace liveml::clip
