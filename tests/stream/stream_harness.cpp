@@ -115,14 +115,15 @@ int produce(const std::string& bootstrap, const fs::path& log_prefix,
 }
 
 std::vector<std::string> train_args(const std::string& bootstrap, const std::string& redis_uri,
-                                    std::vector<std::string> extra) {
+                                    std::vector<std::string> extra,
+                                    const std::string& checkpoint_interval_s) {
     std::vector<std::string> args{"train",
                                   "--brokers",
                                   bootstrap,
                                   "--redis",
                                   redis_uri,
                                   "--checkpoint-interval",
-                                  "0.5",
+                                  checkpoint_interval_s,
                                   "--consumer-property",
                                   "session.timeout.ms=6000",
                                   "--consumer-property",

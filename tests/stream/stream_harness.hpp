@@ -56,9 +56,10 @@ std::string start_broker(Child& broker);
 int produce(const std::string& bootstrap, const std::filesystem::path& log_prefix,
             std::vector<std::string> extra, std::chrono::milliseconds timeout = 60s);
 
-// The trainer with test settings (fast group rejoin, 0.5 s checkpoints).
+// The trainer with test settings (fast group rejoin, checkpoints every 0.5 s by default).
 std::vector<std::string> train_args(const std::string& bootstrap, const std::string& redis_uri,
-                                    std::vector<std::string> extra = {});
+                                    std::vector<std::string> extra = {},
+                                    const std::string& checkpoint_interval_s = "0.5");
 
 struct TopicMessage {
     std::int32_t partition = 0;
