@@ -1,4 +1,7 @@
+#include <QApplication>
+#include <QPointingDevice>
 #include <QSignalSpy>
+#include <QTabletEvent>
 #include <QTest>
 
 #include "demo_digits.hpp"
@@ -48,6 +51,52 @@ class TestDrawingCanvas : public QObject {
         QTest::mouseRelease(canvas_.get(), Qt::LeftButton, {}, {320, 100});
         QCOMPARE(canvas_->grayImage(),
                  liveml::widgets::renderGrayImage(canvas_->drawing(), DrawingCanvas::kImageSide));
+    }
+
+    void touchDrawsWithOneFinger() {
+        QPointingDevice* touchscreen = QTest::createTouchDevice();
+        QTest::touchEvent(canvas_.get(), touchscreen).press(0, {100, 100});
+        QTest::touchEvent(canvas_.get(), touchscreen).move(0, {150, 180});
+        QTest::touchEvent(canvas_.get(), touchscreen).move(0, {200, 260});
+        QTest::touchEvent(canvas_.get(), touchscreen).release(0, {200, 260});
+        QCOMPARE(canvas_->drawing().size(), 1);
+        QVERIFY(canvas_->drawing().front().size() >= 3);
+        QVERIFY(hasInk(canvas_->grayImage()));
+    }
+
+    void penPressureSetsTheStrokeWidth() {
+        // The same line drawn lightly leaves less ink than drawn firmly.
+        auto inkDrawnWith = [this](qreal pressure) {
+            canvas_->clear();
+            QPointingDevice pen(
+                QStringLiteral("test pen"), 42, QInputDevice::DeviceType::Stylus,
+                QPointingDevice::PointerType::Pen,
+                QInputDevice::Capability::Position | QInputDevice::Capability::Pressure, 1, 3);
+            auto send = [&](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+                QTabletEvent event(type, &pen, pos, canvas_->mapToGlobal(pos), pressure, 0, 0, 0, 0,
+                                   0, Qt::NoModifier, Qt::LeftButton, buttons);
+                QApplication::sendEvent(canvas_.get(), &event);
+                QVERIFY(event.isAccepted());
+            };
+            send(QEvent::TabletPress, {80, 200}, Qt::LeftButton);
+            for (int x = 90; x <= 320; x += 10)
+                send(QEvent::TabletMove, {qreal(x), 200}, Qt::LeftButton);
+            send(QEvent::TabletRelease, {320, 200}, Qt::NoButton);
+            if (canvas_->drawing().size() != 1 ||
+                canvas_->drawing().front().front().pressure != pressure)
+                return -1;
+            const QImage image = canvas_->grayImage();
+            int ink = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    ink += 255 - qGray(image.pixel(x, y));
+            return ink;
+        };
+        const int light = inkDrawnWith(0.1);
+        const int firm = inkDrawnWith(1.0);
+        QVERIFY(light > 0);
+        QVERIFY2(firm > 1.5 * light,
+                 qPrintable(QStringLiteral("light %1, firm %2").arg(light).arg(firm)));
     }
 
     void escapeClears() {
