@@ -65,7 +65,7 @@ void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, Value 
         return;
     }
 
-    const double column_width = (hi - lo) / columns;
+    const double columns_per_x = columns / (hi - lo);
     ColumnAccumulator column;
     long current = std::numeric_limits<long>::min();
     for (std::size_t i = begin; i < end; ++i) {
@@ -76,7 +76,7 @@ void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, Value 
             out.push_back(p);
             continue;
         }
-        const long c = static_cast<long>(std::floor((p.x - lo) / column_width));
+        const long c = static_cast<long>(std::floor((p.x - lo) * columns_per_x));
         if (c != current) {
             column.flush(out);
             current = c;

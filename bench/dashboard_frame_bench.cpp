@@ -1,0 +1,182 @@
+// Frame time of the live dashboard chart: 10 series × 100k points on one LiveChart while a
+// producer thread appends ≥100k points/s, with per-pixel min/max decimation (ours) and with
+// every point handed to QCustomPlot (the reference), in the same run.
+//
+//   dashboard_frame_bench [--points N] [--rate R] [--seconds S]
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QThread>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "dashboard/live_chart.hpp"
+#include "dashboard/series_store.hpp"
+
+using namespace liveml::dashboard;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kSeries = 10;
+
+struct Options {
+    long points = 100'000; // per series before measuring
+    long rate = 100'000;   // points/s appended while measuring, all series together
+    double seconds = 4;    // per variant
+};
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i];
+        const double value = std::atof(argv[i + 1]);
+        if (flag == "--points")
+            o.points = long(value);
+        else if (flag == "--rate")
+            o.rate = long(value);
+        else if (flag == "--seconds")
+            o.seconds = value;
+        else {
+            std::fprintf(stderr, "unknown option %s\n", argv[i]);
+            std::exit(2);
+        }
+    }
+    if (o.points <= 0 || o.rate <= 0 || o.seconds <= 0) {
+        std::fprintf(stderr, "--points, --rate and --seconds must be positive\n");
+        std::exit(2);
+    }
+    return o;
+}
+
+double value(long step, int series) {
+    return std::sin(step * 1e-3 + series) + series;
+}
+
+// Appends to the series round-robin at `rate` points/s (paced per millisecond) until stopped.
+class Producer {
+  public:
+    Producer(std::vector<std::shared_ptr<SeriesBuffer>>& series, long rate, long first_step)
+        : thread_([&series, rate, first_step, this] {
+              long step = first_step;
+              long sent = 0;
+              const auto start = Clock::now();
+              while (!stop_) {
+                  const double elapsed =
+                      std::chrono::duration<double>(Clock::now() - start).count();
+                  const long due = long(elapsed * rate);
+                  for (; sent < due; ++sent) {
+                      const int s = int(sent % kSeries);
+                      series[std::size_t(s)]->append(
+                          {double(step), 1.7e9 + step * 1e-3, value(step, s)});
+                      if (s == kSeries - 1) ++step;
+                  }
+                  std::this_thread::sleep_for(std::chrono::microseconds(500));
+              }
+              appended_ = sent;
+              seconds_ = std::chrono::duration<double>(Clock::now() - start).count();
+              next_step_ = step + 1;
+          }) {}
+
+    void stop() {
+        stop_ = true;
+        thread_.join();
+    }
+    double rate() const { return appended_ / seconds_; }
+    long nextStep() const { return next_step_; }
+
+  private:
+    std::atomic<bool> stop_{false};
+    long appended_ = 0;
+    double seconds_ = 1;
+    long next_step_ = 0;
+    std::thread thread_;
+};
+
+struct Stats {
+    double median, p95, max;
+    int frames;
+};
+
+Stats stats(std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, std::size_t(q * ms.size()))];
+    };
+    return {at(0.5), at(0.95), ms.back(), int(ms.size())};
+}
+
+// Drives the chart like its frame timer would (one refresh per 33 ms slot) and times each
+// refresh: pulling new points, decimating, handing data to QCustomPlot and replotting.
+Stats measure(LiveChart& chart, double seconds) {
+    std::vector<double> ms;
+    QElapsedTimer total;
+    total.start();
+    while (total.elapsed() < seconds * 1000) {
+        QElapsedTimer frame;
+        frame.start();
+        chart.refresh();
+        const double took = frame.nsecsElapsed() / 1e6;
+        ms.push_back(took);
+        QCoreApplication::processEvents();
+        const int rest = LiveChart::kFrameIntervalMs - int(took);
+        if (rest > 0) QThread::msleep(ulong(rest));
+    }
+    return stats(ms);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const Options options = parse(argc, argv);
+
+    SeriesStore store;
+    std::vector<std::shared_ptr<SeriesBuffer>> series;
+    for (int s = 0; s < kSeries; ++s) {
+        series.push_back(store.series({"run", "m/" + std::to_string(s)}));
+        for (long step = 0; step < options.points; ++step)
+            series.back()->append({double(step), 1.7e9 + step * 1e-3, value(step, s)});
+    }
+
+    LiveChart chart(store);
+    chart.addMetricPrefix("m/");
+    chart.resize(1280, 720);
+    chart.show();
+    chart.setSmoothing(0.6); // raw + smoothed lines: 20 graphs, the dashboard's usual load
+    chart.refresh();
+    QCoreApplication::processEvents();
+
+    std::printf("dashboard_frame_bench: %d series x %ld points (+%ld points/s while measuring), "
+                "%dx%d px, raw+smoothed lines, %.1f s per variant\n",
+                kSeries, options.points, options.rate, chart.width(), chart.height(),
+                options.seconds);
+    long step = options.points;
+    for (const bool decimate : {true, false}) {
+        chart.setDecimation(decimate);
+        chart.resetView();
+        Producer producer(series, options.rate, step);
+        const Stats s = measure(chart, options.seconds);
+        producer.stop();
+        step = producer.nextStep();
+        int plotted = 0;
+        for (int g = 0; g < chart.plot()->graphCount(); ++g)
+            plotted += chart.plot()->graph(g)->dataCount();
+        std::printf("%-32s frames %4d  median %7.2f ms  p95 %7.2f ms  max %7.2f ms  "
+                    "input held %.0f points/s, %d points in QCustomPlot\n",
+                    decimate ? "ours (min/max per pixel column)" : "reference (all points to QCP)",
+                    s.frames, s.median, s.p95, s.max, producer.rate(), plotted);
+    }
+    std::printf("points per series at the end: %zu\n", series[0]->size());
+    return 0;
+}
