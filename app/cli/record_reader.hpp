@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "digits/digits_dataset.hpp"
+#include "stream/record_decoder.hpp"
 
 namespace liveml::cli {
 
@@ -34,6 +35,7 @@ TrainingRecords read_training_records(const std::filesystem::path& path);
 // Validates one JSON line {"ts":"YYYY-MM-DD HH:MM:SS","x":[64 ints 0..16],"actual_y":0..9}.
 // Other keys are allowed (e.g. the trainer's "predict_y"); duplicate keys are not. Returns
 // the sample, or the reason it is rejected in `reason`.
-bool parse_json_record(std::string_view line, digits::DigitSample& sample, std::string& reason);
+bool parse_json_record(stream::RecordDecoder& decoder, std::string_view line,
+                       digits::DigitSample& sample, std::string& reason);
 
 } // namespace liveml::cli

@@ -37,8 +37,48 @@ std::string_view to_string(RecordError error) {
         return "actual_y_not_integer";
     case RecordError::LabelOutOfRange:
         return "actual_y_out_of_range";
+    case RecordError::DuplicateKey:
+        return "duplicate_key";
     }
     return "unknown";
+}
+
+std::string_view describe(RecordError error) {
+    switch (error) {
+    case RecordError::None:
+        return "valid record";
+    case RecordError::Oversized:
+        return "record is larger than 64 KiB";
+    case RecordError::Empty:
+        return "record is empty";
+    case RecordError::NotJson:
+        return "not valid JSON";
+    case RecordError::NotObject:
+        return "record is not a JSON object";
+    case RecordError::MissingTs:
+        return "missing \"ts\"";
+    case RecordError::BadTs:
+        return "\"ts\" must be a string \"YYYY-MM-DD HH:MM:SS\" naming a real date and time";
+    case RecordError::MissingX:
+        return "missing \"x\"";
+    case RecordError::XNotArray:
+        return "\"x\" must be an array";
+    case RecordError::XWrongLength:
+        return "\"x\" must hold exactly 64 values";
+    case RecordError::XNotInteger:
+        return "\"x\" values must be integers (not floats, strings or booleans)";
+    case RecordError::XOutOfRange:
+        return "\"x\" values must be integers 0..16";
+    case RecordError::MissingLabel:
+        return "missing \"actual_y\"";
+    case RecordError::LabelNotInteger:
+        return "\"actual_y\" must be an integer";
+    case RecordError::LabelOutOfRange:
+        return "\"actual_y\" must be an integer 0..9";
+    case RecordError::DuplicateKey:
+        return "duplicate key among \"ts\", \"x\", \"actual_y\"";
+    }
+    return "unknown error";
 }
 
 namespace {

@@ -35,9 +35,13 @@ enum class RecordError : std::uint8_t {
     MissingLabel,
     LabelNotInteger,
     LabelOutOfRange,
+    DuplicateKey,
 };
 
+// Stable snake_case name, used in the DLQ and metrics.
 std::string_view to_string(RecordError error);
+// A sentence for people (CLI messages): what the record must look like.
+std::string_view describe(RecordError error);
 
 // "YYYY-MM-DD HH:MM:SS" (a real calendar date) → seconds since the epoch, read as UTC.
 // Returns false for any other shape.

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <cstring>
 #include <vector>
 
@@ -51,27 +52,45 @@ RecordError RecordDecoder::decode(std::string_view bytes, DigitRecord& out) {
     simdjson::dom::object object;
     if (root.get_object().get(object)) return RecordError::NotObject;
 
-    simdjson::dom::element field;
-    if (object.at_key("ts").get(field)) return RecordError::MissingTs;
+    // One pass over the fields: a repeated key would make the record ambiguous (parsers
+    // disagree on which value wins), so it is rejected rather than guessed.
+    struct Field {
+        std::string_view name;
+        simdjson::dom::element value{};
+        bool present = false;
+    };
+    std::array<Field, 3> fields{{{"ts"}, {"x"}, {"actual_y"}}};
+    for (const auto [key, value] : object) {
+        for (Field& field : fields) {
+            if (key != field.name) continue;
+            if (field.present) return RecordError::DuplicateKey;
+            field.present = true;
+            field.value = value;
+        }
+    }
+    const auto& [ts_field, x_field, label_field] = fields;
+
+    if (!ts_field.present) return RecordError::MissingTs;
     std::string_view ts;
-    if (field.get_string().get(ts) || !parse_timestamp(ts, out.ts_epoch_s))
+    if (ts_field.value.get_string().get(ts) || !parse_timestamp(ts, out.ts_epoch_s))
         return RecordError::BadTs;
 
-    if (object.at_key("x").get(field)) return RecordError::MissingX;
+    if (!x_field.present) return RecordError::MissingX;
     simdjson::dom::array x;
-    if (field.get_array().get(x)) return RecordError::XNotArray;
+    if (x_field.value.get_array().get(x)) return RecordError::XNotArray;
     if (x.size() != out.x.size()) return RecordError::XWrongLength;
     std::size_t i = 0;
     for (simdjson::dom::element value : x) {
         std::int64_t v = 0;
+        bad_x_index_ = i;
         if (!as_integer(value, v)) return RecordError::XNotInteger;
         if (v < 0 || v > 16) return RecordError::XOutOfRange;
         out.x[i++] = static_cast<std::uint8_t>(v);
     }
 
-    if (object.at_key("actual_y").get(field)) return RecordError::MissingLabel;
+    if (!label_field.present) return RecordError::MissingLabel;
     std::int64_t label = 0;
-    if (!as_integer(field, label)) return RecordError::LabelNotInteger;
+    if (!as_integer(label_field.value, label)) return RecordError::LabelNotInteger;
     if (label < 0 || label > 9) return RecordError::LabelOutOfRange;
     out.label = static_cast<int>(label);
     return RecordError::None;

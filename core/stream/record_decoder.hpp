@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <memory>
 #include <string_view>
 
@@ -18,10 +19,13 @@ class RecordDecoder {
     // Fills out and returns RecordError::None, or returns why the bytes are not a record
     // (out is then unspecified).
     RecordError decode(std::string_view bytes, DigitRecord& out);
+    // After XNotInteger/XOutOfRange: the position in "x" of the offending value.
+    std::size_t bad_x_index() const noexcept { return bad_x_index_; }
 
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    std::size_t bad_x_index_ = 0;
 };
 
 } // namespace liveml::stream

@@ -130,7 +130,7 @@ TEST(CliFit, InvalidRecordFailsTheFitNamingItsLine) {
                           kValidRecord + "\n");
     const auto fit = run_liveml({"fit", "-i", input.string(), "-o", model.string()});
     EXPECT_EQ(fit.exit_code, 1);
-    EXPECT_NE(fit.err.find("records.jsonl:3: \"x\" must be an array of 64 integers"),
+    EXPECT_NE(fit.err.find("records.jsonl:3: \"x\" must hold exactly 64 values"),
               std::string::npos)
         << fit.err;
     EXPECT_FALSE(std::filesystem::exists(model)) << "nothing may be trained or written";
@@ -144,9 +144,9 @@ TEST(CliFit, SkipInvalidReportsEachBadRecordAndTrainsOnTheRest) {
     const std::vector<std::pair<std::string, std::string>> bad{
         {record_with("2020-01-01 01:01:01", "2020-02-30 01:01:01"), "\"ts\" must be a string"},
         {record_with(R"("ts":"2020-01-01 01:01:01",)", ""), "missing \"ts\""},
-        {record_with("[0,0,5,", "[0,0,17,"), "x[2] must be an integer 0..16, got 17"},
-        {record_with("[0,0,5,", "[0,0,5.5,"), "x[2] must be an integer 0..16, got 5.5"},
-        {record_with("[0,0,5,", "[0,-1,5,"), "x[1] must be an integer 0..16, got -1"},
+        {record_with("[0,0,5,", "[0,0,17,"), "\"x\" values must be integers 0..16 (x[2])"},
+        {record_with("[0,0,5,", "[0,0,5.5,"), "\"x\" values must be integers (not floats"},
+        {record_with("[0,0,5,", "[0,-1,5,"), "\"x\" values must be integers 0..16 (x[1])"},
         {record_with("\"actual_y\":0", "\"actual_y\":\"0\""), "\"actual_y\" must be an integer"},
         {record_with("\"actual_y\":0", "\"actual_y\":10"), "\"actual_y\" must be an integer"},
         {record_with("\"actual_y\":0", "\"actual_y\":0,\"actual_y\":1"), "duplicate key"},

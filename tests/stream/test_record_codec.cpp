@@ -94,6 +94,7 @@ TEST(RecordDecoder, RejectsMalformedCorpusWithReasons) {
         {record(ts, valid_x(), "true"), RecordError::LabelNotInteger},
         {record(ts, valid_x(), "10"), RecordError::LabelOutOfRange},
         {record(ts, valid_x(), "-1"), RecordError::LabelOutOfRange},
+        {record(ts, valid_x(), "1,\"actual_y\":2"), RecordError::DuplicateKey},
         {std::string(liveml::stream::kMaxRecordBytes + 1, ' '), RecordError::Oversized},
         {std::string("{\"ts\":\0", 7), RecordError::NotJson},
     };
