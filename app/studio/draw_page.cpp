@@ -129,7 +129,13 @@ QWidget* DrawPage::buildResultColumn() {
     modelTitle_ = sectionTitle(column);
     layout->addWidget(modelTitle_);
     layout->addWidget(modelInfo_);
+    resultLayout_ = layout;
     return column;
+}
+
+void DrawPage::addResultWidget(QWidget* widget) {
+    resultLayout_->addSpacing(6);
+    resultLayout_->addWidget(widget);
 }
 
 void DrawPage::showPrediction(const widgets::Prediction& prediction) {

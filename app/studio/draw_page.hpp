@@ -3,6 +3,7 @@
 
 class QAction;
 class QLabel;
+class QVBoxLayout;
 
 namespace liveml::widgets {
 class DrawingCanvas;
@@ -34,6 +35,9 @@ class DrawPage : public QWidget {
     QAction* redoAction() const { return redo_; }
     QAction* clearAction() const { return clear_; }
 
+    // Appends a widget under the answer column (the Stream page's feedback buttons).
+    void addResultWidget(QWidget* widget);
+
   protected:
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -60,6 +64,7 @@ class DrawPage : public QWidget {
     QAction* clear_;
     QWidget* canvasColumn_ = nullptr;
     QWidget* tools_ = nullptr;
+    QVBoxLayout* resultLayout_ = nullptr;
 };
 
 } // namespace liveml::studio

@@ -34,5 +34,7 @@ int main(int argc, char** argv) {
     if (options.quitAfterMs >= 0 || !options.screenshotPath.isEmpty() || options.demoDigit)
         runner = std::make_unique<ScriptedRun>(window, options);
     window.start(options.modelPath);
+    if (options.demo && !window.startDemo())
+        qWarning("liveml-studio: --demo needs a build with LIVEML_STREAM=ON");
     return QApplication::exec();
 }

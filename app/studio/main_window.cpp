@@ -16,6 +16,10 @@
 #include <QStatusBar>
 
 #include "draw_page.hpp"
+#ifdef LIVEML_STUDIO_STREAM
+#include "stream/feedback_bar.hpp"
+#include "stream_page.hpp"
+#endif
 #include "drawing_canvas.hpp"
 #include "model_info_panel.hpp"
 #include "prediction_badge.hpp"
@@ -42,6 +46,11 @@ MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
     layout->addWidget(pages_, 1);
     setCentralWidget(central);
     pages_->addWidget(drawPage_);
+#ifdef LIVEML_STUDIO_STREAM
+    streamPage_ = new StreamPage(service_, this);
+    pages_->addWidget(streamPage_);
+    drawPage_->addResultWidget(streamPage_->feedbackBar());
+#endif
     buildNavigation();
     buildMenus();
 
@@ -73,6 +82,7 @@ void MainWindow::buildNavigation() {
     navigation_->setIconSize(QSize(22, 22));
     navigation_->setFocusPolicy(Qt::NoFocus);
     navigation_->addItem(new QListWidgetItem(QIcon(QStringLiteral(":/icons/draw.svg")), QString()));
+    if (streamPage_) navigation_->addItem(new QListWidgetItem(QString()));
     connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
 }
@@ -107,6 +117,16 @@ void MainWindow::buildMenus() {
     helpMenu_ = menuBar()->addMenu(QString());
     aboutAction_ = helpMenu_->addAction(QString(), this, &MainWindow::showAbout);
     aboutAction_->setMenuRole(QAction::AboutRole);
+}
+
+bool MainWindow::startDemo() {
+#ifdef LIVEML_STUDIO_STREAM
+    navigation_->setCurrentRow(pages_->indexOf(streamPage_));
+    streamPage_->startLocalMode();
+    return true;
+#else
+    return false;
+#endif
 }
 
 void MainWindow::start(const QString& modelPath) {
@@ -188,6 +208,7 @@ void MainWindow::updateModelStatus() {
 void MainWindow::retranslate() {
     setWindowTitle(tr("LiveML Studio"));
     navigation_->item(0)->setText(tr("Draw"));
+    if (streamPage_) navigation_->item(1)->setText(tr("Stream"));
     fileMenu_->setTitle(tr("&File"));
     openAction_->setText(tr("&Open Model…"));
     quitAction_->setText(tr("&Quit"));

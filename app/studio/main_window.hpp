@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace liveml::studio {
 
 class DrawPage;
+class StreamPage;
 
 // The studio window: a navigation list on the left (one entry per page; "Draw" today),
 // the pages in a stack, menus, and a status bar naming the model that answers.
@@ -34,6 +35,11 @@ class MainWindow : public QMainWindow {
     bool openModelFile(const QString& path);
 
     DrawPage* drawPage() const { return drawPage_; }
+    // Null when built without LIVEML_STREAM.
+    StreamPage* streamPage() const { return streamPage_; }
+    // --demo: shows the Stream page and starts local mode with the producer running.
+    // False when the studio was built without streaming.
+    bool startDemo();
     widgets::PredictionService& predictionService() { return service_; }
     // True once the first model load has ended, successfully or not.
     bool isModelSettled() const { return settled_; }
@@ -62,6 +68,7 @@ class MainWindow : public QMainWindow {
     QListWidget* navigation_;
     QStackedWidget* pages_;
     DrawPage* drawPage_;
+    StreamPage* streamPage_ = nullptr;
     QLabel* modelStatus_;
     QMenu* fileMenu_ = nullptr;
     QMenu* editMenu_ = nullptr;

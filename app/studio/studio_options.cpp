@@ -44,7 +44,9 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption demo("draw-demo", "Draw a scripted DIGIT (0-9) on the canvas.",
                                   "DIGIT");
     const QCommandLineOption lang("lang", "User interface language: en or zh_CN.", "LANG");
-    parser.addOptions({screenshot, quitAfter, model, demo, lang});
+    const QCommandLineOption streamDemo(
+        "demo", "Start local stream mode (broker, Redis, trainer, producer) on the Stream page.");
+    parser.addOptions({screenshot, quitAfter, model, demo, lang, streamDemo});
 
     ParsedOptions parsed;
     if (!parser.parse(arguments)) {
@@ -104,6 +106,7 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
             return parsed;
         }
     }
+    options.demo = parser.isSet(streamDemo);
     parsed.options = options;
     return parsed;
 }

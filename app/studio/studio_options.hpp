@@ -19,6 +19,7 @@ struct StudioOptions {
     QString modelPath;            // --model FILE
     std::optional<int> demoDigit; // --draw-demo DIGIT
     QString language;             // --lang en|zh_CN; empty: English
+    bool demo = false;            // --demo: local stream mode with the producer running
 };
 
 struct ParsedOptions {

@@ -1,0 +1,342 @@
+#include "stream_page.hpp"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <stdexcept>
+
+#include "dashboard/dashboard_view.hpp"
+#include "prediction.hpp"
+#include "prediction_service.hpp"
+#include "stream/feedback_bar.hpp"
+#include "stream/feedback_producer.hpp"
+#include "stream/liveml_binary.hpp"
+#include "stream/local_stack.hpp"
+#include "stream/model_reloader.hpp"
+#include "stream/status_light.hpp"
+#include "stream/stream_monitor.hpp"
+#include "stream/stream_settings.hpp"
+#include "stream/topics.hpp"
+
+namespace liveml::studio {
+
+using streamui::Component;
+using streamui::LinkState;
+
+namespace {
+constexpr int kControlsWidth = 340;
+constexpr int kMaxRate = 5000;
+constexpr int kRateDebounceMs = 400; // a dragged slider restarts the producer once
+} // namespace
+
+StreamPage::StreamPage(widgets::PredictionService& service, QWidget* parent)
+    : QWidget(parent), service_(service), dashboard_(new dashboard::DashboardView(this)),
+      feedback_(new streamui::FeedbackBar(this)),
+      local_(std::make_unique<streamui::LocalStack>(streamui::findLivemlBinary())) {
+    auto* splitter = new QSplitter(this);
+    auto* scroll = new QScrollArea(splitter);
+    scroll->setWidget(buildControls());
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(kControlsWidth);
+    splitter->addWidget(scroll);
+    splitter->addWidget(dashboard_);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(local_.get(), &streamui::LocalStack::linkChanged, this, &StreamPage::setLight);
+    connect(local_.get(), &streamui::LocalStack::ready, this, [this] {
+        streamui::ClusterConnection connection;
+        connection.kafka = {{"bootstrap.servers", local_->bootstrap().toStdString()}};
+        connection.redis = local_->redisUrl();
+        connectTo(connection);
+    });
+    connect(&service_, &widgets::PredictionService::predictionReady, feedback_,
+            &streamui::FeedbackBar::showPrediction);
+    connect(feedback_, &streamui::FeedbackBar::feedbackGiven, this, &StreamPage::sendFeedback);
+    ageTimer_.setInterval(1000);
+    connect(&ageTimer_, &QTimer::timeout, this, &StreamPage::updateModelAge);
+    ageTimer_.start();
+    rateDebounce_.setSingleShot(true);
+    rateDebounce_.setInterval(kRateDebounceMs);
+    connect(&rateDebounce_, &QTimer::timeout, this, [this] {
+        local_->setRate(rate_->value());
+        saveSettings();
+    });
+    retranslate();
+}
+
+StreamPage::~StreamPage() {
+    stopAll();
+}
+
+QWidget* StreamPage::buildControls() {
+    const streamui::StreamSettings settings = streamui::StreamSettings::load();
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+
+    localBox_ = new QGroupBox(panel);
+    auto* local = new QVBoxLayout(localBox_);
+    localButton_ = new QPushButton(localBox_);
+    localButton_->setObjectName(QStringLiteral("localModeButton"));
+    rateLabel_ = new QLabel(localBox_);
+    rate_ = new QSlider(Qt::Horizontal, localBox_);
+    rate_->setRange(1, kMaxRate);
+    rate_->setValue(std::clamp(settings.rate, 1, kMaxRate));
+    pause_ = new QCheckBox(localBox_);
+    pause_->setChecked(settings.producerPaused);
+    local_->setRate(rate_->value());
+    local_->setProducerPaused(settings.producerPaused);
+    reset_ = new QPushButton(localBox_);
+    reset_->setEnabled(false);
+    for (QWidget* w : {static_cast<QWidget*>(localButton_), static_cast<QWidget*>(rateLabel_),
+                       static_cast<QWidget*>(rate_), static_cast<QWidget*>(pause_),
+                       static_cast<QWidget*>(reset_)})
+        local->addWidget(w);
+    connect(localButton_, &QPushButton::clicked, this, &StreamPage::toggleLocalMode);
+    connect(rate_, &QSlider::valueChanged, this, [this] {
+        updateRateLabel();
+        rateDebounce_.start();
+    });
+    connect(pause_, &QCheckBox::toggled, this, [this](bool paused) {
+        local_->setProducerPaused(paused);
+        saveSettings();
+    });
+    connect(reset_, &QPushButton::clicked, this, &StreamPage::confirmReset);
+    layout->addWidget(localBox_);
+
+    clusterBox_ = new QGroupBox(panel);
+    auto* form = new QFormLayout(clusterBox_);
+    bootstrap_ = new QLineEdit(settings.bootstrap, clusterBox_);
+    bootstrap_->setPlaceholderText(QStringLiteral("kafka-1:9093,kafka-2:9093"));
+    properties_ = new QPlainTextEdit(settings.kafkaProperties.join('\n'), clusterBox_);
+    properties_->setPlaceholderText(
+        QStringLiteral("security.protocol=SASL_SSL\nsasl.mechanisms=SCRAM-SHA-512"));
+    properties_->setMaximumHeight(90);
+    redisUrl_ = new QLineEdit(settings.redisUrl, clusterBox_);
+    redisUrl_->setPlaceholderText(QStringLiteral("redis://host:6379/0"));
+    password_ = new QLineEdit(clusterBox_);
+    password_->setEchoMode(QLineEdit::Password);
+    passwordNote_ = new QLabel(clusterBox_);
+    passwordNote_->setWordWrap(true);
+    connect_ = new QPushButton(clusterBox_);
+    connectError_ = new QLabel(clusterBox_);
+    connectError_->setWordWrap(true);
+    connectError_->setStyleSheet(QStringLiteral("color:#d1242f"));
+    bootstrapLabel_ = new QLabel(clusterBox_);
+    propertiesLabel_ = new QLabel(clusterBox_);
+    redisLabel_ = new QLabel(clusterBox_);
+    passwordLabel_ = new QLabel(clusterBox_);
+    form->addRow(bootstrapLabel_, bootstrap_);
+    form->addRow(propertiesLabel_, properties_);
+    form->addRow(redisLabel_, redisUrl_);
+    form->addRow(passwordLabel_, password_);
+    form->addRow(passwordNote_);
+    form->addRow(connect_);
+    form->addRow(connectError_);
+    connect(connect_, &QPushButton::clicked, this, &StreamPage::connectCluster);
+    layout->addWidget(clusterBox_);
+
+    for (Component c :
+         {Component::Broker, Component::Redis, Component::Trainer, Component::Producer}) {
+        lights_[c] = new streamui::StatusLight(panel);
+        layout->addWidget(lights_[c]);
+    }
+    modelLabel_ = new QLabel(panel);
+    modelLabel_->setObjectName(QStringLiteral("modelVersionLabel"));
+    layout->addWidget(modelLabel_);
+    layout->addStretch();
+    return panel;
+}
+
+streamui::StatusLight* StreamPage::light(Component component) const {
+    return lights_.at(component);
+}
+
+void StreamPage::setLight(Component component, LinkState state, const QString& text) {
+    lights_.at(component)->setState(state, text);
+}
+
+void StreamPage::startLocalMode() {
+    if (local_->isActive()) return;
+    if (connected_) disconnectStream();
+    pause_->setChecked(false);
+    local_->start();
+    localButton_->setText(tr("Stop local mode"));
+    reset_->setEnabled(local_->isActive());
+    clusterBox_->setEnabled(!local_->isActive());
+}
+
+void StreamPage::toggleLocalMode() {
+    if (!local_->isActive()) {
+        startLocalMode();
+        return;
+    }
+    disconnectStream();
+    local_->stop();
+    retranslate();
+    reset_->setEnabled(false);
+    clusterBox_->setEnabled(true);
+}
+
+void StreamPage::stopAll() {
+    disconnectStream();
+    local_->stop();
+}
+
+void StreamPage::connectCluster() {
+    if (connected_) {
+        disconnectStream();
+        retranslate();
+        return;
+    }
+    connectError_->clear();
+    try {
+        const streamui::ClusterConnection connection =
+            streamui::parseConnection(bootstrap_->text(), properties_->toPlainText().split('\n'),
+                                      redisUrl_->text(), password_->text());
+        saveSettings();
+        connectTo(connection);
+        connect_->setText(tr("Disconnect"));
+        localBox_->setEnabled(false);
+    } catch (const std::exception& error) {
+        connectError_->setText(QString::fromUtf8(error.what()));
+    }
+}
+
+void StreamPage::connectTo(const streamui::ClusterConnection& connection) {
+    disconnectStream();
+    try {
+        producer_ = std::make_unique<streamui::FeedbackProducer>(connection.kafka,
+                                                                 std::string(stream::kSourceTopic));
+    } catch (const std::exception& error) {
+        setLight(Component::Broker, LinkState::Failed, QString::fromUtf8(error.what()));
+        return;
+    }
+    streamui::MonitorSettings settings;
+    settings.kafka = connection.kafka;
+    settings.redis = connection.redis;
+    monitor_ = std::make_unique<streamui::StreamMonitor>(dashboard_->feed(), settings);
+    connect(monitor_.get(), &streamui::StreamMonitor::linkChanged, this, &StreamPage::setLight);
+    monitor_->start();
+    if (connection.redis) {
+        reloader_ = std::make_unique<streamui::ModelReloader>(
+            *connection.redis, std::string(streamui::LocalStack::kModelKey));
+        connect(reloader_.get(), &streamui::ModelReloader::modelLoaded, this,
+                &StreamPage::applyModel);
+        connect(reloader_.get(), &streamui::ModelReloader::linkChanged, this,
+                &StreamPage::setLight);
+        reloader_->start();
+    }
+    connect(producer_.get(), &streamui::FeedbackProducer::deliveryCountsChanged, this,
+            [this](quint64 delivered, quint64 failed) {
+                feedback_->showOutcome(
+                    tr("Sent to the stream: %1 · failed: %2").arg(delivered).arg(failed));
+            });
+    connected_ = true;
+    feedback_->setAvailable(true);
+}
+
+void StreamPage::disconnectStream() {
+    // Destruction order: the threads that call into the dashboard first.
+    monitor_.reset();
+    reloader_.reset();
+    producer_.reset();
+    connected_ = false;
+    feedback_->setAvailable(false, tr("Connect to a stream or start local mode first"));
+}
+
+void StreamPage::sendFeedback(const std::array<std::uint8_t, 64>& features, int label) {
+    if (!producer_) return;
+    if (producer_->send(features, label))
+        feedback_->showOutcome(
+            tr("Sent as a %1; the trainer learns it within seconds.").arg(label));
+    else
+        feedback_->showOutcome(producer_->lastError());
+}
+
+void StreamPage::applyModel(const widgets::LoadedModel& model, qint64 version,
+                            const QDateTime& at) {
+    service_.setModel(model);
+    modelVersion_ = version;
+    modelAt_ = at.isValid() ? at : model.loadedAt;
+    updateModelAge();
+    emit modelVersionChanged(version);
+}
+
+void StreamPage::updateModelAge() {
+    if (modelVersion_ == 0) {
+        modelLabel_->setText(tr("Canvas model: not from the stream yet"));
+        return;
+    }
+    const qint64 age = std::max<qint64>(0, modelAt_.secsTo(QDateTime::currentDateTime()));
+    modelLabel_->setText(tr("Canvas model: version %1, %2 s old").arg(modelVersion_).arg(age));
+}
+
+void StreamPage::confirmReset() {
+    const auto answer = QMessageBox::question(
+        this, tr("Reset the model?"),
+        tr("This stops the trainer, deletes the model, its offsets and the metrics history "
+           "from Redis, and starts training again from scratch."),
+        QMessageBox::Reset | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Reset) local_->resetModel();
+}
+
+void StreamPage::updateRateLabel() {
+    rateLabel_->setText(tr("Producer rate: %1 records/s").arg(rate_->value()));
+}
+
+void StreamPage::saveSettings() {
+    streamui::StreamSettings settings;
+    settings.bootstrap = bootstrap_->text().trimmed();
+    settings.kafkaProperties = properties_->toPlainText().split('\n', Qt::SkipEmptyParts);
+    settings.redisUrl = redisUrl_->text();
+    settings.rate = rate_->value();
+    settings.producerPaused = pause_->isChecked();
+    settings.save();
+}
+
+void StreamPage::retranslate() {
+    localBox_->setTitle(tr("Local mode"));
+    localButton_->setText(local_->isActive() ? tr("Stop local mode") : tr("Start local mode"));
+    localButton_->setToolTip(tr("Runs a Kafka broker, Redis, the trainer and a producer on "
+                                "this computer"));
+    pause_->setText(tr("Pause producer"));
+    reset_->setText(tr("Reset model…"));
+    updateRateLabel();
+    clusterBox_->setTitle(tr("Connect to a cluster"));
+    bootstrapLabel_->setText(tr("Bootstrap servers"));
+    propertiesLabel_->setText(tr("Kafka properties\n(key=value)"));
+    redisLabel_->setText(tr("Redis URL"));
+    passwordLabel_->setText(tr("Redis password"));
+    passwordNote_->setText(tr("The password is not saved: no system keychain is available, "
+                              "and it is never stored in plain text."));
+    connect_->setText(connected_ && !local_->isActive() ? tr("Disconnect") : tr("Connect"));
+    lights_.at(Component::Broker)->setTitle(tr("Broker"));
+    lights_.at(Component::Redis)->setTitle(tr("Redis"));
+    lights_.at(Component::Trainer)->setTitle(tr("Trainer"));
+    lights_.at(Component::Producer)->setTitle(tr("Producer"));
+    if (!connected_)
+        feedback_->setAvailable(false, tr("Connect to a stream or start local mode first"));
+    updateModelAge();
+}
+
+void StreamPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace liveml::studio

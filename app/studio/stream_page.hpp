@@ -1,0 +1,113 @@
+#pragma once
+#include <QDateTime>
+#include <QTimer>
+#include <QWidget>
+
+#include <map>
+#include <memory>
+
+#include "stream/link_state.hpp"
+
+class QCheckBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSlider;
+
+namespace liveml::dashboard {
+class DashboardView;
+}
+namespace liveml::widgets {
+class PredictionService;
+struct LoadedModel;
+} // namespace liveml::widgets
+namespace liveml::streamui {
+class FeedbackBar;
+class FeedbackProducer;
+class LocalStack;
+class ModelReloader;
+class StatusLight;
+class StreamMonitor;
+struct ClusterConnection;
+} // namespace liveml::streamui
+
+namespace liveml::studio {
+
+// The "Stream" page: connect to a pipeline (or run one locally), see each part's state, watch
+// the live dashboard, reset the model. While connected the canvas answers with the trainer's
+// newest model and the feedback bar sends corrections to the training topic.
+class StreamPage : public QWidget {
+    Q_OBJECT
+  public:
+    StreamPage(widgets::PredictionService& service, QWidget* parent = nullptr);
+    ~StreamPage() override;
+
+    // Starts local mode with the producer running (liveml-studio --demo).
+    void startLocalMode();
+    void stopAll();
+
+    dashboard::DashboardView* dashboard() const { return dashboard_; }
+    streamui::FeedbackBar* feedbackBar() const { return feedback_; }
+    streamui::LocalStack* localStack() const { return local_.get(); }
+    streamui::StreamMonitor* monitor() const { return monitor_.get(); }
+    streamui::StatusLight* light(streamui::Component component) const;
+    qint64 modelVersion() const { return modelVersion_; }
+
+  signals:
+    void modelVersionChanged(qint64 version);
+
+  protected:
+    void changeEvent(QEvent* event) override;
+
+  private:
+    QWidget* buildControls();
+    void connectTo(const streamui::ClusterConnection& connection);
+    void disconnectStream();
+    void connectCluster();
+    void toggleLocalMode();
+    void confirmReset();
+    void applyModel(const widgets::LoadedModel& model, qint64 version, const QDateTime& at);
+    void sendFeedback(const std::array<std::uint8_t, 64>& features, int label);
+    void setLight(streamui::Component component, streamui::LinkState state, const QString& text);
+    void updateModelAge();
+    void updateRateLabel();
+    void saveSettings();
+    void retranslate();
+
+    widgets::PredictionService& service_;
+    dashboard::DashboardView* dashboard_;
+    streamui::FeedbackBar* feedback_;
+    std::unique_ptr<streamui::LocalStack> local_;
+    std::unique_ptr<streamui::StreamMonitor> monitor_;
+    std::unique_ptr<streamui::ModelReloader> reloader_;
+    std::unique_ptr<streamui::FeedbackProducer> producer_;
+    std::map<streamui::Component, streamui::StatusLight*> lights_;
+    QGroupBox* localBox_ = nullptr;
+    QGroupBox* clusterBox_ = nullptr;
+    QPushButton* localButton_ = nullptr;
+    QLabel* rateLabel_ = nullptr;
+    QSlider* rate_ = nullptr;
+    QCheckBox* pause_ = nullptr;
+    QPushButton* reset_ = nullptr;
+    QLabel* bootstrapLabel_ = nullptr;
+    QLineEdit* bootstrap_ = nullptr;
+    QLabel* propertiesLabel_ = nullptr;
+    QPlainTextEdit* properties_ = nullptr;
+    QLabel* redisLabel_ = nullptr;
+    QLineEdit* redisUrl_ = nullptr;
+    QLabel* passwordLabel_ = nullptr;
+    QLineEdit* password_ = nullptr;
+    QLabel* passwordNote_ = nullptr;
+    QPushButton* connect_ = nullptr;
+    QLabel* connectError_ = nullptr;
+    QLabel* modelLabel_ = nullptr;
+    QTimer ageTimer_;
+    QTimer rateDebounce_;
+    qint64 modelVersion_ = 0;
+    QDateTime modelAt_;
+    bool connected_ = false;
+};
+
+} // namespace liveml::studio
