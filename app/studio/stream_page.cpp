@@ -80,7 +80,10 @@ StreamPage::StreamPage(widgets::PredictionService& service, QWidget* parent)
 }
 
 StreamPage::~StreamPage() {
-    stopAll();
+    // The feedback bar lives on the Draw page, which may already be gone: touch no widgets.
+    local_->disconnect(this);
+    releaseStream();
+    local_->stop();
 }
 
 QWidget* StreamPage::buildControls() {
@@ -250,12 +253,16 @@ void StreamPage::connectTo(const streamui::ClusterConnection& connection) {
     feedback_->setAvailable(true);
 }
 
-void StreamPage::disconnectStream() {
-    // Destruction order: the threads that call into the dashboard first.
+void StreamPage::releaseStream() {
+    // The threads that call into the dashboard first.
     monitor_.reset();
     reloader_.reset();
     producer_.reset();
     connected_ = false;
+}
+
+void StreamPage::disconnectStream() {
+    releaseStream();
     feedback_->setAvailable(false, tr("Connect to a stream or start local mode first"));
 }
 

@@ -65,6 +65,7 @@ class StreamPage : public QWidget {
     QWidget* buildControls();
     void connectTo(const streamui::ClusterConnection& connection);
     void disconnectStream();
+    void releaseStream();
     void connectCluster();
     void toggleLocalMode();
     void confirmReset();

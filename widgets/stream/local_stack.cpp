@@ -85,6 +85,7 @@ void LocalStack::start() {
 }
 
 void LocalStack::stop() {
+    if (!active_) return;
     active_ = false;
     afterProducerStops_ = nullptr;
     afterTrainerStops_ = nullptr;
