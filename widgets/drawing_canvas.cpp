@@ -214,12 +214,14 @@ bool DrawingCanvas::handleTouch(QEvent* event) {
     if (touch->points().isEmpty()) return true;
     // One finger draws; further fingers are ignored rather than drawing stray lines.
     const QEventPoint& point = touch->points().front();
+    // From the global position: a touch forwarded between widgets may carry a stale local one.
+    const QPointF pos = mapFromGlobal(point.globalPosition());
     switch (event->type()) {
     case QEvent::TouchBegin:
-        beginStroke(point.position(), 1.0);
+        beginStroke(pos, 1.0);
         break;
     case QEvent::TouchUpdate:
-        extendStroke(point.position(), 1.0);
+        extendStroke(pos, 1.0);
         break;
     case QEvent::TouchEnd:
         endStroke();

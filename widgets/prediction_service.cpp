@@ -38,7 +38,7 @@ std::shared_ptr<const LoadedModel> PredictionService::model() const {
 
 bool PredictionService::isIdle() const {
     QMutexLocker lock(&mutex_);
-    return !working_ && !pending_;
+    return !working_ && !pending_ && delivered_.load() == processed_.load();
 }
 
 void PredictionService::submit(const QImage& image) {
@@ -76,7 +76,12 @@ void PredictionService::work() {
         ++processed_;
         // Queued to this object's thread; dropped by Qt if the service is gone by then.
         QMetaObject::invokeMethod(
-            this, [this, prediction] { emit predictionReady(prediction); }, Qt::QueuedConnection);
+            this,
+            [this, prediction] {
+                ++delivered_;
+                emit predictionReady(prediction);
+            },
+            Qt::QueuedConnection);
     }
 }
 

@@ -27,7 +27,7 @@ class PredictionService : public QObject {
     void setModel(const LoadedModel& model);
     std::shared_ptr<const LoadedModel> model() const;
 
-    // True when no image is waiting or being processed.
+    // True when no image is waiting or being processed and every result has been delivered.
     bool isIdle() const;
     // How many images were actually processed (≤ submissions, thanks to coalescing).
     quint64 processedCount() const { return processed_.load(); }
@@ -51,7 +51,8 @@ class PredictionService : public QObject {
     quint64 submitted_ = 0;
     bool working_ = false;
     std::atomic<quint64> processed_{0};
-    QThreadPool pool_; // one worker: results stay ordered
+    std::atomic<quint64> delivered_{0}; // results whose predictionReady has been emitted
+    QThreadPool pool_;                  // one worker: results stay ordered
 };
 
 } // namespace liveml::widgets

@@ -44,8 +44,7 @@ void ScriptedRun::finish() {
         settleTimer_.start(kPollMs);
         return;
     }
-    // Deliver the worker's last queued result, then the chart's queued replot it causes,
-    // before the picture is taken.
+    // The last result is shown; let the chart's queued replot run before the picture.
     for (int round = 0; round < 3; ++round)
         QCoreApplication::processEvents();
     int exitCode = kExitOk;

@@ -54,11 +54,19 @@ class TestDrawingCanvas : public QObject {
     }
 
     void touchDrawsWithOneFinger() {
-        QPointingDevice* touchscreen = QTest::createTouchDevice();
-        QTest::touchEvent(canvas_.get(), touchscreen).press(0, {100, 100});
-        QTest::touchEvent(canvas_.get(), touchscreen).move(0, {150, 180});
-        QTest::touchEvent(canvas_.get(), touchscreen).move(0, {200, 260});
-        QTest::touchEvent(canvas_.get(), touchscreen).release(0, {200, 260});
+        QPointingDevice touchscreen(
+            QStringLiteral("test touchscreen"), 43, QInputDevice::DeviceType::TouchScreen,
+            QPointingDevice::PointerType::Finger, QInputDevice::Capability::Position, 10, 0);
+        auto send = [&](QEvent::Type type, QEventPoint::State state, QPointF pos) {
+            QTouchEvent event(type, &touchscreen, Qt::NoModifier,
+                              {QEventPoint(0, state, pos, canvas_->mapToGlobal(pos))});
+            QApplication::sendEvent(canvas_.get(), &event);
+            QVERIFY(event.isAccepted());
+        };
+        send(QEvent::TouchBegin, QEventPoint::State::Pressed, {100, 100});
+        send(QEvent::TouchUpdate, QEventPoint::State::Updated, {150, 180});
+        send(QEvent::TouchUpdate, QEventPoint::State::Updated, {200, 260});
+        send(QEvent::TouchEnd, QEventPoint::State::Released, {200, 260});
         QCOMPARE(canvas_->drawing().size(), 1);
         QVERIFY(canvas_->drawing().front().size() >= 3);
         QVERIFY(hasInk(canvas_->grayImage()));
@@ -159,7 +167,8 @@ class TestDrawingCanvas : public QObject {
         QTest::mousePress(canvas_.get(), Qt::LeftButton, {}, {200, 200});
         QTest::mouseMove(canvas_.get(), {5000, -300}); // dragged far outside the widget
         QTest::mouseRelease(canvas_.get(), Qt::LeftButton, {}, {5000, -300});
-        for (const auto& point : canvas_->drawing().front()) {
+        const liveml::widgets::Drawing drawn = canvas_->drawing();
+        for (const auto& point : drawn.front()) {
             QVERIFY(point.pos.x() >= 0.0 && point.pos.x() <= 1.0);
             QVERIFY(point.pos.y() >= 0.0 && point.pos.y() <= 1.0);
         }
