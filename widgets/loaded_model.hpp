@@ -16,6 +16,7 @@ enum class ModelOrigin {
     TrainedDefault, // trained on the bundled digits in this session
     CachedDefault,  // the default model, read back from the cache of an earlier start
     File,           // opened by the user
+    Stream,         // a trainer's checkpoint in Redis (streamKey, streamVersion)
 };
 
 // An immutable model as the studio holds it: shared between the GUI and the prediction
@@ -24,6 +25,9 @@ struct LoadedModel {
     std::shared_ptr<const online::SgdClassifier> classifier;
     ModelOrigin origin = ModelOrigin::TrainedDefault;
     QString path; // the file it was read from; empty when trained in memory
+    // For ModelOrigin::Stream: the Redis key the checkpoint was read from and its version.
+    QString streamKey;
+    qint64 streamVersion = 0;
     QDateTime loadedAt;
     std::map<std::string, std::string> metadata;
 };

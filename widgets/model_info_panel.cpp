@@ -61,6 +61,9 @@ QString ModelInfoPanel::sourceText(const LoadedModel& model) {
         return tr("Bundled digits (cached)");
     case ModelOrigin::File:
         return tr("File %1").arg(QFileInfo(model.path).fileName());
+    case ModelOrigin::Stream:
+        return tr("Stream (Redis key %1), version %2")
+            .arg(model.streamKey, QLocale().toString(model.streamVersion));
     }
     return {};
 }

@@ -45,6 +45,19 @@ class TestModelInfoPanel : public QObject {
         QVERIFY(trained != cached);
     }
 
+    void streamModelNamesKeyAndVersion() {
+        LoadedModel model = smallModel(ModelOrigin::Stream);
+        model.streamKey = QStringLiteral("online_ml_model");
+        model.streamVersion = 42;
+        ModelInfoPanel panel;
+        panel.setModel(model);
+        const QString source = panel.fieldText(0);
+        QVERIFY2(source.contains(QStringLiteral("online_ml_model")), qPrintable(source));
+        QVERIFY2(source.contains(QStringLiteral("42")), qPrintable(source));
+        QVERIFY2(!source.contains(QStringLiteral("File")), qPrintable(source));
+        QCOMPARE(ModelInfoPanel::sourceText(model), source);
+    }
+
     void loadingAndFailureStates() {
         ModelInfoPanel panel;
         panel.showLoading();

@@ -57,9 +57,9 @@ void ModelReloader::load(std::int64_t noticeMs) {
         online::SavedModel saved = online::deserialize_model(checkpoint->model_bytes);
         widgets::LoadedModel model;
         model.classifier = std::make_shared<const online::SgdClassifier>(std::move(saved.model));
-        model.origin = widgets::ModelOrigin::File;
-        model.path = QStringLiteral("%1 @ %2").arg(QString::fromStdString(modelKey_),
-                                                   QString::fromStdString(url_.to_string()));
+        model.origin = widgets::ModelOrigin::Stream;
+        model.streamKey = QString::fromStdString(modelKey_);
+        model.streamVersion = checkpoint->version;
         model.loadedAt = QDateTime::currentDateTime();
         model.metadata = std::move(saved.metadata);
         model.metadata["model_version"] = std::to_string(checkpoint->version);

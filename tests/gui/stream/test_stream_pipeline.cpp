@@ -158,6 +158,9 @@ void TestStreamPipeline::modelHotReload() {
     const auto model = loaded.last().at(0).value<widgets::LoadedModel>();
     QVERIFY(model.classifier);
     QCOMPARE(model.metadata.at("model_version"), std::to_string(second));
+    QCOMPARE(model.origin, widgets::ModelOrigin::Stream);
+    QCOMPARE(model.streamKey, QString::fromStdString(key));
+    QCOMPARE(model.streamVersion, second);
 }
 
 void TestStreamPipeline::stopLeavesNoChildren() {
