@@ -22,8 +22,9 @@ void applyChartTheme(QCustomPlot& plot, const QWidget& owner) {
         axis->setTickLabelFont(owner.font());
         axis->setLabelFont(owner.font());
     }
-    plot.legend->setBrush(pal.brush(QPalette::Base));
-    plot.legend->setBorderPen(QPen(grid));
+    // The legend sits in a row of its own above the plot: no box needed.
+    plot.legend->setBrush(Qt::NoBrush);
+    plot.legend->setBorderPen(Qt::NoPen);
     plot.legend->setTextColor(text);
     plot.legend->setFont(owner.font());
 }

@@ -32,6 +32,7 @@ struct DashboardView::ChartSpec {
     const char* valueLabel;
     std::vector<std::pair<const char*, const char*>> metrics; // name, legend label (QT_TR_NOOP)
     const char* prefix = nullptr;
+    bool zeroBased = true; // counts, rates, durations: the y axis starts at 0
 };
 
 DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, kRollingWindows[2]) {
@@ -42,13 +43,19 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, k
         {QT_TR_NOOP("Rolling accuracy"),
          QT_TR_NOOP("accuracy"),
          {{metric::kAccuracyLastN, QT_TR_NOOP("trainer, last N")},
-          {metric::kRollingAccuracy, QT_TR_NOOP("predictions, chosen N")}}},
+          {metric::kRollingAccuracy, QT_TR_NOOP("predictions, chosen N")}},
+         nullptr,
+         false},
         {QT_TR_NOOP("Prequential accuracy"),
          QT_TR_NOOP("accuracy"),
-         {{metric::kPrequentialAccuracy, QT_TR_NOOP("prequential")}}},
+         {{metric::kPrequentialAccuracy, QT_TR_NOOP("prequential")}},
+         nullptr,
+         false},
         {QT_TR_NOOP("Log loss"),
          QT_TR_NOOP("mean log loss"),
-         {{metric::kLogLoss, QT_TR_NOOP("log loss")}}},
+         {{metric::kLogLoss, QT_TR_NOOP("log loss")}},
+         nullptr,
+         false},
         {QT_TR_NOOP("Last 10 s: total vs correct"),
          QT_TR_NOOP("records"),
          {{metric::kWindowTotal, QT_TR_NOOP("total")},
@@ -147,6 +154,7 @@ QWidget* DashboardView::buildGrid() {
     };
     for (const auto& spec : specs_) {
         auto* chart = new LiveChart(store_, grid);
+        chart->setZeroBased(spec.zeroBased);
         for (const auto& [name, label] : spec.metrics) {
             chart->addMetric(name, tr(label));
             byMetric_[name] = chart;

@@ -21,6 +21,8 @@ namespace liveml::dashboard {
 namespace {
 
 constexpr double kHoverRadiusPx = 30;
+constexpr int kLegendColumns = 2; // a chart is ~1/3 of the window wide: two labels fit a row
+constexpr double kMinZeroBasedSpan = 1.0;
 
 void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
     QVector<QCPGraphData> data;
@@ -54,8 +56,19 @@ LiveChart::LiveChart(SeriesStore& store, QWidget* parent)
     plot_->plotLayout()->insertRow(0);
     title_ = new QCPTextElement(plot_, QString());
     plot_->plotLayout()->addElement(0, 0, title_);
+    // The legend gets a row of its own between title and plot, entries side by side, so it
+    // never hides a line (inside the axis rect it covered the newest data).
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->axisRect()->insetLayout()->simplify();
+    plot_->plotLayout()->insertRow(1);
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(kLegendColumns);
+    plot_->legend->setMargins(QMargins(4, 0, 4, 0));
+    plot_->legend->setRowSpacing(0);
+    plot_->legend->setColumnSpacing(10);
 
     tracer_ = new QCPItemTracer(plot_);
     tracer_->setStyle(QCPItemTracer::tsCircle);
@@ -210,8 +223,12 @@ void LiveChart::applyView() {
         }
     }
     if (follow_ && ylo <= yhi) {
-        const double pad = yhi > ylo ? (yhi - ylo) * 0.05 : std::max(std::abs(yhi) * 0.05, 0.5);
-        plot_->yAxis->setRange(ylo - pad, yhi + pad);
+        if (zeroBased_ && ylo >= 0) {
+            plot_->yAxis->setRange(0, std::max(yhi * 1.05, kMinZeroBasedSpan));
+        } else {
+            const double pad = yhi > ylo ? (yhi - ylo) * 0.05 : std::max(std::abs(yhi) * 0.05, 0.5);
+            plot_->yAxis->setRange(ylo - pad, yhi + pad);
+        }
     }
     applyingView_ = false;
 }

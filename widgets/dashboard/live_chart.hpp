@@ -44,6 +44,13 @@ class LiveChart : public QWidget {
     // Shows every metric starting with `prefix`; the legend names it by the rest of its name.
     void addMetricPrefix(const std::string& prefix);
 
+    // Counts, rates and durations: the followed y range starts at 0 (a flat line at 0 then
+    // sits on the floor of a 0..1 axis instead of in the middle of -0.5..0.5).
+    void setZeroBased(bool on) {
+        zeroBased_ = on;
+        viewDirty_ = true;
+    }
+
     void setSmoothing(double weight);
     double smoothing() const noexcept { return smoothing_; }
     void setAxisMode(AxisMode mode);
@@ -129,6 +136,7 @@ class LiveChart : public QWidget {
     std::optional<double> followWidth_; // x width kept while following; none = all data
     bool rectZoomMode_ = false;
     bool decimation_ = true;
+    bool zeroBased_ = false;
     bool viewDirty_ = true;
     bool applyingView_ = false; // our own range changes must not count as user zoom
     std::vector<PlotPoint> scratch_;

@@ -192,6 +192,43 @@ class TestLiveChart : public QObject {
         QVERIFY(chart.plot()->yAxis->range().upper < 100); // refit to what is shown
         QVERIFY(!chart.visibleCsv().contains("t:1"));
     }
+
+    void zeroBasedChartKeepsAFlatZeroOnTheFloor() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("dead", "dead");
+        chart.setZeroBased(true);
+        chart.resize(600, 400);
+        chart.show();
+        auto series = store.series({"r", "dead"});
+        for (int i = 0; i < 20; ++i)
+            series->append({double(i), 1.7e9 + i, 0.0});
+        chart.refresh();
+        const QCPRange y = chart.plot()->yAxis->range();
+        QCOMPARE(y.lower, 0.0);
+        QVERIFY(y.upper >= 1.0);
+        fill(store, {"r", "dead"}, 10, 50); // growing counts keep the floor at 0
+        chart.refresh();
+        QCOMPARE(chart.plot()->yAxis->range().lower, 0.0);
+        QVERIFY(chart.plot()->yAxis->range().upper >= 50 * 29);
+    }
+
+    void legendStaysOutsideThePlotArea() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetricPrefix("lag/");
+        chart.resize(600, 400);
+        chart.show();
+        for (int p = 0; p < 4; ++p)
+            fill(store, {"r", "lag/t:" + std::to_string(p)}, 10);
+        chart.refresh();
+        chart.plot()->replot();
+        const QRect legend = chart.plot()->legend->outerRect();
+        const QRect area = chart.plot()->axisRect()->rect();
+        QVERIFY(legend.height() > 0);
+        QVERIFY2(!legend.intersects(area), "the legend covers the plotted lines");
+        QVERIFY(legend.bottom() <= area.top());
+    }
 };
 
 QTEST_MAIN(TestLiveChart)
