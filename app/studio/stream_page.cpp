@@ -13,6 +13,7 @@
 #include <QScrollArea>
 #include <QSlider>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <stdexcept>
@@ -24,6 +25,7 @@
 #include "stream/feedback_producer.hpp"
 #include "stream/liveml_binary.hpp"
 #include "stream/local_stack.hpp"
+#include "stream/message_tail_view.hpp"
 #include "stream/model_reloader.hpp"
 #include "stream/status_light.hpp"
 #include "stream/stream_monitor.hpp"
@@ -43,7 +45,8 @@ constexpr int kRateDebounceMs = 400; // a dragged slider restarts the producer o
 
 StreamPage::StreamPage(widgets::PredictionService& service, QWidget* parent)
     : QWidget(parent), service_(service), dashboard_(new dashboard::DashboardView(this)),
-      feedback_(new streamui::FeedbackBar(this)),
+      feedback_(new streamui::FeedbackBar(this)), tabs_(new QTabWidget(this)),
+      tail_(new streamui::MessageTailView(dashboard_->store(), this)),
       local_(std::make_unique<streamui::LocalStack>(streamui::findLivemlBinary())) {
     auto* splitter = new QSplitter(this);
     auto* scroll = new QScrollArea(splitter);
@@ -51,7 +54,10 @@ StreamPage::StreamPage(widgets::PredictionService& service, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(kControlsWidth);
     splitter->addWidget(scroll);
-    splitter->addWidget(dashboard_);
+    tabs_->addTab(dashboard_, QString());
+    tabs_->addTab(tail_, QString());
+    tabs_->setDocumentMode(true);
+    splitter->addWidget(tabs_);
     splitter->setStretchFactor(1, 1);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -169,6 +175,10 @@ streamui::StatusLight* StreamPage::light(Component component) const {
     return lights_.at(component);
 }
 
+void StreamPage::showTab(int index) {
+    tabs_->setCurrentIndex(index);
+}
+
 void StreamPage::setLight(Component component, LinkState state, const QString& text) {
     lights_.at(component)->setState(state, text);
 }
@@ -235,6 +245,8 @@ void StreamPage::connectTo(const streamui::ClusterConnection& connection) {
     monitor_ = std::make_unique<streamui::StreamMonitor>(dashboard_->feed(), settings);
     connect(monitor_.get(), &streamui::StreamMonitor::linkChanged, this, &StreamPage::setLight);
     monitor_->start();
+    tail_->connectTo(connection.kafka, std::string(stream::kSinkTopic),
+                     stream::dead_letter_topic(stream::kSourceTopic));
     if (connection.redis) {
         reloader_ = std::make_unique<streamui::ModelReloader>(
             *connection.redis, std::string(streamui::LocalStack::kModelKey));
@@ -256,6 +268,7 @@ void StreamPage::connectTo(const streamui::ClusterConnection& connection) {
 void StreamPage::releaseStream() {
     // The threads that call into the dashboard first.
     monitor_.reset();
+    tail_->disconnectStream();
     reloader_.reset();
     producer_.reset();
     connected_ = false;
@@ -317,6 +330,8 @@ void StreamPage::saveSettings() {
 }
 
 void StreamPage::retranslate() {
+    tabs_->setTabText(0, tr("Dashboard"));
+    tabs_->setTabText(1, tr("Messages"));
     localBox_->setTitle(tr("Local mode"));
     localButton_->setText(local_->isActive() ? tr("Stop local mode") : tr("Start local mode"));
     localButton_->setToolTip(tr("Runs a Kafka broker, Redis, the trainer and a producer on "

@@ -15,6 +15,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSlider;
+class QTabWidget;
 
 namespace liveml::dashboard {
 class DashboardView;
@@ -27,6 +28,7 @@ namespace liveml::streamui {
 class FeedbackBar;
 class FeedbackProducer;
 class LocalStack;
+class MessageTailView;
 class ModelReloader;
 class StatusLight;
 class StreamMonitor;
@@ -50,6 +52,9 @@ class StreamPage : public QWidget {
 
     dashboard::DashboardView* dashboard() const { return dashboard_; }
     streamui::FeedbackBar* feedbackBar() const { return feedback_; }
+    streamui::MessageTailView* messageTail() const { return tail_; }
+    // Shows the dashboard (0) or the message tail (1).
+    void showTab(int index);
     streamui::LocalStack* localStack() const { return local_.get(); }
     streamui::StreamMonitor* monitor() const { return monitor_.get(); }
     streamui::StatusLight* light(streamui::Component component) const;
@@ -80,6 +85,8 @@ class StreamPage : public QWidget {
     widgets::PredictionService& service_;
     dashboard::DashboardView* dashboard_;
     streamui::FeedbackBar* feedback_;
+    QTabWidget* tabs_;
+    streamui::MessageTailView* tail_;
     std::unique_ptr<streamui::LocalStack> local_;
     std::unique_ptr<streamui::StreamMonitor> monitor_;
     std::unique_ptr<streamui::ModelReloader> reloader_;

@@ -17,6 +17,7 @@ struct TailMessage {
     std::int32_t partition = 0;
     std::int64_t offset = 0;
     std::string_view value;
+    std::int64_t timestamp_ms = -1; // the record's timestamp; -1 when the broker gave none
 };
 
 // Reads whole topics without a consumer group: every partition is assigned directly, so no
@@ -51,7 +52,8 @@ class KafkaTail {
                 mark_up();
                 on_message(TailMessage{
                     rd_kafka_topic_name(message->rkt), message->partition, message->offset,
-                    std::string_view(static_cast<const char*>(message->payload), message->len)});
+                    std::string_view(static_cast<const char*>(message->payload), message->len),
+                    rd_kafka_message_timestamp(message, nullptr)});
                 ++handed;
             } else if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
                 note_error(rd_kafka_message_errstr(message));
