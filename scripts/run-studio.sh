@@ -2,6 +2,8 @@
 # Starts the studio from a build folder: scripts/run-studio.sh BUILD_DIR [studio options…]
 # On a machine without a display it runs under a virtual X server (xvfb-run), so
 # `make run` works headless too (add e.g. --screenshot out.png --quit-after-ms 500).
+# Until a cluster is saved on the Stream page the studio starts in demo mode (local broker,
+# Redis, trainer and producer), so a first run shows live data; LIVEML_NO_DEMO=1 turns it off.
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
@@ -10,6 +12,9 @@ if [ $# -lt 1 ]; then
 fi
 build_dir=$1
 shift
+if [ -z "${LIVEML_NO_DEMO:-}" ]; then
+  set -- --demo-unless-configured "$@"
+fi
 studio="$build_dir/app/studio/liveml-studio"
 if [ ! -x "$studio" ]; then
   echo "run-studio: $studio not found; build first (make build)" >&2

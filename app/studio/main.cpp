@@ -34,7 +34,10 @@ int main(int argc, char** argv) {
     if (options.quitAfterMs >= 0 || !options.screenshotPath.isEmpty() || options.demoDigit)
         runner = std::make_unique<ScriptedRun>(window, options);
     window.start(options.modelPath);
-    if (options.demo && !window.startDemo())
+    // A first run (nothing configured) shows data flowing at once, as --demo does.
+    const bool demo =
+        options.demo || (options.demoUnlessConfigured && !MainWindow::hasSavedCluster());
+    if (demo && !window.startDemo(options.showMessages) && options.demo)
         qWarning("liveml-studio: --demo needs a build with LIVEML_STREAM=ON");
     return QApplication::exec();
 }

@@ -18,6 +18,7 @@
 #include "draw_page.hpp"
 #ifdef LIVEML_STUDIO_STREAM
 #include "stream/feedback_bar.hpp"
+#include "stream/stream_settings.hpp"
 #include "stream_page.hpp"
 #endif
 #include "drawing_canvas.hpp"
@@ -119,11 +120,21 @@ void MainWindow::buildMenus() {
     aboutAction_->setMenuRole(QAction::AboutRole);
 }
 
-bool MainWindow::startDemo() {
+bool MainWindow::startDemo(bool messages) {
 #ifdef LIVEML_STUDIO_STREAM
     navigation_->setCurrentRow(pages_->indexOf(streamPage_));
+    streamPage_->showTab(messages ? 1 : 0);
     streamPage_->startLocalMode();
     return true;
+#else
+    Q_UNUSED(messages);
+    return false;
+#endif
+}
+
+bool MainWindow::hasSavedCluster() {
+#ifdef LIVEML_STUDIO_STREAM
+    return streamui::StreamSettings::load().hasCluster();
 #else
     return false;
 #endif

@@ -37,9 +37,12 @@ class MainWindow : public QMainWindow {
     DrawPage* drawPage() const { return drawPage_; }
     // Null when built without LIVEML_STREAM.
     StreamPage* streamPage() const { return streamPage_; }
-    // --demo: shows the Stream page and starts local mode with the producer running.
-    // False when the studio was built without streaming.
-    bool startDemo();
+    // --demo: shows the Stream page (its message tail if `messages`) and starts local mode
+    // with the producer running. False when the studio was built without streaming.
+    bool startDemo(bool messages = false);
+    // Whether the user saved a cluster to connect to on the Stream page (false without one, or
+    // without streaming): decides --demo-unless-configured.
+    static bool hasSavedCluster();
     widgets::PredictionService& predictionService() { return service_; }
     // True once the first model load has ended, successfully or not.
     bool isModelSettled() const { return settled_; }

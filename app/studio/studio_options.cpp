@@ -46,7 +46,14 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     const QCommandLineOption lang("lang", "User interface language: en or zh_CN.", "LANG");
     const QCommandLineOption streamDemo(
         "demo", "Start local stream mode (broker, Redis, trainer, producer) on the Stream page.");
-    parser.addOptions({screenshot, quitAfter, model, demo, lang, streamDemo});
+    const QCommandLineOption firstRunDemo(
+        "demo-unless-configured",
+        "Like --demo, but only while no cluster is saved in the settings (a first run). "
+        "`make run` passes it.");
+    const QCommandLineOption showMessages(
+        "show-messages", "With --demo: show the Stream page's message tail, not the dashboard.");
+    parser.addOptions(
+        {screenshot, quitAfter, model, demo, lang, streamDemo, firstRunDemo, showMessages});
 
     ParsedOptions parsed;
     if (!parser.parse(arguments)) {
@@ -107,6 +114,8 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         }
     }
     options.demo = parser.isSet(streamDemo);
+    options.demoUnlessConfigured = parser.isSet(firstRunDemo);
+    options.showMessages = parser.isSet(showMessages);
     parsed.options = options;
     return parsed;
 }

@@ -14,12 +14,14 @@ enum ExitCode : int {
 };
 
 struct StudioOptions {
-    QString screenshotPath;       // --screenshot FILE.png
-    int quitAfterMs = -1;         // --quit-after-ms N (counted from when the model is ready)
-    QString modelPath;            // --model FILE
-    std::optional<int> demoDigit; // --draw-demo DIGIT
-    QString language;             // --lang en|zh_CN; empty: English
-    bool demo = false;            // --demo: local stream mode with the producer running
+    QString screenshotPath;            // --screenshot FILE.png
+    int quitAfterMs = -1;              // --quit-after-ms N (counted from when the model is ready)
+    QString modelPath;                 // --model FILE
+    std::optional<int> demoDigit;      // --draw-demo DIGIT
+    QString language;                  // --lang en|zh_CN; empty: English
+    bool demo = false;                 // --demo: local stream mode with the producer running
+    bool demoUnlessConfigured = false; // --demo-unless-configured: --demo on a first run
+    bool showMessages = false;         // --show-messages: the Stream page's message tail
 };
 
 struct ParsedOptions {

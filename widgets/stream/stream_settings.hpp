@@ -19,6 +19,8 @@ struct StreamSettings {
     int rate = 200;
     bool producerPaused = false;
 
+    bool hasCluster() const { return !bootstrap.trimmed().isEmpty(); }
+
     static StreamSettings load();
     void save() const;
 };
