@@ -2,6 +2,540 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>TailRow</name>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not a digit_predict record</source>
+        <translation>不是 digit_predict 记录</translation>
+    </message>
+    <message>
+        <source>not a dead letter record</source>
+        <translation>不是死信记录</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::dashboard::ConfusionMatrixChart</name>
+    <message>
+        <source>actual %1, predicted %2: %3 records (%4 % of actual %1)</source>
+        <translation>实际 %1，预测 %2：%3 条记录（占实际为 %1 的 %4 %）</translation>
+    </message>
+    <message>
+        <source>share of row</source>
+        <translation>行内占比</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::dashboard::DashboardView</name>
+    <message>
+        <source>Samples seen</source>
+        <translation>已见样本</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>samples seen</source>
+        <translation>已见样本</translation>
+    </message>
+    <message>
+        <source>Rolling accuracy</source>
+        <translation>滚动准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>trainer, last N</source>
+        <translation>训练器，最近 N 条</translation>
+    </message>
+    <message>
+        <source>predictions, chosen N</source>
+        <translation>预测，所选 N 条</translation>
+    </message>
+    <message>
+        <source>Prequential accuracy</source>
+        <translation>前序准确率</translation>
+    </message>
+    <message>
+        <source>prequential</source>
+        <translation>前序</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>mean log loss</source>
+        <translation>平均对数损失</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>Last 10 s: total vs correct</source>
+        <translation>最近 10 秒：总数与正确数</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>条/秒</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>End-to-end latency</source>
+        <translation>端到端延迟</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Consumer lag per partition</source>
+        <translation>各分区消费滞后</translation>
+    </message>
+    <message>
+        <source>records behind</source>
+        <translation>滞后记录数</translation>
+    </message>
+    <message>
+        <source>Dead-lettered records</source>
+        <translation>死信记录</translation>
+    </message>
+    <message>
+        <source>dead letters</source>
+        <translation>死信</translation>
+    </message>
+    <message>
+        <source>%1 records · model version %2 · run %3</source>
+        <translation>%1 条记录 · 模型版本 %2 · 运行 %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> · %1 refused (last: %2)</source>
+        <translation> · 拒收 %1 条（最近原因：%2）</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Step axis</source>
+        <translation>步数轴</translation>
+    </message>
+    <message>
+        <source>Wall-clock axis</source>
+        <translation>时钟时间轴</translation>
+    </message>
+    <message>
+        <source>Follow latest</source>
+        <translation>跟随最新</translation>
+    </message>
+    <message>
+        <source>Zoom box</source>
+        <translation>框选缩放</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom (Ctrl+drag works in any mode); double-click a chart to reset it</source>
+        <translation>拖出矩形以缩放（任何模式下都可按住 Ctrl 拖动）；双击图表可复位</translation>
+    </message>
+    <message>
+        <source>Rolling N</source>
+        <translation>滚动 N</translation>
+    </message>
+    <message>
+        <source>Confusion as row shares</source>
+        <translation>混淆矩阵按行占比</translation>
+    </message>
+    <message>
+        <source>Label distribution</source>
+        <translation>标签分布</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::dashboard::LabelDistributionChart</name>
+    <message>
+        <source>label %1: %2 (%3 %)</source>
+        <translation>标签 %1：%2（%3 %）</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录数</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::dashboard::LiveChart</name>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>samples seen</source>
+        <translation>已见样本</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+value: %3
+smoothed: %4</source>
+        <translation>%1
+%2
+值：%3
+平滑后：%4</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>复位视图</translation>
+    </message>
+    <message>
+        <source>Follow latest data</source>
+        <translation>跟随最新数据</translation>
+    </message>
+    <message>
+        <source>Export visible range as CSV…</source>
+        <translation>将可见范围导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save chart as PDF…</source>
+        <translation>将图表保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::ChildProcess</name>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>已退出，代码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::FeedbackBar</name>
+    <message>
+        <source>Teach the stream: is the answer right?</source>
+        <translation>教教数据流：答案对吗？</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Send this drawing with the model&apos;s answer as its label</source>
+        <translation>以模型的答案作为标签发送这幅手写</translation>
+    </message>
+    <message>
+        <source>Send this drawing labelled %1</source>
+        <translation>以标签 %1 发送这幅手写</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::FeedbackProducer</name>
+    <message>
+        <source>The label must be a digit 0-9, not %1.</source>
+        <translation>标签必须是 0-9 的数字，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>Feature %1 is %2, outside 0..16.</source>
+        <translation>特征 %1 为 %2，超出 0..16。</translation>
+    </message>
+    <message>
+        <source>The Kafka producer&apos;s queue is full; the broker may be unreachable.</source>
+        <translation>Kafka 生产者队列已满；可能无法连接到代理。</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::LocalStack</name>
+    <message>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>reset failed: %1</source>
+        <translation>重置失败：%1</translation>
+    </message>
+    <message>
+        <source>the liveml program was not found next to the studio</source>
+        <translation>在工作室旁边找不到 liveml 程序</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation>%1 条/秒</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>resetting the model</source>
+        <translation>正在重置模型</translation>
+    </message>
+    <message>
+        <source>stopped unexpectedly</source>
+        <translation>意外停止</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::MessageTail</name>
+    <message>
+        <source>reading %1 and %2</source>
+        <translation>正在读取 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>%1 (retrying)</source>
+        <translation>%1（正在重试）</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::MessageTailView</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Trainer lag per partition: no metrics yet</source>
+        <translation>训练器各分区滞后：尚无指标</translation>
+    </message>
+    <message>
+        <source>Trainer lag per partition (records behind): %1</source>
+        <translation>训练器各分区滞后（落后记录数）：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows (newest %3 kept)</source>
+        <translation>显示 %1 / %2 行（保留最新 %3 行）</translation>
+    </message>
+    <message>
+        <source>Restart from beginning</source>
+        <translation>从头重新读取</translation>
+    </message>
+    <message>
+        <source>Restart from end</source>
+        <translation>从末尾重新读取</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Only wrong predictions</source>
+        <translation>仅错误预测</translation>
+    </message>
+    <message>
+        <source>Dead-letter reason contains…</source>
+        <translation>死信原因包含…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::ModelReloader</name>
+    <message>
+        <source>subscribed to model updates</source>
+        <translation>已订阅模型更新</translation>
+    </message>
+    <message>
+        <source>could not load the model: %1</source>
+        <translation>无法加载模型：%1</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::StreamMonitor</name>
+    <message>
+        <source>reading the metrics history</source>
+        <translation>正在读取指标历史</translation>
+    </message>
+    <message numerus="yes">
+        <source>history: %n metrics records</source>
+        <translation>
+            <numerusform>历史：%n 条指标记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>reading %1, %2</source>
+        <translation>正在读取 %1、%2</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>%1 (retrying)</source>
+        <translation>%1（正在重试）</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::streamui::TailModel</name>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>DLQ</source>
+        <translation>死信队列</translation>
+    </message>
+    <message>
+        <source>predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移量</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Result / reason and original bytes</source>
+        <translation>结果 / 原因与原始字节</translation>
+    </message>
+</context>
+<context>
     <name>liveml::studio::DrawPage</name>
     <message>
         <source>&amp;Undo</source>
@@ -130,6 +664,127 @@
         <source>&amp;About LiveML Studio</source>
         <translation>关于 LiveML 工作室(&amp;A)</translation>
     </message>
+    <message>
+        <source>Stream</source>
+        <translation>数据流</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::studio::StreamPage</name>
+    <message>
+        <source>Stop local mode</source>
+        <translation>停止本地模式</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <source>Sent to the stream: %1 · failed: %2</source>
+        <translation>已发送到数据流：%1 · 失败：%2</translation>
+    </message>
+    <message>
+        <source>Connect to a stream or start local mode first</source>
+        <translation>请先连接数据流或启动本地模式</translation>
+    </message>
+    <message>
+        <source>Sent as a %1; the trainer learns it within seconds.</source>
+        <translation>已作为 %1 发送；训练器将在几秒内学习它。</translation>
+    </message>
+    <message>
+        <source>Canvas model: not from the stream yet</source>
+        <translation>画布模型：尚未来自数据流</translation>
+    </message>
+    <message>
+        <source>Canvas model: version %1, %2 s old</source>
+        <translation>画布模型：版本 %1，%2 秒前</translation>
+    </message>
+    <message>
+        <source>Reset the model?</source>
+        <translation>重置模型？</translation>
+    </message>
+    <message>
+        <source>This stops the trainer, deletes the model, its offsets and the metrics history from Redis, and starts training again from scratch.</source>
+        <translation>这将停止训练器，从 Redis 删除模型、其偏移量和指标历史，并从头开始重新训练。</translation>
+    </message>
+    <message>
+        <source>Producer rate: %1 records/s</source>
+        <translation>生产速率：%1 条/秒</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Local mode</source>
+        <translation>本地模式</translation>
+    </message>
+    <message>
+        <source>Start local mode</source>
+        <translation>启动本地模式</translation>
+    </message>
+    <message>
+        <source>Runs a Kafka broker, Redis, the trainer and a producer on this computer</source>
+        <translation>在本机运行 Kafka 代理、Redis、训练器和生产者</translation>
+    </message>
+    <message>
+        <source>Pause producer</source>
+        <translation>暂停生产者</translation>
+    </message>
+    <message>
+        <source>Reset model…</source>
+        <translation>重置模型…</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster</source>
+        <translation>连接到集群</translation>
+    </message>
+    <message>
+        <source>Bootstrap servers</source>
+        <translation>引导服务器</translation>
+    </message>
+    <message>
+        <source>Kafka properties
+(key=value)</source>
+        <translation>Kafka 属性
+（键=值）</translation>
+    </message>
+    <message>
+        <source>Redis URL</source>
+        <translation>Redis URL</translation>
+    </message>
+    <message>
+        <source>Redis password</source>
+        <translation>Redis 密码</translation>
+    </message>
+    <message>
+        <source>The password is not saved: no system keychain is available, and it is never stored in plain text.</source>
+        <translation>密码不会被保存：没有可用的系统钥匙串，且密码绝不以明文存储。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>训练器</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>生产者</translation>
+    </message>
 </context>
 <context>
     <name>liveml::widgets::DrawingCanvas</name>
@@ -205,6 +860,10 @@ Esc 清除 · Ctrl+Z 撤销</translation>
         <source>No model: %1</source>
         <translation>没有模型：%1</translation>
     </message>
+    <message>
+        <source>Stream (Redis key %1), version %2</source>
+        <translation>数据流（Redis 键 %1），版本 %2</translation>
+    </message>
 </context>
 <context>
     <name>liveml::widgets::ModelLoader</name>
@@ -241,7 +900,7 @@ Esc 清除 · Ctrl+Z 撤销</translation>
         <translation>模型需要 %1 个特征，但手写图像只提供 %2 个</translation>
     </message>
     <message>
-        <source>the model was trained with hinge loss and gives no probabilities; train it with loss 'log'</source>
+        <source>the model was trained with hinge loss and gives no probabilities; train it with loss &apos;log&apos;</source>
         <translation>该模型使用 hinge 损失训练，无法给出概率；请使用 log 损失训练</translation>
     </message>
 </context>

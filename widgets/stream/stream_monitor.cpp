@@ -53,9 +53,13 @@ void StreamMonitor::report(Component component, LinkState state, const std::stri
     emit linkChanged(component, state, QString::fromStdString(message));
 }
 
+void StreamMonitor::report(Component component, LinkState state, const QString& message) {
+    emit linkChanged(component, state, message);
+}
+
 double StreamMonitor::fillHistory() {
     if (!settings_.redis) return -1;
-    report(Component::Redis, LinkState::Starting, "reading the metrics history");
+    report(Component::Redis, LinkState::Starting, tr("reading the metrics history"));
     store::ResilientRedis redis(*settings_.redis, {},
                                 [this](store::RedisLinkState s, const std::string& d) {
                                     if (s == store::RedisLinkState::kLost)
@@ -71,7 +75,7 @@ double StreamMonitor::fillHistory() {
                 }))
                 break;
         } catch (const std::exception& error) {
-            report(Component::Redis, LinkState::Failed, error.what());
+            report(Component::Redis, LinkState::Failed, std::string(error.what()));
             return -1;
         }
         if (!sleepUnlessStopped(backoff)) return -1;
@@ -87,17 +91,18 @@ double StreamMonitor::fillHistory() {
         ++history_;
     }
     report(Component::Redis, LinkState::Up,
-           "history: " + std::to_string(history_.load()) + " metrics records");
+           tr("history: %n metrics records", nullptr, int(history_.load())));
     return newest;
 }
 
 void StreamMonitor::run() {
-    report(Component::Broker, LinkState::Starting, "connecting");
+    report(Component::Broker, LinkState::Starting, tr("connecting"));
     std::unique_ptr<KafkaTail> tail;
     try {
         tail = std::make_unique<KafkaTail>(settings_.kafka);
     } catch (const std::exception& error) {
-        report(Component::Broker, LinkState::Failed, error.what()); // bad property: no retry
+        report(Component::Broker, LinkState::Failed,
+               std::string(error.what())); // bad property: no retry
         return;
     }
     auto backoff = kBackoffStart;
@@ -107,14 +112,16 @@ void StreamMonitor::run() {
                          kMetadataTimeout);
             break;
         } catch (const std::exception& error) {
-            report(Component::Broker, LinkState::Lost, error.what());
+            report(Component::Broker, LinkState::Lost, std::string(error.what()));
             if (!sleepUnlessStopped(backoff)) return;
             backoff = grow(backoff);
         }
     }
     if (stopping_) return;
     report(Component::Broker, LinkState::Up,
-           "reading " + settings_.metricsTopic + ", " + settings_.predictTopic);
+           tr("reading %1, %2")
+               .arg(QString::fromStdString(settings_.metricsTopic),
+                    QString::fromStdString(settings_.predictTopic)));
     const double historyEnd = fillHistory();
 
     bool up = true;
@@ -138,7 +145,8 @@ void StreamMonitor::run() {
         if (tail->brokers_up() != up) {
             up = tail->brokers_up();
             report(Component::Broker, up ? LinkState::Up : LinkState::Lost,
-                   up ? std::string("connected") : tail->last_error() + " (retrying)");
+                   up ? tr("connected")
+                      : tr("%1 (retrying)").arg(QString::fromStdString(tail->last_error())));
         }
     }
 }

@@ -54,7 +54,9 @@ class StreamMonitor : public QObject {
     void run();
     bool sleepUnlessStopped(std::chrono::milliseconds duration);
     double fillHistory(); // newest history time (s), or -1
+    // Library errors (their text as is) and our own, translated, words.
     void report(Component component, LinkState state, const std::string& message);
+    void report(Component component, LinkState state, const QString& message);
 
     dashboard::DashboardFeed& feed_;
     MonitorSettings settings_;
