@@ -21,7 +21,6 @@ namespace liveml::dashboard {
 namespace {
 
 constexpr double kHoverRadiusPx = 30;
-constexpr int kLegendColumns = 2; // a chart is ~1/3 of the window wide: two labels fit a row
 constexpr double kMinZeroBasedSpan = 1.0;
 
 void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
@@ -65,7 +64,6 @@ LiveChart::LiveChart(SeriesStore& store, QWidget* parent)
     plot_->plotLayout()->addElement(1, 0, plot_->legend);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot_->legend->setWrap(kLegendColumns);
     plot_->legend->setMargins(QMargins(4, 0, 4, 0));
     plot_->legend->setRowSpacing(0);
     plot_->legend->setColumnSpacing(10);
@@ -186,7 +184,25 @@ bool LiveChart::dataExtent(double& lo, double& hi) const {
     return lo <= hi;
 }
 
+void LiveChart::resizeEvent(QResizeEvent* event) {
+    viewDirty_ = true;
+    QWidget::resizeEvent(event);
+}
+
+void LiveChart::fitLegendColumns() {
+    // As many entries per row as fit the chart's width, so no label is cut off.
+    int widest = 1;
+    for (int i = 0; i < plot_->legend->itemCount(); ++i)
+        widest = std::max(widest, plot_->legend->item(i)->minimumOuterSizeHint().width());
+    const int spacing = plot_->legend->columnSpacing();
+    const int columns = std::max(1, (plot_->width() - 8 + spacing) / (widest + spacing));
+    if (columns == plot_->legend->wrap()) return;
+    plot_->legend->setWrap(columns);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
 void LiveChart::applyView() {
+    fitLegendColumns();
     applyingView_ = true;
     double lo = 0, hi = 0;
     if (follow_ && dataExtent(lo, hi)) {

@@ -18,6 +18,7 @@ class QCPItemTracer;
 class QCPAbstractLegendItem;
 class QCPLegend;
 class QMouseEvent;
+class QResizeEvent;
 class QCPTextElement;
 
 namespace liveml::dashboard {
@@ -96,6 +97,7 @@ class LiveChart : public QWidget {
 
   protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override; // the legend's columns follow the width
 
   private:
     struct Track;
@@ -112,6 +114,7 @@ class LiveChart : public QWidget {
     void applyView();
     void plotTrack(Track& track, double lo, double hi, int columns);
     bool dataExtent(double& lo, double& hi) const;
+    void fitLegendColumns();
     void setXRange(double lo, double hi);
     void setYRange(double lo, double hi);
     void onUserRangeChange();

@@ -94,6 +94,7 @@ QWidget* MessageTailView::buildToolbar() {
     onlyWrong_ = new QCheckBox(bar);
     reason_ = new QLineEdit(bar);
     reason_->setClearButtonEnabled(true);
+    reason_->setMinimumWidth(220);
     count_ = new QLabel(bar);
     for (QWidget* w :
          std::initializer_list<QWidget*>{fromBeginning_, fromEnd_, pause_, actualLabel_, actual_,
