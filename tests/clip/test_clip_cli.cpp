@@ -126,13 +126,13 @@ class ClipCli : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         model_ = test_dir("cli-model");
-        // 24k items in batches of 64: a few seconds of steps, long enough to interrupt.
+        // 6,400 items in batches of 64: 100 steps, enough to interrupt after the first report.
         const std::vector<std::string> args{"clip",         "train",
                                             "--dataset",    "fashion-mnist",
                                             "--out",        model_.string(),
                                             "--epochs",     "1",
                                             "--batch-size", "64",
-                                            "--max-items",  "24000",
+                                            "--max-items",  "6400",
                                             "--threads",    "1",
                                             "--json"};
         Job first(args);
@@ -201,7 +201,7 @@ TEST_F(ClipCli, EvalJsonHasTheRequiredFields) {
     EXPECT_TRUE(r["latency_ms"]["p95"].is_number());
     EXPECT_GT(r["qps"].get<double>(), 0);
     // One short epoch already separates the classes far better than chance (10%).
-    EXPECT_GT(r["zeroshot"]["top1"].get<double>(), 0.4);
+    EXPECT_GT(r["zeroshot"]["top1"].get<double>(), 0.3);
 }
 
 void write_pgm(const fs::path& path, int seed) {
