@@ -87,8 +87,14 @@ DashboardView::~DashboardView() = default;
 
 QWidget* DashboardView::buildToolbar() {
     auto* bar = new QWidget(this);
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    // Two rows (view controls, then data options and status) so the dashboard fits the
+    // studio's default window width beside the Stream page's controls.
+    auto* rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* row = new QHBoxLayout();
+    auto* second = new QHBoxLayout();
+    rows->addLayout(row);
+    rows->addLayout(second);
 
     smoothingLabel_ = new QLabel(bar);
     smoothing_ = new QSlider(Qt::Horizontal, bar);
@@ -133,13 +139,17 @@ QWidget* DashboardView::buildToolbar() {
 
     status_ = new QLabel(bar);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long status must not widen the window; it is cut at the right edge instead.
+    status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    status_->setMinimumWidth(120);
 
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{smoothingLabel_, smoothing_, smoothingValue_, axis_,
-                                         follow_, rectZoom_, windowLabel_, window_, normalized_})
+    for (QWidget* w : std::initializer_list<QWidget*>{smoothingLabel_, smoothing_, smoothingValue_,
+                                                      axis_, follow_, rectZoom_})
         row->addWidget(w);
     row->addStretch(1);
-    row->addWidget(status_);
+    for (QWidget* w : std::initializer_list<QWidget*>{windowLabel_, window_, normalized_})
+        second->addWidget(w);
+    second->addWidget(status_, 1);
     return bar;
 }
 

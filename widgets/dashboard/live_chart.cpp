@@ -22,6 +22,8 @@ namespace {
 
 constexpr double kHoverRadiusPx = 30;
 constexpr double kMinZeroBasedSpan = 1.0;
+constexpr int kLegendSlackPx = 16; // the layout's own rounding; a label is never cut
+constexpr int kXTicks = 4;         // a third of the window: more tick labels would collide
 
 void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
     QVector<QCPGraphData> data;
@@ -195,7 +197,9 @@ void LiveChart::fitLegendColumns() {
     for (int i = 0; i < plot_->legend->itemCount(); ++i)
         widest = std::max(widest, plot_->legend->item(i)->minimumOuterSizeHint().width());
     const int spacing = plot_->legend->columnSpacing();
-    const int columns = std::max(1, (plot_->width() - 8 + spacing) / (widest + spacing));
+    const QMargins margins = plot_->legend->margins() + plot_->plotLayout()->margins();
+    const int room = plot_->width() - margins.left() - margins.right() - kLegendSlackPx;
+    const int columns = std::max(1, (room + spacing) / (widest + spacing));
     if (columns == plot_->legend->wrap()) return;
     plot_->legend->setWrap(columns);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
@@ -280,6 +284,7 @@ void LiveChart::setAxisMode(AxisMode mode) {
         plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         plot_->xAxis->setLabel(tr("samples seen"));
     }
+    plot_->xAxis->ticker()->setTickCount(kXTicks);
     resetView();
 }
 

@@ -81,8 +81,13 @@ MessageTailView::~MessageTailView() {
 
 QWidget* MessageTailView::buildToolbar() {
     auto* bar = new QWidget(this);
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    // Two rows (reading controls, then filters) so the tail never makes the window wider.
+    auto* rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* row = new QHBoxLayout();
+    auto* filters = new QHBoxLayout();
+    rows->addLayout(row);
+    rows->addLayout(filters);
     fromBeginning_ = new QPushButton(bar);
     fromEnd_ = new QPushButton(bar);
     pause_ = new QPushButton(bar);
@@ -96,12 +101,14 @@ QWidget* MessageTailView::buildToolbar() {
     reason_->setClearButtonEnabled(true);
     reason_->setMinimumWidth(220);
     count_ = new QLabel(bar);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{fromBeginning_, fromEnd_, pause_, actualLabel_, actual_,
-                                         predictedLabel_, predicted_, onlyWrong_, reason_})
+    for (QWidget* w : std::initializer_list<QWidget*>{fromBeginning_, fromEnd_, pause_})
         row->addWidget(w);
     row->addStretch(1);
     row->addWidget(count_);
+    for (QWidget* w : std::initializer_list<QWidget*>{actualLabel_, actual_, predictedLabel_,
+                                                      predicted_, onlyWrong_, reason_})
+        filters->addWidget(w);
+    filters->addStretch(1);
 
     connect(fromBeginning_, &QPushButton::clicked, this, &MessageTailView::restartFromBeginning);
     connect(fromEnd_, &QPushButton::clicked, this, &MessageTailView::restartFromEnd);
