@@ -22,7 +22,7 @@ class StreamPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
-    static constexpr QSize kDefaultSize{1180, 720};
+    static constexpr QSize kDefaultSize{1180, 760};
 
     explicit MainWindow(LanguageManager& languages, QWidget* parent = nullptr);
 
