@@ -74,10 +74,9 @@ FolderCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder
             pixels.insert(pixels.end(), one.begin(), one.end());
             items.push_back({entry.path.generic_string(), entry.size, entry.mtime_ns, "", -1});
         }
-        if (!items.empty()) {
-            counts.added += items.size();
-            index.add(encoder.encode_pixels(pixels, items.size(), args.batch_size),
-                      std::move(items));
+        if (const auto count = items.size(); count > 0) {
+            counts.added += count;
+            index.add(encoder.encode_pixels(pixels, count, args.batch_size), std::move(items));
         }
         reporter.progress("embed", static_cast<std::int64_t>(end), total);
     }

@@ -94,6 +94,7 @@ class Run {
             options_ = state->options;
             options_.out = requested.out;
             options_.runtime = runtime;
+            options_.resume = true;
             step_ = state->step;
         }
         report("prepare", 0, 0);
