@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <string>
 
-// stb_image with internal linkage: core/digits embeds its own copy the same way, and two
-// static copies cannot clash at link time.
+// The project's only copy of stb_image, with internal linkage so a library linked beside us
+// that bundles its own stb cannot clash with it.
 #define STB_IMAGE_IMPLEMENTATION
 #define STB_IMAGE_STATIC
 #define STBI_NO_STDIO
@@ -40,39 +40,67 @@ std::uint8_t over_white(unsigned value, unsigned alpha) {
     return static_cast<std::uint8_t>((value * alpha + 255u * (255u - alpha) + 127u) / 255u);
 }
 
-} // namespace
+using StbPixels = std::unique_ptr<stbi_uc, void (*)(void*)>;
 
-RgbImage decode_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits,
-                            const char* source) {
+struct Decoded {
+    StbPixels pixels{nullptr, stbi_image_free};
+    int width = 0;
+    int height = 0;
+    bool has_alpha = false;
+};
+
+// Validates the header against the limits before anything is allocated, then decodes to
+// `channels(has_alpha)` channels per pixel.
+template <typename ChannelsFor>
+Decoded decode_checked(std::span<const std::byte> bytes, const DecodeLimits& limits,
+                       const char* source, ChannelsFor channels_for) {
     if (bytes.empty()) fail(source, "empty file");
     if (bytes.size() > limits.max_file_bytes || bytes.size() > static_cast<std::size_t>(INT_MAX))
         fail(source, "file is larger than the limit of " + std::to_string(limits.max_file_bytes) +
                          " bytes");
     const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
     const int length = static_cast<int>(bytes.size());
-    int width = 0, height = 0, channels = 0;
-    if (!stbi_info_from_memory(data, length, &width, &height, &channels))
+    Decoded out;
+    int channels = 0;
+    if (!stbi_info_from_memory(data, length, &out.width, &out.height, &channels))
         fail(source, std::string("not a decodable image (") + stbi_failure_reason() + ")");
-    if (width <= 0 || height <= 0) fail(source, "image has no pixels");
-    if (width > limits.max_side || height > limits.max_side ||
-        static_cast<std::uint64_t>(width) * static_cast<std::uint64_t>(height) > limits.max_pixels)
-        fail(source, "image " + std::to_string(width) + "x" + std::to_string(height) +
+    if (out.width <= 0 || out.height <= 0) fail(source, "image has no pixels");
+    if (out.width > limits.max_side || out.height > limits.max_side ||
+        static_cast<std::uint64_t>(out.width) * static_cast<std::uint64_t>(out.height) >
+            limits.max_pixels)
+        fail(source, "image " + std::to_string(out.width) + "x" + std::to_string(out.height) +
                          " exceeds the size limit (" + std::to_string(limits.max_side) +
                          " per side, " + std::to_string(limits.max_pixels) + " pixels)");
+    out.has_alpha = channels == 2 || channels == 4;
+    int width = 0, height = 0;
+    out.pixels.reset(stbi_load_from_memory(data, length, &width, &height, &channels,
+                                           channels_for(out.has_alpha)));
+    if (!out.pixels)
+        fail(source, std::string("corrupt image data (") + stbi_failure_reason() + ")");
+    if (width != out.width || height != out.height)
+        fail(source, "decoded size differs from the header");
+    return out;
+}
 
-    const bool has_alpha = channels == 2 || channels == 4;
-    const int wanted = has_alpha ? 4 : 3; // stb replicates gray into RGB itself
-    std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
-        stbi_load_from_memory(data, length, &width, &height, &channels, wanted), stbi_image_free);
-    if (!pixels) fail(source, std::string("corrupt image data (") + stbi_failure_reason() + ")");
+std::span<const std::byte> as_byte_span(const std::string& bytes) {
+    return std::as_bytes(std::span(bytes.data(), bytes.size()));
+}
 
+} // namespace
+
+RgbImage decode_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits,
+                            const char* source) {
+    // stb replicates gray into RGB itself.
+    const Decoded decoded =
+        decode_checked(bytes, limits, source, [](bool alpha) { return alpha ? 4 : 3; });
     RgbImage image;
-    image.width = width;
-    image.height = height;
-    const std::size_t count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    image.width = decoded.width;
+    image.height = decoded.height;
+    const std::size_t count =
+        static_cast<std::size_t>(decoded.width) * static_cast<std::size_t>(decoded.height);
     image.pixels.resize(count * 3);
-    const stbi_uc* in = pixels.get();
-    if (!has_alpha) {
+    const stbi_uc* in = decoded.pixels.get();
+    if (!decoded.has_alpha) {
         std::copy(in, in + count * 3, image.pixels.begin());
         return image;
     }
@@ -82,10 +110,34 @@ RgbImage decode_image_bytes(std::span<const std::byte> bytes, DecodeLimits limit
     return image;
 }
 
+GrayImage decode_gray_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits,
+                                  const char* source) {
+    const Decoded decoded =
+        decode_checked(bytes, limits, source, [](bool alpha) { return alpha ? 2 : 1; });
+    GrayImage image;
+    image.width = decoded.width;
+    image.height = decoded.height;
+    const std::size_t count =
+        static_cast<std::size_t>(decoded.width) * static_cast<std::size_t>(decoded.height);
+    const stbi_uc* in = decoded.pixels.get();
+    if (!decoded.has_alpha) {
+        image.pixels.assign(in, in + count);
+        return image;
+    }
+    image.pixels.resize(count);
+    for (std::size_t i = 0; i < count; ++i)
+        image.pixels[i] = over_white(in[i * 2], in[i * 2 + 1]);
+    return image;
+}
+
+GrayImage decode_gray_image_file(const std::filesystem::path& path, DecodeLimits limits) {
+    const std::string bytes = read_file_bytes(path, limits.max_file_bytes);
+    return decode_gray_image_bytes(as_byte_span(bytes), limits, path.c_str());
+}
+
 RgbImage decode_image_file(const std::filesystem::path& path, DecodeLimits limits) {
     const std::string bytes = read_file_bytes(path, limits.max_file_bytes);
-    return decode_image_bytes(std::as_bytes(std::span(bytes.data(), bytes.size())), limits,
-                              path.c_str());
+    return decode_image_bytes(as_byte_span(bytes), limits, path.c_str());
 }
 
 } // namespace liveml::imaging

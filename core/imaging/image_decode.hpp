@@ -1,4 +1,5 @@
 #pragma once
+#include "imaging/gray_image.hpp"
 #include "imaging/rgb_image.hpp"
 
 #include <cstddef>
@@ -21,5 +22,11 @@ struct DecodeLimits {
 RgbImage decode_image_file(const std::filesystem::path& path, DecodeLimits limits = {});
 RgbImage decode_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits = {},
                             const char* source = "<memory>");
+
+// The same checks and formats, decoded straight to grayscale (stb's luma of RGB), alpha
+// composited over white: a third of the memory of RGB for the digit canvas pipeline.
+GrayImage decode_gray_image_file(const std::filesystem::path& path, DecodeLimits limits = {});
+GrayImage decode_gray_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits = {},
+                                  const char* source = "<memory>");
 
 } // namespace liveml::imaging

@@ -82,7 +82,7 @@ TEST(GrayImage, LoadsBinaryPgm) {
 TEST(GrayImage, RejectsEmptyCorruptAndTruncatedFiles) {
     EXPECT_NE(error_for(write("empty.png", "")).find("empty file"), std::string::npos);
     EXPECT_NE(
-        error_for(write("junk.png", "this is not an image at all")).find("not a readable image"),
+        error_for(write("junk.png", "this is not an image at all")).find("not a decodable image"),
         std::string::npos);
     const auto png = read(transparent_png());
     EXPECT_NE(error_for(write("cut.png", png.substr(0, png.size() / 2))), "no error");
