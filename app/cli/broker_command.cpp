@@ -23,16 +23,21 @@ void register_broker(CLI::App& root) {
     };
     auto opts = std::make_shared<Options>();
     cmd->add_option("--port", opts->port,
-                    "Listening port; only 0 (an OS-chosen free port) is supported, because "
-                    "librdkafka 2.0.2's mock cluster cannot bind a chosen one")
-        ->check(CLI::Range(0, 0));
+                    "Bootstrap port on 127.0.0.1 (0: a free port chosen by the OS). The mock "
+                    "cluster itself listens on an OS-chosen port that metadata advertises; the "
+                    "chosen port relays to it")
+        ->check(CLI::Range(0, 65535));
     cmd->add_option("--partitions", opts->partitions, "Partitions of every topic")
         ->check(CLI::Range(1, 1000));
     cmd->footer(help_footer("  liveml broker --partitions 4\n"
                             "  (prints bootstrap=127.0.0.1:PORT, then serves until Ctrl-C)\n"));
     cmd->callback([opts] {
         InterruptFlag interrupt;
-        stream::MockBroker broker({opts->partitions, stream::pipeline_topics()});
+        stream::MockBrokerOptions options;
+        options.partitions = opts->partitions;
+        options.port = opts->port;
+        options.topics = stream::pipeline_topics();
+        stream::MockBroker broker(std::move(options));
         std::cout << "bootstrap=" << broker.bootstrap() << std::endl;
         std::cerr << "liveml broker: topics";
         for (const auto& topic : stream::pipeline_topics())

@@ -26,6 +26,17 @@ MockBroker::MockBroker(MockBrokerOptions options) {
         }
     }
     bootstrap_ = rd_kafka_mock_cluster_bootstraps(cluster_);
+    if (options.port != 0) {
+        const auto colon = bootstrap_.rfind(':');
+        try {
+            forwarder_ = std::make_unique<TcpForwarder>(options.port,
+                                                        std::stoi(bootstrap_.substr(colon + 1)));
+        } catch (const std::exception& e) {
+            rd_kafka_mock_cluster_destroy(cluster_);
+            throw KafkaError(std::string("broker port: ") + e.what());
+        }
+        bootstrap_ = "127.0.0.1:" + std::to_string(options.port);
+    }
 }
 
 MockBroker::~MockBroker() {

@@ -1,9 +1,11 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "stream/kafka_config.hpp"
+#include "stream/tcp_forwarder.hpp"
 
 struct rd_kafka_mock_cluster_s;
 
@@ -14,13 +16,17 @@ struct MockBrokerOptions {
     // Clients cannot create topics on the mock (no CreateTopics), so the host process makes
     // every topic the pipeline uses up front.
     std::vector<std::string> topics;
+    // 0: the mock's own OS-chosen port. Otherwise bootstrap() is 127.0.0.1:port, relayed to the
+    // mock (see TcpForwarder).
+    int port = 0;
 };
 
 // The topics of the pipeline: source, its dead-letter topic, sink, metrics.
 std::vector<std::string> pipeline_topics();
 
 // librdkafka's in-process mock cluster: a real Kafka-protocol listener on 127.0.0.1 at a port
-// the OS picks (librdkafka 2.0.2 offers no way to choose it). Lives until destroyed.
+// the OS picks (librdkafka 2.0.2 offers no way to choose it), optionally reachable for
+// bootstrap on a chosen port too. Lives until destroyed.
 class MockBroker {
   public:
     explicit MockBroker(MockBrokerOptions options); // throws KafkaError
@@ -35,6 +41,7 @@ class MockBroker {
     KafkaHandle host_; // the client instance the mock cluster is attached to
     rd_kafka_mock_cluster_s* cluster_ = nullptr;
     std::string bootstrap_;
+    std::unique_ptr<TcpForwarder> forwarder_;
 };
 
 } // namespace liveml::stream
