@@ -14,7 +14,7 @@ namespace liveml::clip {
 struct TrainOptions {
     std::string dataset = "fashion-mnist"; // fashion-mnist | digits | folder with captions
     std::filesystem::path out;             // model directory, rewritten at every checkpoint
-    int epochs = 3;
+    int epochs = 5; // 3 gave 0.89 zero-shot on Fashion-MNIST, 5 gives 0.90 in ~4 min on 2 cores
     int batch_size = 256;
     double lr = 2e-3;
     double weight_decay = 0.05;
