@@ -1,10 +1,21 @@
 #include "dashboard/chart_theme.hpp"
 
+#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <array>
 
 namespace liveml::dashboard {
+
+QCustomPlot* createTitledPlot(QWidget* owner) {
+    auto* plot = new QCustomPlot(owner);
+    auto* layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, QString()));
+    return plot;
+}
 
 void applyChartTheme(QCustomPlot& plot, const QWidget& owner) {
     const QPalette& pal = owner.palette();

@@ -10,6 +10,10 @@ namespace liveml::dashboard {
 // light, dark and HiDPI themes look right. Call again on QEvent::PaletteChange / FontChange.
 void applyChartTheme(QCustomPlot& plot, const QWidget& owner);
 
+// A QCustomPlot filling `owner` edge to edge, with an empty title element in a row above the
+// axis rect (the bar and heat-map charts set its text).
+QCustomPlot* createTitledPlot(QWidget* owner);
+
 // The i-th colour of the dashboard's series palette (distinct on light and dark backgrounds).
 QColor seriesColor(int index);
 

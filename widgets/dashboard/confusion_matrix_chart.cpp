@@ -1,7 +1,6 @@
 #include "dashboard/confusion_matrix_chart.hpp"
 
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -12,12 +11,7 @@
 namespace liveml::dashboard {
 
 ConfusionMatrixChart::ConfusionMatrixChart(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, QString()));
+    : QWidget(parent), plot_(createTitledPlot(this)) {
 
     map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
     map_->data()->setSize(10, 10);

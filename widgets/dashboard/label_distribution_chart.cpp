@@ -1,7 +1,6 @@
 #include "dashboard/label_distribution_chart.hpp"
 
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -12,12 +11,7 @@
 namespace liveml::dashboard {
 
 LabelDistributionChart::LabelDistributionChart(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, QString()));
+    : QWidget(parent), plot_(createTitledPlot(this)) {
 
     bars_ = new QCPBars(plot_->xAxis, plot_->yAxis);
     bars_->setWidth(0.7);
