@@ -1,7 +1,8 @@
 #include "common/file_bytes.hpp"
 
+#include "scratch_files.hpp"
+
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,23 +12,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path temp_dir() {
-    auto dir = fs::temp_directory_path() / ("liveml-file-bytes-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string gzip(const std::string& plain) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, plain.size()) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-    zs.avail_in = static_cast<uInt>(plain.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
+    return liveml::testing::scratch_dir("file-bytes");
 }
 
 } // namespace
@@ -47,14 +32,14 @@ TEST(FileBytes, RefusesOversizedFile) {
 
 TEST(FileBytes, InflatesGzipAndBoundsInflatedSize) {
     const auto path = temp_dir() / "data.gz";
-    liveml::write_file_atomic(path, gzip(std::string(1000, 'z')));
+    liveml::write_file_atomic(path, liveml::testing::gzip_bytes(std::string(1000, 'z')));
     EXPECT_EQ(liveml::read_maybe_gzip(path, 1000), std::string(1000, 'z'));
     EXPECT_THROW(liveml::read_maybe_gzip(path, 999), std::runtime_error);
 }
 
 TEST(FileBytes, RejectsTruncatedGzip) {
     const auto path = temp_dir() / "cut.gz";
-    auto gz = gzip(std::string(5000, 'q') + "tail");
+    auto gz = liveml::testing::gzip_bytes(std::string(5000, 'q') + "tail");
     liveml::write_file_atomic(path, gz.substr(0, gz.size() / 2));
     EXPECT_THROW(liveml::read_maybe_gzip(path, 1 << 20), std::runtime_error);
 }

@@ -1,7 +1,8 @@
 #include "digits/digits_dataset.hpp"
 
+#include "scratch_files.hpp"
+
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <array>
 #include <filesystem>
@@ -14,24 +15,10 @@ using namespace liveml::digits;
 
 namespace {
 
-fs::path temp_dir() {
-    auto dir = fs::temp_directory_path() / ("liveml-digits-csv-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    return dir;
-}
+constexpr std::string_view kTag = "digits-csv";
 
-fs::path write(const std::string& name, const std::string& bytes) {
-    const auto path = temp_dir() / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-}
-
-fs::path write_gzip(const std::string& name, const std::string& text) {
-    const auto path = temp_dir() / name;
-    gzFile gz = gzopen(path.c_str(), "wb");
-    gzwrite(gz, text.data(), unsigned(text.size()));
-    gzclose(gz);
-    return path;
+fs::path write(std::string_view name, std::string_view bytes) {
+    return liveml::testing::scratch_file(kTag, name, bytes);
 }
 
 // A row of 64 pixels (pixel j = j % 17) and a label.
@@ -77,7 +64,7 @@ TEST(DigitsDataset, BundledFileIsTheOptdigitsTestSet) {
 TEST(DigitsDataset, ReadsPlainAndGzipAlike) {
     const std::string text = row(3) + row(7, 16) + "\n"; // a trailing blank line is fine
     const auto plain = load_digits_csv(write("ok.csv", text));
-    const auto gz = load_digits_csv(write_gzip("ok.csv.gz", text));
+    const auto gz = load_digits_csv(write("ok.csv.gz", liveml::testing::gzip_bytes(text)));
     ASSERT_EQ(plain.size(), 2u);
     ASSERT_EQ(gz.size(), 2u);
     EXPECT_EQ(plain[1].label, 7);
@@ -118,7 +105,8 @@ TEST(DigitsDataset, RejectsBadRowsNamingTheLine) {
 }
 
 TEST(DigitsDataset, RejectsMissingAndCorruptFiles) {
-    EXPECT_THROW(load_digits_csv(temp_dir() / "absent.csv"), std::runtime_error);
+    EXPECT_THROW(load_digits_csv(liveml::testing::scratch_dir(kTag) / "absent.csv"),
+                 std::runtime_error);
     auto gz = std::string("\x1f\x8b\x08\x00", 4) + "garbage after a gzip magic";
     EXPECT_THROW(load_digits_csv(write("corrupt.csv.gz", gz)), std::runtime_error);
 }

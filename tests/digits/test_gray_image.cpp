@@ -1,5 +1,7 @@
 #include "digits/gray_image.hpp"
 
+#include "scratch_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,16 +18,14 @@ using namespace liveml::digits;
 
 namespace {
 
-fs::path temp_dir() {
-    auto dir = fs::temp_directory_path() / ("liveml-gray-image-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    return dir;
+constexpr std::string_view kTag = "gray-image";
+
+fs::path write(std::string_view name, std::string_view bytes) {
+    return liveml::testing::scratch_file(kTag, name, bytes);
 }
 
-fs::path write(const std::string& name, const std::string& bytes) {
-    const auto path = temp_dir() / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
+fs::path temp_dir() {
+    return liveml::testing::scratch_dir(kTag);
 }
 
 std::string read(const fs::path& path) {
