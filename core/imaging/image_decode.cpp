@@ -86,48 +86,40 @@ std::span<const std::byte> as_byte_span(const std::string& bytes) {
     return std::as_bytes(std::span(bytes.data(), bytes.size()));
 }
 
+// Decodes to `Colours` channels (3: RGB, stb replicating gray itself; 1: stb's luma), with any
+// alpha composited over white.
+template <typename Image, int Colours>
+Image decode_as(std::span<const std::byte> bytes, const DecodeLimits& limits, const char* source) {
+    const Decoded decoded =
+        decode_checked(bytes, limits, source, [](bool alpha) { return Colours + (alpha ? 1 : 0); });
+    Image image;
+    image.width = decoded.width;
+    image.height = decoded.height;
+    const std::size_t values = static_cast<std::size_t>(decoded.width) *
+                               static_cast<std::size_t>(decoded.height) * Colours;
+    const stbi_uc* in = decoded.pixels.get();
+    if (!decoded.has_alpha) {
+        image.pixels.assign(in, in + values);
+        return image;
+    }
+    image.pixels.resize(values);
+    for (std::size_t px = 0; px < values / Colours; ++px)
+        for (int c = 0; c < Colours; ++c)
+            image.pixels[px * Colours + c] =
+                over_white(in[px * (Colours + 1) + c], in[px * (Colours + 1) + Colours]);
+    return image;
+}
+
 } // namespace
 
 RgbImage decode_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits,
                             const char* source) {
-    // stb replicates gray into RGB itself.
-    const Decoded decoded =
-        decode_checked(bytes, limits, source, [](bool alpha) { return alpha ? 4 : 3; });
-    RgbImage image;
-    image.width = decoded.width;
-    image.height = decoded.height;
-    const std::size_t count =
-        static_cast<std::size_t>(decoded.width) * static_cast<std::size_t>(decoded.height);
-    image.pixels.resize(count * 3);
-    const stbi_uc* in = decoded.pixels.get();
-    if (!decoded.has_alpha) {
-        std::copy(in, in + count * 3, image.pixels.begin());
-        return image;
-    }
-    for (std::size_t i = 0; i < count; ++i)
-        for (int c = 0; c < 3; ++c)
-            image.pixels[i * 3 + c] = over_white(in[i * 4 + c], in[i * 4 + 3]);
-    return image;
+    return decode_as<RgbImage, 3>(bytes, limits, source);
 }
 
 GrayImage decode_gray_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits,
                                   const char* source) {
-    const Decoded decoded =
-        decode_checked(bytes, limits, source, [](bool alpha) { return alpha ? 2 : 1; });
-    GrayImage image;
-    image.width = decoded.width;
-    image.height = decoded.height;
-    const std::size_t count =
-        static_cast<std::size_t>(decoded.width) * static_cast<std::size_t>(decoded.height);
-    const stbi_uc* in = decoded.pixels.get();
-    if (!decoded.has_alpha) {
-        image.pixels.assign(in, in + count);
-        return image;
-    }
-    image.pixels.resize(count);
-    for (std::size_t i = 0; i < count; ++i)
-        image.pixels[i] = over_white(in[i * 2], in[i * 2 + 1]);
-    return image;
+    return decode_as<GrayImage, 1>(bytes, limits, source);
 }
 
 GrayImage decode_gray_image_file(const std::filesystem::path& path, DecodeLimits limits) {
