@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "dashboard/chart_theme.hpp"
+
 namespace liveml::widgets {
 
 namespace {
@@ -91,21 +93,8 @@ QList<double> ProbabilityChart::values() const {
 }
 
 void ProbabilityChart::applyPalette() {
+    dashboard::applyChartTheme(*plot_, *this);
     const QPalette& pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    const QColor grid = pal.color(QPalette::Mid);
-    plot_->setBackground(pal.brush(QPalette::Window));
-    plot_->axisRect()->setBackground(pal.brush(QPalette::Window));
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
-        axis->setBasePen(QPen(grid));
-        axis->setTickPen(QPen(grid));
-        axis->setSubTickPen(QPen(grid));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
-        axis->setTickLabelFont(font());
-        axis->setLabelFont(font());
-    }
     QColor muted = pal.color(QPalette::Highlight);
     muted.setAlphaF(0.45);
     bars_->setPen(Qt::NoPen);
@@ -113,7 +102,7 @@ void ProbabilityChart::applyPalette() {
     const QColor accent = pal.color(QPalette::Link);
     winner_->setPen(Qt::NoPen);
     winner_->setBrush(accent);
-    winnerLabel_->setColor(text);
+    winnerLabel_->setColor(pal.color(QPalette::WindowText));
     QFont labelFont = font();
     labelFont.setBold(true);
     winnerLabel_->setFont(labelFont);
