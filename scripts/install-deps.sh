@@ -9,6 +9,9 @@ packages=(
   # GUI: Qt 6, QCustomPlot, translations, headless display for screenshots
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev xvfb xauth
+  # secrets in the system keychain: QtKeychain loads libsecret at run time (Secret Service);
+  # tests run a private D-Bus session with gnome-keyring and read entries with secret-tool
+  qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring libsecret-tools
   # core libraries
   libeigen3-dev zlib1g-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libstb-dev libicu-dev
   librdkafka-dev libhiredis-dev libtorch-dev libfaiss-dev libgtest-dev libbenchmark-dev
