@@ -1,11 +1,16 @@
 // Frame time of the live dashboard chart: 10 series × 100k points on one LiveChart while a
 // producer thread appends ≥100k points/s, with per-pixel min/max decimation (ours) and with
-// every point handed to QCustomPlot (the reference), in the same run.
+// every point handed to QCustomPlot (the reference), in the same run. Then responsiveness:
+// the chart redraws on its own frame timer in a running event loop while a probe thread posts
+// an event to the GUI thread every 5 ms and the delay until it runs is recorded (what a mouse
+// or key event would wait).
 //
 //   dashboard_frame_bench [--points N] [--rate R] [--seconds S]
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QThread>
+#include <QTimer>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -15,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -108,12 +114,52 @@ struct Stats {
 };
 
 Stats stats(std::vector<double> ms) {
+    if (ms.empty()) return {0, 0, 0, 0};
     std::sort(ms.begin(), ms.end());
     const auto at = [&](double q) {
         return ms[std::min(ms.size() - 1, std::size_t(q * ms.size()))];
     };
     return {at(0.5), at(0.95), ms.back(), int(ms.size())};
 }
+
+// Posts a timestamped no-op to the GUI thread every 5 ms from its own thread; the GUI thread
+// records how long each waited in the queue.
+class LatencyProbe {
+  public:
+    LatencyProbe()
+        : thread_([this] {
+              while (!stop_) {
+                  const auto sent = Clock::now();
+                  QMetaObject::invokeMethod(
+                      qApp,
+                      [this, sent] {
+                          const double ms =
+                              std::chrono::duration<double, std::milli>(Clock::now() - sent)
+                                  .count();
+                          std::lock_guard lock(mutex_);
+                          delays_.push_back(ms);
+                      },
+                      Qt::QueuedConnection);
+                  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+              }
+          }) {}
+
+    // Stops posting and returns the delays of the probes that ran (call on the GUI thread
+    // after its loop has drained them).
+    std::vector<double> stop() {
+        stop_ = true;
+        thread_.join();
+        QCoreApplication::processEvents();
+        std::lock_guard lock(mutex_);
+        return delays_;
+    }
+
+  private:
+    std::atomic<bool> stop_{false};
+    std::mutex mutex_;
+    std::vector<double> delays_;
+    std::thread thread_;
+};
 
 // Drives the chart like its frame timer would (one refresh per 33 ms slot) and times each
 // refresh: pulling new points, decimating, handing data to QCustomPlot and replotting.
@@ -132,6 +178,25 @@ Stats measure(LiveChart& chart, double seconds) {
         if (rest > 0) QThread::msleep(ulong(rest));
     }
     return stats(ms);
+}
+
+struct Responsiveness {
+    Stats delay; // event-queue delay of the probes, ms
+    double fps;  // replots per second the chart's own timer achieved
+};
+
+// Runs the event loop for `seconds` with the chart left to its own frame timer.
+Responsiveness respond(LiveChart& chart, double seconds) {
+    int replots = 0;
+    const auto counter =
+        QObject::connect(chart.plot(), &QCustomPlot::afterReplot, [&replots] { ++replots; });
+    LatencyProbe probe;
+    QEventLoop loop;
+    QTimer::singleShot(int(seconds * 1000), &loop, &QEventLoop::quit);
+    loop.exec();
+    const std::vector<double> delays = probe.stop();
+    QObject::disconnect(counter);
+    return {stats(delays), replots / seconds};
 }
 
 } // namespace
@@ -158,7 +223,7 @@ int main(int argc, char** argv) {
     QCoreApplication::processEvents();
 
     std::printf("dashboard_frame_bench: %d series x %ld points (+%ld points/s while measuring), "
-                "%dx%d px, raw+smoothed lines, %.1f s per variant\n",
+                "%dx%d px, raw+smoothed lines, %.1f s per phase\n",
                 kSeries, options.points, options.rate, chart.width(), chart.height(),
                 options.seconds);
     long step = options.points;
@@ -167,15 +232,21 @@ int main(int argc, char** argv) {
         chart.resetView();
         Producer producer(series, options.rate, step);
         const Stats s = measure(chart, options.seconds);
-        producer.stop();
-        step = producer.nextStep();
         int plotted = 0;
         for (int g = 0; g < chart.plot()->graphCount(); ++g)
             plotted += chart.plot()->graph(g)->dataCount();
-        std::printf("%-32s frames %4d  median %7.2f ms  p95 %7.2f ms  max %7.2f ms  "
-                    "input held %.0f points/s, %d points in QCustomPlot\n",
-                    decimate ? "ours (min/max per pixel column)" : "reference (all points to QCP)",
-                    s.frames, s.median, s.p95, s.max, producer.rate(), plotted);
+        const Responsiveness r = respond(chart, options.seconds);
+        producer.stop();
+        step = producer.nextStep();
+        const char* name =
+            decimate ? "ours (min/max pyramid per column)" : "reference (all points to QCP)";
+        std::printf("%-34s frame: n %4d  median %7.2f ms  p95 %7.2f ms  max %7.2f ms  "
+                    "(%d points in QCustomPlot)\n",
+                    name, s.frames, s.median, s.p95, s.max, plotted);
+        std::printf("%-34s event loop: %.1f frames/s drawn, posted-event delay median %.2f ms "
+                    "p95 %.2f ms max %.2f ms (%d probes); input held %.0f points/s\n",
+                    "", r.fps, r.delay.median, r.delay.p95, r.delay.max, r.delay.frames,
+                    producer.rate());
     }
     std::printf("points per series at the end: %zu\n", series[0]->size());
     return 0;

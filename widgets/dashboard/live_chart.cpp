@@ -37,7 +37,8 @@ void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
 
 struct LiveChart::Track {
     SeriesKey key;
-    QString name;
+    QString label; // the metric's part of the name
+    QString name;  // label · run
     std::shared_ptr<const SeriesBuffer> buffer;
     SeriesMirror mirror;
     QCPGraph* raw;
@@ -69,6 +70,8 @@ LiveChart::LiveChart(SeriesStore& store, QWidget* parent)
     plot_->legend->setMargins(QMargins(4, 0, 4, 0));
     plot_->legend->setRowSpacing(0);
     plot_->legend->setColumnSpacing(10);
+    plot_->legend->setIconSize(QSize(18, 10)); // a short line sample leaves room for the text
+    plot_->legend->setIconTextPadding(5);
 
     tracer_ = new QCPItemTracer(plot_);
     tracer_->setStyle(QCPItemTracer::tsCircle);
@@ -130,21 +133,21 @@ void LiveChart::adoptNewSeries() {
         const bool known = std::any_of(tracks_.begin(), tracks_.end(),
                                        [&](const auto& t) { return t->key == key; });
         if (known) continue;
-        if (auto label = labelFor(key.metric))
-            addTrack(key, QStringLiteral("%1 · %2").arg(*label, QString::fromStdString(key.run)));
+        if (auto label = labelFor(key.metric)) addTrack(key, *label);
     }
 }
 
-void LiveChart::addTrack(const SeriesKey& key, const QString& name) {
+void LiveChart::addTrack(const SeriesKey& key, const QString& label) {
     auto buffer = store_.find(key);
     if (!buffer) return;
-    auto track = std::make_unique<Track>(
-        Track{key, name, std::move(buffer), SeriesMirror(store_.capacity_per_series(), smoothing_),
-              plot_->addGraph(), plot_->addGraph()});
+    const QString name = QStringLiteral("%1 · %2").arg(label, QString::fromStdString(key.run));
+    auto track = std::make_unique<Track>(Track{
+        key, label, name, std::move(buffer), SeriesMirror(store_.capacity_per_series(), smoothing_),
+        plot_->addGraph(), plot_->addGraph()});
     track->raw->removeFromLegend();
-    track->smooth->setName(name);
     styleTrack(*track, int(tracks_.size()));
     tracks_.push_back(std::move(track));
+    legendDirty_ = true;
 }
 
 void LiveChart::styleTrack(Track& track, int index) {
@@ -158,21 +161,31 @@ void LiveChart::styleTrack(Track& track, int index) {
 }
 
 bool LiveChart::refresh() {
-    const std::uint64_t version = store_.version();
-    bool changed = false;
-    if (version != seenVersion_) {
-        seenVersion_ = version;
-        const std::size_t before = tracks_.size();
-        adoptNewSeries();
-        changed = tracks_.size() != before;
-        for (auto& track : tracks_)
-            changed = track->mirror.sync(*track->buffer) || changed;
-    }
-    if (!changed && !viewDirty_) return false;
-    viewDirty_ = false;
-    applyView();
+    if (pullNewData()) viewDirty_ = true;
+    // A hidden chart (e.g. on a page not shown) keeps its mirrors in step, which is cheap,
+    // and draws once it is shown.
+    if (!viewDirty_ || !isVisible()) return false;
+    applyPendingView();
     plot_->replot();
     return true;
+}
+
+bool LiveChart::pullNewData() {
+    const std::uint64_t version = store_.version();
+    if (version == seenVersion_) return false;
+    seenVersion_ = version;
+    const std::size_t before = tracks_.size();
+    adoptNewSeries();
+    bool changed = tracks_.size() != before;
+    for (auto& track : tracks_)
+        changed = track->mirror.sync(*track->buffer) || changed;
+    return changed;
+}
+
+void LiveChart::applyPendingView() {
+    if (!viewDirty_) return;
+    viewDirty_ = false;
+    applyView();
 }
 
 bool LiveChart::dataExtent(double& lo, double& hi) const {
@@ -188,25 +201,46 @@ bool LiveChart::dataExtent(double& lo, double& hi) const {
 
 void LiveChart::resizeEvent(QResizeEvent* event) {
     viewDirty_ = true;
+    legendDirty_ = true;
     QWidget::resizeEvent(event);
 }
 
-void LiveChart::fitLegendColumns() {
-    // As many entries per row as fit the chart's width, so no label is cut off.
-    int widest = 1;
-    for (int i = 0; i < plot_->legend->itemCount(); ++i)
-        widest = std::max(widest, plot_->legend->item(i)->minimumOuterSizeHint().width());
-    const int spacing = plot_->legend->columnSpacing();
-    const QMargins margins = plot_->legend->margins() + plot_->plotLayout()->margins();
+void LiveChart::fitLegend() {
+    legendDirty_ = false;
+    QCPLegend& legend = *plot_->legend;
+    const QMargins margins = legend.margins() + plot_->plotLayout()->margins();
     const int room = plot_->width() - margins.left() - margins.right() - kLegendSlackPx;
+    // With one run on the chart its name would repeat on every entry (the status line shows
+    // it): entries name the metric alone until a second run arrives.
+    const bool oneRun = std::all_of(tracks_.begin(), tracks_.end(), [&](const auto& t) {
+        return t->key.run == tracks_.front()->key.run;
+    });
+    int widest = 1;
+    for (const auto& track : tracks_) {
+        const QString text = oneRun ? track->label : track->name;
+        track->smooth->setName(text);
+        const QCPAbstractLegendItem* entry = legend.itemWithPlottable(track->smooth);
+        if (!entry) continue;
+        // Wider than the chart: shortened in the middle, so the run's name at the end stays
+        // readable; the hover read-out and the CSV name the series in full.
+        const int excess = entry->minimumOuterSizeHint().width() - room;
+        if (excess > 0) {
+            const QFontMetrics metrics(entry->font());
+            track->smooth->setName(metrics.elidedText(
+                text, Qt::ElideMiddle, std::max(0, metrics.horizontalAdvance(text) - excess)));
+        }
+        widest = std::max(widest, entry->minimumOuterSizeHint().width());
+    }
+    // As many entries per row as fit the chart's width.
+    const int spacing = legend.columnSpacing();
     const int columns = std::max(1, (room + spacing) / (widest + spacing));
-    if (columns == plot_->legend->wrap()) return;
-    plot_->legend->setWrap(columns);
-    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    if (columns == legend.wrap()) return;
+    legend.setWrap(columns);
+    legend.setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
 void LiveChart::applyView() {
-    fitLegendColumns();
+    if (legendDirty_) fitLegend();
     applyingView_ = true;
     double lo = 0, hi = 0;
     if (follow_ && dataExtent(lo, hi)) {
@@ -224,8 +258,7 @@ void LiveChart::applyView() {
         if (!track->visible) continue;
         for (QCPGraph* graph : {track->raw, track->smooth}) {
             if (!graph->visible()) continue;
-            const auto value = graph == track->raw ? MinMaxDecimator::Value::Raw
-                                                   : MinMaxDecimator::Value::Smoothed;
+            const auto value = graph == track->raw ? SeriesValue::Raw : SeriesValue::Smoothed;
             if (decimation_) {
                 MinMaxDecimator::decimate(track->mirror, mode_, value, x.lower, x.upper, columns,
                                           scratch_);
@@ -412,10 +445,12 @@ bool LiveChart::exportCsv(const QString& path) const {
 }
 
 bool LiveChart::exportPng(const QString& path, int width, int height) {
+    applyPendingView(); // a hidden chart may not have drawn its latest data yet
     return plot_->savePng(path, width, height);
 }
 
 bool LiveChart::exportPdf(const QString& path) {
+    applyPendingView();
     return plot_->savePdf(path);
 }
 
@@ -451,6 +486,8 @@ void LiveChart::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyChartTheme(*plot_, *this);
         title_->setTextColor(palette().color(QPalette::WindowText));
+        legendDirty_ = true; // text widths change with the font
+        viewDirty_ = true;
     } else if (event->type() == QEvent::LanguageChange) {
         plot_->xAxis->setLabel(mode_ == AxisMode::Step ? tr("samples seen") : tr("time"));
     }

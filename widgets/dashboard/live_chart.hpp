@@ -71,8 +71,8 @@ class LiveChart : public QWidget {
     // Shows [lo, hi] on the x axis and stops following, as a user zoom would.
     void zoomX(double lo, double hi);
 
-    // Pulls new data and redraws if anything changed; the frame timer calls this. True if it
-    // redrew.
+    // Pulls new data and redraws if anything changed and the chart is visible (a hidden chart
+    // draws when shown); the frame timer calls this. True if it redrew.
     bool refresh();
 
     QString visibleCsv() const;
@@ -108,13 +108,15 @@ class LiveChart : public QWidget {
     };
 
     void adoptNewSeries();
-    void addTrack(const SeriesKey& key, const QString& name);
+    void addTrack(const SeriesKey& key, const QString& label);
+    bool pullNewData();
+    void applyPendingView();
     std::optional<QString> labelFor(const std::string& metric) const;
     void styleTrack(Track& track, int index);
     void applyView();
     void plotTrack(Track& track, double lo, double hi, int columns);
     bool dataExtent(double& lo, double& hi) const;
-    void fitLegendColumns();
+    void fitLegend();
     void setXRange(double lo, double hi);
     void setYRange(double lo, double hi);
     void onUserRangeChange();
@@ -141,6 +143,7 @@ class LiveChart : public QWidget {
     bool decimation_ = true;
     bool zeroBased_ = false;
     bool viewDirty_ = true;
+    bool legendDirty_ = true;
     bool applyingView_ = false; // our own range changes must not count as user zoom
     std::vector<PlotPoint> scratch_;
 };

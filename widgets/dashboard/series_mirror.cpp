@@ -3,20 +3,47 @@
 namespace liveml::dashboard {
 
 SeriesMirror::SeriesMirror(std::size_t capacity, double smoothing)
-    : points_(capacity), smoother_(smoothing) {}
+    : points_(capacity), raw_(capacity), smoothed_(capacity), smoother_(smoothing) {}
 
 bool SeriesMirror::sync(const SeriesBuffer& source) {
     const std::uint64_t before = next_sequence_;
     next_sequence_ = source.read_since(next_sequence_, [this](const SeriesPoint& p) {
-        points_.push({p.step, p.time, p.value, smoother_.push(p.value)});
+        const double smoothed = smoother_.push(p.value);
+        points_.push({p.step, p.time, p.value, smoothed});
+        raw_.push(p.value);
+        smoothed_.push(smoothed);
     });
     return next_sequence_ != before;
 }
 
 void SeriesMirror::setSmoothing(double weight) {
     smoother_ = EmaSmoother(weight);
-    for (std::size_t i = 0; i < points_.size(); ++i)
+    smoothed_.clear(points_.begin_sequence());
+    for (std::size_t i = 0; i < points_.size(); ++i) {
         points_[i].smoothed = smoother_.push(points_[i].value);
+        smoothed_.push(points_[i].smoothed);
+    }
+}
+
+SpanExtremes SeriesMirror::extremes(SeriesValue which, std::size_t begin, std::size_t end) const {
+    const std::uint64_t first = points_.begin_sequence();
+    SpanExtremes out =
+        pyramid(which).extremes(first + begin, first + end, [&](std::uint64_t sequence) {
+            return points_[std::size_t(sequence - first)].y(which);
+        });
+    out.min_sequence -= first;
+    out.max_sequence -= first;
+    return out;
+}
+
+std::size_t SeriesMirror::firstGap(SeriesValue which, std::size_t begin, std::size_t end) const {
+    const std::uint64_t first = points_.begin_sequence();
+    return std::size_t(
+        pyramid(which).firstNonFinite(first + begin, first + end,
+                                      [&](std::uint64_t sequence) {
+                                          return points_[std::size_t(sequence - first)].y(which);
+                                      }) -
+        first);
 }
 
 std::size_t SeriesMirror::lowerBound(AxisMode mode, double value) const {

@@ -3,10 +3,14 @@
 
 #include "dashboard/axis_mode.hpp"
 #include "dashboard/ema_smoother.hpp"
+#include "dashboard/min_max_pyramid.hpp"
 #include "dashboard/ring_buffer.hpp"
 #include "dashboard/series_buffer.hpp"
 
 namespace liveml::dashboard {
+
+// Which line of a series: the values as measured or their EMA.
+enum class SeriesValue { Raw, Smoothed };
 
 // The GUI thread's copy of one series, with the smoothed value of every point. It is
 // updated incrementally (only points appended since the last sync are copied and smoothed),
@@ -19,6 +23,9 @@ class SeriesMirror {
         double value;
         double smoothed;
         double x(AxisMode mode) const noexcept { return mode == AxisMode::Step ? step : time; }
+        double y(SeriesValue which) const noexcept {
+            return which == SeriesValue::Raw ? value : smoothed;
+        }
     };
 
     SeriesMirror(std::size_t capacity, double smoothing);
@@ -31,13 +38,26 @@ class SeriesMirror {
     std::size_t size() const noexcept { return points_.size(); }
     const Point& operator[](std::size_t i) const noexcept { return points_[i]; }
 
+    // Extremes of one line over the points [begin, end); min_sequence and max_sequence are
+    // point indices here.
+    SpanExtremes extremes(SeriesValue which, std::size_t begin, std::size_t end) const;
+    // Index of the first point in [begin, end) whose value on that line is not finite (a gap);
+    // end if none.
+    std::size_t firstGap(SeriesValue which, std::size_t begin, std::size_t end) const;
+
     // Index of the first point with x >= value (size() if none); x must be non-decreasing.
     std::size_t lowerBound(AxisMode mode, double value) const;
     // Index of the point whose x is nearest to value; size() if empty.
     std::size_t nearest(AxisMode mode, double value) const;
 
   private:
+    const MinMaxPyramid& pyramid(SeriesValue which) const noexcept {
+        return which == SeriesValue::Raw ? raw_ : smoothed_;
+    }
+
     RingBuffer<Point> points_;
+    MinMaxPyramid raw_;
+    MinMaxPyramid smoothed_;
     EmaSmoother smoother_;
     std::uint64_t next_sequence_ = 0;
 };

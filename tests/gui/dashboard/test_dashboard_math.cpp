@@ -46,8 +46,7 @@ class TestDashboardMath : public QObject {
         SeriesMirror mirror(200'000, 0.0);
         mirror.sync(*series);
         std::vector<PlotPoint> out;
-        MinMaxDecimator::decimate(mirror, AxisMode::Step, MinMaxDecimator::Value::Raw, 0, 99'999,
-                                  500, out);
+        MinMaxDecimator::decimate(mirror, AxisMode::Step, SeriesValue::Raw, 0, 99'999, 500, out);
         QVERIFY(out.size() <= 4 * 501 + 2);
         QVERIFY(out.size() >= 500);
         double top = -10, bottom = 10;
@@ -60,8 +59,7 @@ class TestDashboardMath : public QObject {
         QVERIFY(bottom < -0.9999);
 
         // A narrow range passes points through unchanged, plus one either side.
-        MinMaxDecimator::decimate(mirror, AxisMode::Step, MinMaxDecimator::Value::Raw, 100, 110,
-                                  500, out);
+        MinMaxDecimator::decimate(mirror, AxisMode::Step, SeriesValue::Raw, 100, 110, 500, out);
         QCOMPARE(out.size(), std::size_t(13));
         QCOMPARE(out.front().x, 99.0);
         QCOMPARE(out.back().x, 111.0);

@@ -127,6 +127,7 @@ class TestDashboardView : public QObject {
 
     void ingestionFromAnotherThread() {
         DashboardView view;
+        view.show(); // hidden charts do not draw
         std::thread producer([&] {
             for (int i = 1; i <= 2000; ++i)
                 view.ingestMetricsJson(record(i, 0.5, 1'700'000'000'000 + i));

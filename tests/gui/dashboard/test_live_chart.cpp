@@ -59,6 +59,21 @@ class TestLiveChart : public QObject {
         QCOMPARE(chart.plot()->graph(1)->dataCount(), 100'000);
     }
 
+    void hiddenChartDrawsOnlyOnceShown() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.resize(600, 400);
+        fill(store, {"r", "m"}, 100);
+        QVERIFY(!chart.refresh()); // hidden: data pulled, nothing drawn
+        QCOMPARE(chart.seriesCount(), 1);
+        QCOMPARE(chart.plot()->graph(1)->dataCount(), 0);
+        chart.show();
+        QVERIFY(chart.refresh()); // the pending view is drawn without new data
+        QCOMPARE(chart.plot()->graph(1)->dataCount(), 100);
+        QVERIFY(!chart.refresh());
+    }
+
     void zoomPausesFollowAndResetResumes() {
         SeriesStore store;
         LiveChart chart(store);
