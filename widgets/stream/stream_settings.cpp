@@ -10,7 +10,25 @@ namespace liveml::streamui {
 
 namespace {
 constexpr int kMaxRate = 100000;
+
+// librdkafka properties whose values grant access; any "*.password" or "*.secret" counts too,
+// so a property this list has not heard of yet is not written out in plain text either.
+const QStringList& secretPropertyNames() {
+    static const QStringList names{
+        QStringLiteral("sasl.password"),
+        QStringLiteral("ssl.key.password"),
+        QStringLiteral("ssl.keystore.password"),
+        QStringLiteral("ssl.key.pem"),
+        QStringLiteral("sasl.oauthbearer.client.secret"),
+        QStringLiteral("sasl.oauthbearer.config"),
+    };
+    return names;
 }
+
+QString propertyKey(const QString& line) {
+    return line.section('=', 0, 0).trimmed();
+}
+} // namespace
 
 StreamSettings StreamSettings::load() {
     QSettings settings;
@@ -28,7 +46,8 @@ void StreamSettings::save() const {
     QSettings settings;
     settings.beginGroup(QStringLiteral("stream"));
     settings.setValue(QStringLiteral("bootstrap"), bootstrap);
-    settings.setValue(QStringLiteral("kafkaProperties"), kafkaProperties);
+    settings.setValue(QStringLiteral("kafkaProperties"),
+                      splitSecretProperties(kafkaProperties).plain);
     settings.setValue(QStringLiteral("redisUrl"), withoutPassword(redisUrl, nullptr));
     settings.setValue(QStringLiteral("rate"), rate);
     settings.setValue(QStringLiteral("producerPaused"), producerPaused);
@@ -63,6 +82,31 @@ QString withoutPassword(const QString& redisUrl, QString* password) {
     } catch (const store::RedisUrlError&) {
         return {}; // a malformed URL might hold a password in an unexpected place: keep nothing
     }
+}
+
+bool isSecretProperty(const QString& line) {
+    const QString key = propertyKey(line);
+    return secretPropertyNames().contains(key) || key.endsWith(QLatin1String(".password")) ||
+           key.endsWith(QLatin1String(".secret"));
+}
+
+SplitProperties splitSecretProperties(const QStringList& lines) {
+    SplitProperties split;
+    for (const QString& line : lines)
+        (isSecretProperty(line) ? split.secret : split.plain).append(line);
+    return split;
+}
+
+QStringList withSecretProperties(const QStringList& lines, const QStringList& secretLines) {
+    QStringList merged = lines;
+    for (const QString& secret : secretLines) {
+        const QString key = propertyKey(secret);
+        const bool typed = std::any_of(lines.begin(), lines.end(), [&](const QString& line) {
+            return propertyKey(line) == key;
+        });
+        if (!key.isEmpty() && !typed) merged.append(secret);
+    }
+    return merged;
 }
 
 } // namespace liveml::streamui

@@ -9,12 +9,12 @@
 
 namespace liveml::streamui {
 
-// What the Stream page remembers between runs (QSettings group "stream"). The Redis password
-// is deliberately not part of it: with no system keychain available to the studio it would
-// be stored in plain text, so the user types it once per session.
+// What the Stream page remembers between runs (QSettings group "stream"): only the parts that
+// are not secret. The Redis password and secret Kafka properties go to the system keychain
+// (SecretStore, entries kRedisPasswordEntry and kKafkaSecretsEntry) or are not kept at all.
 struct StreamSettings {
     QString bootstrap;
-    QStringList kafkaProperties; // "key=value", e.g. SASL and TLS settings
+    QStringList kafkaProperties; // "key=value", e.g. SASL and TLS settings; save() drops secrets
     QString redisUrl;            // without a password
     int rate = 200;
     bool producerPaused = false;
@@ -38,5 +38,23 @@ ClusterConnection parseConnection(const QString& bootstrap, const QStringList& p
 
 // The URL as typed, with any password removed (for storing); the password goes to `password`.
 QString withoutPassword(const QString& redisUrl, QString* password);
+
+// The keychain entries of the Stream page's secrets.
+inline constexpr const char* kRedisPasswordEntry = "stream/redis-password";
+inline constexpr const char* kKafkaSecretsEntry = "stream/kafka-secret-properties";
+
+// True for a "key=value" line whose value is a secret: passwords, private keys, client secrets.
+bool isSecretProperty(const QString& line);
+
+// Kafka property lines split into those QSettings may keep and the secret ones.
+struct SplitProperties {
+    QStringList plain;
+    QStringList secret;
+};
+SplitProperties splitSecretProperties(const QStringList& lines);
+
+// `lines` with each of `secretLines` added whose key is not set there already (what the user
+// typed since wins over what the keychain held).
+QStringList withSecretProperties(const QStringList& lines, const QStringList& secretLines);
 
 } // namespace liveml::streamui
