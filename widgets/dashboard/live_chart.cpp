@@ -252,21 +252,17 @@ void LiveChart::applyView() {
         plot_->xAxis->setRange(lo, hi);
     }
     const QCPRange x = plot_->xAxis->range();
-    const int columns = std::max(plot_->axisRect()->width(), 100);
+    // The reference (decimation off) draws every point of the visible range, however many.
+    const int columns = decimation_ ? std::max(plot_->axisRect()->width(), 100)
+                                    : std::numeric_limits<int>::max() / 8;
     double ylo = std::numeric_limits<double>::infinity(), yhi = -ylo;
     for (auto& track : tracks_) {
         if (!track->visible) continue;
+        MinMaxDecimator::split(track->mirror, mode_, x.lower, x.upper, columns, columns_);
         for (QCPGraph* graph : {track->raw, track->smooth}) {
             if (!graph->visible()) continue;
             const auto value = graph == track->raw ? SeriesValue::Raw : SeriesValue::Smoothed;
-            if (decimation_) {
-                MinMaxDecimator::decimate(track->mirror, mode_, value, x.lower, x.upper, columns,
-                                          scratch_);
-            } else {
-                // The reference: every point of the visible range, however many.
-                MinMaxDecimator::decimate(track->mirror, mode_, value, x.lower, x.upper,
-                                          std::numeric_limits<int>::max() / 8, scratch_);
-            }
+            MinMaxDecimator::decimate(track->mirror, columns_, mode_, value, scratch_);
             for (const auto& p : scratch_) {
                 if (p.x < x.lower || p.x > x.upper || !std::isfinite(p.y)) continue;
                 ylo = std::min(ylo, p.y);

@@ -144,7 +144,8 @@ class LiveChart : public QWidget {
     bool zeroBased_ = false;
     bool viewDirty_ = true;
     bool legendDirty_ = true;
-    bool applyingView_ = false; // our own range changes must not count as user zoom
+    bool applyingView_ = false;        // our own range changes must not count as user zoom
+    MinMaxDecimator::Columns columns_; // per-frame scratch, kept for its storage
     std::vector<PlotPoint> scratch_;
 };
 

@@ -53,38 +53,34 @@ class ColumnWriter {
 
 } // namespace
 
-void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, SeriesValue value,
-                               double lo, double hi, int columns, std::vector<PlotPoint>& out) {
-    out.clear();
+void MinMaxDecimator::split(const SeriesMirror& series, AxisMode mode, double lo, double hi,
+                            int columns, Columns& out) {
+    out.ends.clear();
+    out.begin = out.end = 0;
+    out.passThrough = true;
     const std::size_t n = series.size();
     if (n == 0 || !(hi >= lo)) return;
     const std::size_t first_inside = series.lowerBound(mode, lo);
-    const std::size_t begin = first_inside > 0 ? first_inside - 1 : 0;
+    out.begin = first_inside > 0 ? first_inside - 1 : 0;
     const std::size_t first_after =
         series.lowerBound(mode, std::nextafter(hi, std::numeric_limits<double>::infinity()));
-    const std::size_t end = std::min(n, first_after + 1);
-    ColumnWriter writer(series, mode, value, out);
-
+    out.end = std::min(n, first_after + 1);
     columns = std::max(columns, 1);
-    if (end - begin <= std::size_t(4) * std::size_t(columns) || hi == lo) {
-        for (std::size_t i = begin; i < end; ++i)
-            writer.point(i);
-        return;
-    }
+    out.passThrough = out.end - out.begin <= std::size_t(4) * std::size_t(columns) || hi == lo;
+    if (out.passThrough) return;
 
+    // A point's column is floor((x - lo) * columns_per_x); x is non-decreasing, so columns are
+    // too and a column's points are one index range. Its end is searched, not scanned:
+    // "still in column c" is position < c + 1, the same test the floor makes.
     const double columns_per_x = columns / (hi - lo);
-    // The same expression decides every point's column (x is non-decreasing, so columns are
-    // too): a column's points are one index range, whose end is searched, not scanned.
-    const auto column_of = [&](std::size_t i) {
-        return static_cast<long>(std::floor((series[i].x(mode) - lo) * columns_per_x));
-    };
-    for (std::size_t i = begin; i < end;) {
-        const long c = column_of(i);
-        std::size_t inside = i + 1; // [i, inside) are known to lie in column c
-        std::size_t outside = end;  // [outside, end) are known to lie beyond it
+    const auto position = [&](std::size_t i) { return (series[i].x(mode) - lo) * columns_per_x; };
+    for (std::size_t i = out.begin; i < out.end;) {
+        const double next_column = std::floor(position(i)) + 1;
+        std::size_t inside = i + 1;    // [i, inside) are known to lie in the column
+        std::size_t outside = out.end; // [outside, end) are known to lie beyond it
         for (std::size_t step = 1; inside < outside; step *= 2) {
             const std::size_t probe = std::min(inside + step - 1, outside - 1);
-            if (column_of(probe) != c) {
+            if (position(probe) >= next_column) {
                 outside = probe;
                 break;
             }
@@ -92,14 +88,37 @@ void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, Series
         }
         while (inside < outside) {
             const std::size_t mid = inside + (outside - inside) / 2;
-            if (column_of(mid) == c)
+            if (position(mid) < next_column)
                 inside = mid + 1;
             else
                 outside = mid;
         }
-        writer.column(i, inside);
+        out.ends.push_back(inside);
         i = inside;
     }
+}
+
+void MinMaxDecimator::decimate(const SeriesMirror& series, const Columns& columns, AxisMode mode,
+                               SeriesValue value, std::vector<PlotPoint>& out) {
+    out.clear();
+    ColumnWriter writer(series, mode, value, out);
+    if (columns.passThrough) {
+        for (std::size_t i = columns.begin; i < columns.end; ++i)
+            writer.point(i);
+        return;
+    }
+    std::size_t begin = columns.begin;
+    for (std::size_t end : columns.ends) {
+        writer.column(begin, end);
+        begin = end;
+    }
+}
+
+void MinMaxDecimator::decimate(const SeriesMirror& series, AxisMode mode, SeriesValue value,
+                               double lo, double hi, int columns, std::vector<PlotPoint>& out) {
+    Columns split_columns;
+    split(series, mode, lo, hi, columns, split_columns);
+    decimate(series, split_columns, mode, value, out);
 }
 
 } // namespace liveml::dashboard

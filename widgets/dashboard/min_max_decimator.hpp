@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <vector>
 
 #include "dashboard/axis_mode.hpp"
@@ -18,12 +19,26 @@ struct PlotPoint {
 // ranges are passed through unchanged. One point either side of the range is kept so the line
 // runs off the plot's edges.
 //
-// Cost: the mirror's min/max pyramid gives each column's extremes, and each column's end is
-// found by galloping search, so a frame reads O(columns * log(points per column)) entries
-// however many points are in view.
+// Cost: each column's end is found by galloping search and its extremes come from the
+// mirror's min/max pyramid, so a frame reads O(columns * log(points per column)) entries
+// however many points are in view. The columns depend only on x, so a series' raw and
+// smoothed lines share one Columns.
 class MinMaxDecimator {
   public:
-    // Replaces out's content (its storage is reused between frames).
+    // Where each pixel column's points lie in a series.
+    struct Columns {
+        std::size_t begin = 0, end = 0; // the points drawn, one either side of [lo, hi]
+        bool passThrough = true;        // few enough to draw every one
+        std::vector<std::size_t> ends;  // one past each non-empty column's last point
+    };
+
+    // Replaces columns' content (its storage is reused between frames).
+    static void split(const SeriesMirror& series, AxisMode mode, double lo, double hi, int columns,
+                      Columns& out);
+    // Replaces out's content with the points to draw of one line.
+    static void decimate(const SeriesMirror& series, const Columns& columns, AxisMode mode,
+                         SeriesValue value, std::vector<PlotPoint>& out);
+    // Both steps for one line.
     static void decimate(const SeriesMirror& series, AxisMode mode, SeriesValue value, double lo,
                          double hi, int columns, std::vector<PlotPoint>& out);
 };
