@@ -40,8 +40,12 @@ void add_matrix(safetensors::SafetensorsWriter& writer, const std::string& name,
 
 void run_embed(const EmbedArgs& args) {
     run_clip_job(args.flags, [&](JobReporter& reporter) {
+        reporter.progress("load", 0, 2);
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
         const auto file = safetensors::SafetensorsFile::open(args.inputs);
+        if (!file.find("pixel_values") && !file.find("input_ids"))
+            throw std::runtime_error(args.inputs + " holds neither pixel_values nor input_ids");
+        reporter.progress("embed", 1, 2);
         safetensors::SafetensorsWriter writer;
         retrieval::Matrix images, texts;
         if (const auto* info = file.find("pixel_values")) {

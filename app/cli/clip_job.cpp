@@ -65,6 +65,17 @@ void JobReporter::item(std::string_view event, const JsonObject& fields) {
     emit_line(line + (rest.empty() ? "" : "," + rest) + "}");
 }
 
+void JobReporter::skipped(std::string_view image, std::string_view reason) {
+    if (!json_) {
+        std::cerr << "skipped " << (image.empty() ? "" : std::string(image) + ": ") << reason
+                  << '\n';
+        return;
+    }
+    JsonObject fields;
+    if (!image.empty()) fields.add("image", image);
+    item("skipped", fields.add("reason", reason));
+}
+
 void JobReporter::error(std::string_view message) {
     if (!json_) {
         std::cerr << "liveml clip: " << message << '\n';

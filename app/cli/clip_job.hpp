@@ -34,6 +34,9 @@ class JobReporter {
     void result(const JsonObject& fields);
     // One item of a streamed answer (e.g. a prediction per image).
     void item(std::string_view event, const JsonObject& fields);
+    // An input left out while the job goes on; `image` is omitted when empty (e.g. a bad
+    // captions row, whose reason names file and line).
+    void skipped(std::string_view image, std::string_view reason);
     void error(std::string_view message);
 
   private:

@@ -2,6 +2,7 @@
 // over a list of captions; top-k with cosine scores.
 #include "clip/clip_encoder.hpp"
 #include "clip/image_input.hpp"
+#include "clip/model_fingerprint.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
 #include "json_output.hpp"
@@ -73,17 +74,23 @@ void run_search(const SearchArgs& args) {
         if (!args.texts.empty() && args.index.empty())
             throw std::invalid_argument("text queries search images: give --index");
         if (args.top_k == 0) throw std::invalid_argument("--top-k must be > 0");
+        reporter.progress("load", 0, 2);
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
         std::optional<retrieval::VectorIndex> index;
         if (!args.index.empty()) index.emplace(retrieval::VectorIndex::load(args.index));
-        if (index && index->dim() != encoder.embedding_dim())
-            throw std::runtime_error("the index was built with a model of another width");
+        if (index && (index->dim() != encoder.embedding_dim() ||
+                      index->source() != clip::model_fingerprint(args.model)))
+            throw std::runtime_error(args.index +
+                                     " was built with another model (or an older "
+                                     "checkpoint of " +
+                                     args.model + "): run `liveml clip index` with this model");
         std::vector<std::string> captions;
         retrieval::Matrix caption_embeddings;
         if (!args.captions_file.empty()) {
             captions = read_captions(args.captions_file);
             caption_embeddings = encoder.encode_texts(captions);
         }
+        reporter.progress("search", 1, 2);
         std::string results = "[";
         const auto add_result = [&](const JsonObject& o) {
             results += (results.size() > 1 ? "," : "") + o.str();

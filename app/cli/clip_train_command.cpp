@@ -31,7 +31,8 @@ void run_train(const TrainArgs& args) {
                 const bool training = p.phase == "train";
                 reporter.progress(p.phase, p.step, p.total, training ? p.loss : -1,
                                   training ? p.eta_s : -1);
-            });
+            },
+            [&](const std::string& reason) { reporter.skipped("", reason); });
         JsonObject fields;
         fields.add("model", args.out)
             .add("step", result.step)
@@ -42,9 +43,11 @@ void run_train(const TrainArgs& args) {
             .add("seconds", result.seconds)
             .add("logit_scale", result.logit_scale)
             .add("device", result.device)
+            .add("skipped", static_cast<std::uint64_t>(result.skipped))
             .add("stopped", result.stopped);
         reporter.result(fields);
         if (result.stopped) throw CLI::RuntimeError(kInterrupted);
+        if (result.skipped > 0) throw CLI::RuntimeError(kPartial);
     });
 }
 

@@ -59,24 +59,29 @@ void run_zeroshot(const ZeroShotArgs& args) {
     run_clip_job(args.flags, [&](JobReporter& reporter) {
         if (args.dataset.empty() == args.images.empty())
             throw std::invalid_argument("give either --dataset or --images");
-        reporter.progress("load", 0, 3);
+        constexpr std::int64_t kPhases = 3;
+        std::int64_t done = 0;
+        const auto next_phase = [&](const std::string& phase) {
+            reporter.progress(phase, done++, kPhases);
+        };
+        next_phase("load");
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
         const auto& config = encoder.config();
         if (!args.dataset.empty()) {
             const auto data = clip::load_labelled_split(args.dataset, args.split, args.max_items);
-            reporter.progress("embed-images", 1, 3);
-            const auto report = clip::evaluate(encoder, data, 1);
+            const auto metrics = clip::evaluate_zeroshot(encoder, data, next_phase);
             JsonObject fields;
-            fields.add("top1", report.zeroshot.top1)
-                .add("top5", report.zeroshot.top5)
-                .add("mean_per_class_recall", report.zeroshot.mean_per_class_recall)
-                .add("per_class_recall", std::span<const double>(report.zeroshot.per_class_recall))
+            fields.add("top1", metrics.top1)
+                .add("top5", metrics.top5)
+                .add("mean_per_class_recall", metrics.mean_per_class_recall)
+                .add("per_class_recall", std::span<const double>(metrics.per_class_recall))
                 .add("images", static_cast<std::uint64_t>(data.size()));
             reporter.result(fields);
             return;
         }
         if (args.classes.size() < 2) throw std::invalid_argument("give at least two --classes");
         const auto files = expand_images(args.images);
+        if (files.empty()) throw std::runtime_error("--images names no image files");
         const auto per_image = clip::image_input_floats(config);
         std::vector<float> pixels;
         std::vector<std::filesystem::path> decoded;
@@ -86,17 +91,19 @@ void run_zeroshot(const ZeroShotArgs& args) {
             try {
                 clip::image_file_input(file, config, one);
             } catch (const std::exception& e) {
-                reporter.item("skipped",
-                              JsonObject().add("image", file.string()).add("reason", e.what()));
+                reporter.skipped(file.string(), e.what());
                 ++failed;
                 continue;
             }
             pixels.insert(pixels.end(), one.begin(), one.end());
             decoded.push_back(file);
         }
-        reporter.progress("embed-images", 1, 3);
+        if (decoded.empty())
+            throw std::runtime_error("none of the " + std::to_string(files.size()) +
+                                     " images could be decoded");
+        next_phase("embed-images");
         const auto images = encoder.encode_pixels(pixels, decoded.size());
-        reporter.progress("classify", 2, 3);
+        next_phase("zeroshot");
         const auto weights = clip::class_text_weights(encoder, args.classes);
         const auto cosines = retrieval::matmul_transposed(images, weights);
         for (std::size_t i = 0; i < decoded.size(); ++i) {

@@ -63,24 +63,44 @@ retrieval::Matrix class_text_weights(const ClipEncoder& encoder,
     return retrieval::zeroshot_classifier(encoder.encode_texts(prompts), class_names.size());
 }
 
+namespace {
+
+void notify(const EvalPhaseFn& phase, const char* name) {
+    if (phase) phase(name);
+}
+
+retrieval::Matrix embed_split(const ClipEncoder& encoder, const datasets::ImageClassDataset& data,
+                              const EvalPhaseFn& phase) {
+    if (data.size() == 0) throw std::runtime_error("the evaluation split is empty");
+    notify(phase, "embed-images");
+    return encoder.encode_pixels(dataset_pixels(data, encoder.config()), data.size());
+}
+
+retrieval::ZeroShotMetrics zeroshot_of(const ClipEncoder& encoder,
+                                       const datasets::ImageClassDataset& data,
+                                       const retrieval::Matrix& images, const EvalPhaseFn& phase) {
+    notify(phase, "zeroshot");
+    const auto weights = class_text_weights(encoder, data.class_names);
+    return retrieval::zeroshot_metrics(
+        scaled(retrieval::matmul_transposed(images, weights), kZeroShotScale), data.labels);
+}
+
+} // namespace
+
+retrieval::ZeroShotMetrics evaluate_zeroshot(const ClipEncoder& encoder,
+                                             const datasets::ImageClassDataset& data,
+                                             const EvalPhaseFn& phase) {
+    return zeroshot_of(encoder, data, embed_split(encoder, data, phase), phase);
+}
+
 EvalReport evaluate(const ClipEncoder& encoder, const datasets::ImageClassDataset& data,
                     std::size_t latency_queries, const EvalPhaseFn& phase) {
-    const auto notify = [&](const char* name) {
-        if (phase) phase(name);
-    };
-    if (data.size() == 0) throw std::runtime_error("the evaluation split is empty");
     EvalReport report;
     report.images = data.size();
+    const auto images = embed_split(encoder, data, phase);
+    report.zeroshot = zeroshot_of(encoder, data, images, phase);
 
-    notify("embed-images");
-    const auto images = encoder.encode_pixels(dataset_pixels(data, encoder.config()), data.size());
-
-    notify("zeroshot");
-    const auto weights = class_text_weights(encoder, data.class_names);
-    report.zeroshot = retrieval::zeroshot_metrics(
-        scaled(retrieval::matmul_transposed(images, weights), kZeroShotScale), data.labels);
-
-    notify("retrieval");
+    notify(phase, "retrieval");
     std::vector<std::string> captions;
     std::vector<int> caption_class;
     for (std::size_t c = 0; c < data.class_names.size(); ++c)
@@ -118,7 +138,7 @@ EvalReport evaluate(const ClipEncoder& encoder, const datasets::ImageClassDatase
     report.image_to_text =
         retrieval::ranking_metrics(retrieval::matmul_transposed(images, texts), i2t_relevant);
 
-    notify("latency");
+    notify(phase, "latency");
     retrieval::VectorIndex index(images.cols);
     index.add(images, std::vector<retrieval::ItemMeta>(images.rows));
     std::vector<double> latencies;

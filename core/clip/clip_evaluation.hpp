@@ -38,6 +38,12 @@ struct EvalReport {
 
 using EvalPhaseFn = std::function<void(const std::string& phase)>;
 
+// Zero-shot classification alone (phases "embed-images", "zeroshot"): what
+// `liveml clip zeroshot --dataset` reports, without the retrieval and latency work of evaluate.
+retrieval::ZeroShotMetrics evaluate_zeroshot(const ClipEncoder& encoder,
+                                             const datasets::ImageClassDataset& data,
+                                             const EvalPhaseFn& phase = {});
+
 EvalReport evaluate(const ClipEncoder& encoder, const datasets::ImageClassDataset& data,
                     std::size_t latency_queries = 200, const EvalPhaseFn& phase = {});
 

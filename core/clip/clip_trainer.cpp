@@ -79,7 +79,8 @@ std::unique_ptr<torch::optim::AdamW> make_optimizer(ClipModelImpl& model, const 
 
 class Run {
   public:
-    Run(const TrainOptions& requested, const StopFn& stop, const ProgressFn& progress)
+    Run(const TrainOptions& requested, const StopFn& stop, const ProgressFn& progress,
+        const SkipFn& skipped)
         : stop_(stop), progress_(progress) {
         options_ = requested;
         validate(options_);
@@ -99,6 +100,9 @@ class Run {
         }
         report("prepare", 0, 0);
         data_.emplace(TrainingSet::load(options_.dataset, options_.max_items));
+        if (skipped)
+            for (const auto& problem : data_->problems())
+                skipped(problem);
         if (static_cast<std::size_t>(options_.batch_size) > data_->size())
             options_.batch_size = static_cast<int>(data_->size());
         steps_per_epoch_ = static_cast<std::int64_t>(data_->size()) /
@@ -172,6 +176,7 @@ class Run {
         r.final_loss = last_loss;
         r.seconds = seconds_since(started);
         r.stopped = stopped;
+        r.skipped = data_->problems().size();
         r.logit_scale = model_->logit_scale.exp().item<double>();
         r.device = device_text(device_);
         return r;
@@ -277,9 +282,9 @@ class Run {
 
 } // namespace
 
-TrainResult train_clip(const TrainOptions& options, const StopFn& stop,
-                       const ProgressFn& progress) {
-    Run run(options, stop, progress);
+TrainResult train_clip(const TrainOptions& options, const StopFn& stop, const ProgressFn& progress,
+                       const SkipFn& skipped) {
+    Run run(options, stop, progress, skipped);
     return run.run();
 }
 

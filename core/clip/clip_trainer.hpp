@@ -43,6 +43,7 @@ struct TrainResult {
     double seconds = 0;
     bool stopped = false; // SIGTERM: checkpoint written, training not finished
     std::int64_t start_step = 0;
+    std::size_t skipped = 0; // unusable inputs of user data (rows, images), reported one by one
     double logit_scale = 0;
     std::string device;
 };
@@ -50,9 +51,13 @@ struct TrainResult {
 using ProgressFn = std::function<void(const TrainProgress&)>;
 // Polled between steps; true asks training to checkpoint and return.
 using StopFn = std::function<bool()>;
+// Called while loading user data for each row or image that is left out, with the reason
+// ("captions.csv:4: image 'a.png' not found").
+using SkipFn = std::function<void(const std::string& reason)>;
 
 // Throws std::runtime_error for unusable data, options or checkpoints. When `stop` returns
 // true, the current step finishes, a checkpoint is written and the result says stopped.
-TrainResult train_clip(const TrainOptions& options, const StopFn& stop, const ProgressFn& progress);
+TrainResult train_clip(const TrainOptions& options, const StopFn& stop, const ProgressFn& progress,
+                       const SkipFn& skipped = {});
 
 } // namespace liveml::clip

@@ -77,8 +77,13 @@ TrainingSet TrainingSet::load(const std::string& dataset, std::size_t max_items)
             set.captions_.push_back(item.caption);
         }
     }
-    if (set.size() < 2)
-        throw std::runtime_error("dataset '" + dataset + "' has fewer than two usable items");
+    if (set.size() < 2) {
+        std::string why;
+        if (!set.problems_.empty())
+            why = " (" + std::to_string(set.problems_.size()) +
+                  " skipped, the first: " + set.problems_.front() + ")";
+        throw std::runtime_error("dataset '" + dataset + "' has fewer than two usable items" + why);
+    }
     return set;
 }
 

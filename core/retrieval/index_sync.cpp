@@ -12,20 +12,18 @@ SyncPlan plan_sync(const VectorIndex& index, const std::vector<datasets::ImageFi
         present.insert(path);
         const auto id = index.find_path(path);
         if (!id) {
-            plan.to_embed.push_back(entry);
+            plan.to_embed.push_back({entry, std::nullopt});
             continue;
         }
         const auto* meta = index.meta(*id);
-        if (meta->size == entry.size && meta->mtime_ns == entry.mtime_ns) {
+        if (meta->size == entry.size && meta->mtime_ns == entry.mtime_ns)
             ++plan.unchanged;
-        } else {
-            plan.to_remove.push_back(*id);
-            plan.to_embed.push_back(entry);
-        }
+        else
+            plan.to_embed.push_back({entry, *id});
     }
     for (auto id : index.ids()) {
         const auto* meta = index.meta(id);
-        if (!meta->path.empty() && !present.contains(meta->path)) plan.to_remove.push_back(id);
+        if (!meta->path.empty() && !present.contains(meta->path)) plan.deleted.push_back(id);
     }
     return plan;
 }

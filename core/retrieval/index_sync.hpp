@@ -3,15 +3,23 @@
 #include "retrieval/vector_index.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace liveml::retrieval {
 
-// What an incremental re-index of an image folder must do: embed `to_embed` (new files and
-// files whose size or mtime changed) and drop `to_remove` (ids of deleted or changed files).
+// A file an incremental re-index must embed: new, or changed (size or mtime differ), in which
+// case `replaces` names the id of its older version. The old entry is dropped only when the
+// new one is added, so a re-index stopped half-way still answers for files it did not reach.
+struct SyncItem {
+    datasets::ImageFileEntry file;
+    std::optional<std::int64_t> replaces;
+};
+
+// What an incremental re-index of an image folder must do, in scan (path) order.
 struct SyncPlan {
-    std::vector<datasets::ImageFileEntry> to_embed;
-    std::vector<std::int64_t> to_remove;
+    std::vector<SyncItem> to_embed;
+    std::vector<std::int64_t> deleted; // ids of files no longer in the folder
     std::size_t unchanged = 0;
 };
 

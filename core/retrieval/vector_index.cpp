@@ -62,6 +62,7 @@ struct VectorIndex::Impl {
     std::unordered_map<std::int64_t, std::size_t> row_of;
     std::unordered_map<std::string, std::int64_t> id_of_path;
     std::int64_t next_id = 0;
+    std::string source;
     IndexKind kind = IndexKind::Flat;
     std::unique_ptr<faiss::IndexIDMap2> faiss_index;
 
@@ -125,9 +126,13 @@ std::vector<std::int64_t> VectorIndex::add(Matrix vectors, std::vector<ItemMeta>
     d.vectors.data.insert(d.vectors.data.end(), vectors.data.begin(), vectors.data.end());
     d.vectors.rows += vectors.rows;
     d.ids.insert(d.ids.end(), new_ids.begin(), new_ids.end());
-    for (auto& item : items)
-        d.items.push_back(std::move(item));
-    d.reindex_rows();
+    // Appending keeps every existing row where it is: index only the new rows (a gallery is
+    // added batch by batch, and rebuilding the maps each time would be quadratic).
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        d.row_of[new_ids[i]] = d.items.size();
+        if (!items[i].path.empty()) d.id_of_path[items[i].path] = new_ids[i];
+        d.items.push_back(std::move(items[i]));
+    }
     if (d.wanted_kind() != d.kind)
         d.rebuild();
     else if (vectors.rows)
@@ -229,6 +234,13 @@ std::vector<std::int64_t> VectorIndex::ids() const {
     return out;
 }
 
+const std::string& VectorIndex::source() const {
+    return impl_->source;
+}
+void VectorIndex::set_source(std::string source) {
+    impl_->source = std::move(source);
+}
+
 void VectorIndex::save(const std::filesystem::path& dir) const {
     const auto& d = *impl_;
     std::filesystem::create_directories(dir);
@@ -247,6 +259,7 @@ void VectorIndex::save(const std::filesystem::path& dir) const {
                               {"dim", d.dim},
                               {"count", d.vectors.rows},
                               {"next_id", d.next_id},
+                              {"source", d.source},
                               {"kind", kind_name(d.options.kind)}};
     // Written last: a directory with index.json is complete.
     write_file_atomic(dir / "index.json", info.dump(2) + '\n');
@@ -266,6 +279,7 @@ VectorIndex VectorIndex::load(const std::filesystem::path& dir, IndexOptions opt
         VectorIndex index(dim, options);
         auto& d = *index.impl_;
         d.next_id = info.at("next_id").get<std::int64_t>();
+        d.source = info.value("source", std::string{});
 
         const auto file = safetensors::SafetensorsFile::open(dir / "embeddings.safetensors");
         const auto& emb = file.at("embeddings");

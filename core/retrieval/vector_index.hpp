@@ -64,6 +64,10 @@ class VectorIndex {
     const ItemMeta* meta(std::int64_t id) const;
     std::optional<std::int64_t> find_path(const std::string& path) const;
     std::vector<std::int64_t> ids() const; // ascending
+    // What made the embeddings (a model's fingerprint), kept in index.json so a later run can
+    // tell that its vectors come from another model. Empty when unknown.
+    const std::string& source() const;
+    void set_source(std::string source);
 
     void save(const std::filesystem::path& dir) const;
     // Throws std::runtime_error for a missing or inconsistent directory.

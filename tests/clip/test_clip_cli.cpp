@@ -1,125 +1,12 @@
 // The `liveml clip` jobs as the studio runs them: child processes speaking JSON lines.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "liveml_job.hpp"
 
-#include <chrono>
-#include <csignal>
-#include <filesystem>
 #include <fstream>
-#include <optional>
-#include <poll.h>
-#include <string>
-#include <sys/wait.h>
-#include <thread>
-#include <unistd.h>
-#include <vector>
+#include <set>
 
 namespace {
 
-namespace fs = std::filesystem;
-using nlohmann::json;
-using Clock = std::chrono::steady_clock;
-
-fs::path test_dir(const std::string& name) {
-    const auto dir = fs::path(LIVEML_TEST_BINARY_DIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-// A `liveml` child whose stdout we read line by line with a deadline.
-class Job {
-  public:
-    explicit Job(std::vector<std::string> args) {
-        int fds[2];
-        if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-        pid_ = fork();
-        if (pid_ == 0) {
-            dup2(fds[1], STDOUT_FILENO);
-            close(fds[0]);
-            close(fds[1]);
-            std::vector<char*> argv{const_cast<char*>(LIVEML_CLI_PATH)};
-            for (auto& a : args)
-                argv.push_back(a.data());
-            argv.push_back(nullptr);
-            execv(LIVEML_CLI_PATH, argv.data());
-            _exit(127);
-        }
-        close(fds[1]);
-        fd_ = fds[0];
-    }
-    ~Job() {
-        if (pid_ > 0 && !reaped_) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, nullptr, 0);
-        }
-        close(fd_);
-    }
-
-    // The next line, or nullopt at end of output or when `timeout` passes.
-    std::optional<std::string> next_line(std::chrono::seconds timeout) {
-        const auto deadline = Clock::now() + timeout;
-        while (true) {
-            if (const auto nl = buffer_.find('\n'); nl != std::string::npos) {
-                auto line = buffer_.substr(0, nl);
-                buffer_.erase(0, nl + 1);
-                return line;
-            }
-            const auto left =
-                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-            if (left.count() <= 0) return std::nullopt;
-            pollfd p{fd_, POLLIN, 0};
-            if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
-            char chunk[4096];
-            const auto n = read(fd_, chunk, sizeof chunk);
-            if (n <= 0) return std::nullopt;
-            buffer_.append(chunk, static_cast<std::size_t>(n));
-        }
-    }
-
-    // All remaining lines until the child closes stdout (bounded).
-    std::vector<json> events(std::chrono::seconds timeout) {
-        std::vector<json> out;
-        const auto deadline = Clock::now() + timeout;
-        while (Clock::now() < deadline) {
-            const auto line = next_line(
-                std::chrono::duration_cast<std::chrono::seconds>(deadline - Clock::now()) +
-                std::chrono::seconds(1));
-            if (!line) break;
-            out.push_back(json::parse(*line));
-        }
-        return out;
-    }
-
-    void signal(int sig) { kill(pid_, sig); }
-
-    int wait_exit(std::chrono::seconds timeout) {
-        const auto deadline = Clock::now() + timeout;
-        int status = 0;
-        while (Clock::now() < deadline) {
-            if (waitpid(pid_, &status, WNOHANG) == pid_) {
-                reaped_ = true;
-                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-        return -1;
-    }
-
-  private:
-    pid_t pid_ = -1;
-    int fd_ = -1;
-    bool reaped_ = false;
-    std::string buffer_;
-};
-
-json run_to_result(std::vector<std::string> args, int expected_exit = 0) {
-    Job job(std::move(args));
-    const auto events = job.events(std::chrono::seconds(120));
-    EXPECT_EQ(job.wait_exit(std::chrono::seconds(10)), expected_exit);
-    if (events.empty()) return {};
-    return events.back();
-}
+using namespace liveml::clip_test;
 
 // One model trained once (interrupted by SIGTERM, then resumed) serves every test below.
 class ClipCli : public ::testing::Test {
@@ -185,23 +72,64 @@ TEST_F(ClipCli, ResumeContinuesFromTheCheckpoint) {
     EXPECT_EQ(resumed_["stopped"], false);
 }
 
-TEST_F(ClipCli, EvalJsonHasTheRequiredFields) {
+std::set<std::string> keys(const json& object) {
+    std::set<std::string> out;
+    for (const auto& [key, value] : object.items())
+        out.insert(key);
+    return out;
+}
+
+// The keys (zero-shot, retrieval R@K/MRR/mAP/NDCG@10, latency, qps) plus P@10 and the
+// run's context, exactly: the studio parses this object (docs/job-protocol.md).
+TEST_F(ClipCli, EvalJsonHasExactlyTheDocumentedKeys) {
     const auto r = run_to_result({"clip", "eval", "--model", model_.string(), "--dataset",
                                   "fashion-mnist", "--split", "test", "--max-items", "600",
                                   "--latency-queries", "20", "--json"});
     ASSERT_EQ(r["event"], "result") << r.dump();
+    using Keys = std::set<std::string>;
+    EXPECT_EQ(keys(r), (Keys{"event", "zeroshot", "retrieval", "latency_ms", "qps", "model",
+                             "dataset", "split", "images", "captions", "device", "seconds"}));
+    EXPECT_EQ(keys(r["zeroshot"]), (Keys{"top1", "top5", "mean_per_class_recall"}));
+    EXPECT_EQ(keys(r["retrieval"]), (Keys{"t2i", "i2t", "mrr", "map", "ndcg@10", "relevance"}));
+    const Keys direction{"R@1", "R@5",     "R@10",      "P@10",        "mrr",
+                         "map", "ndcg@10", "mean_rank", "median_rank", "queries"};
+    EXPECT_EQ(keys(r["retrieval"]["t2i"]), direction);
+    EXPECT_EQ(keys(r["retrieval"]["i2t"]), direction);
+    EXPECT_EQ(keys(r["latency_ms"]), (Keys{"p50", "p95", "mean", "queries"}));
+    const auto fraction = [](const json& v) {
+        return v.is_number() && v.get<double>() >= 0 && v.get<double>() <= 1;
+    };
     for (const char* k : {"top1", "top5", "mean_per_class_recall"})
-        EXPECT_TRUE(r["zeroshot"][k].is_number()) << k;
+        EXPECT_TRUE(fraction(r["zeroshot"][k])) << k;
     for (const char* dir : {"t2i", "i2t"})
-        for (const char* k : {"R@1", "R@5", "R@10"})
-            EXPECT_TRUE(r["retrieval"][dir][k].is_number()) << dir << k;
-    for (const char* k : {"mrr", "map", "ndcg@10"})
-        EXPECT_TRUE(r["retrieval"][k].is_number()) << k;
-    EXPECT_TRUE(r["latency_ms"]["p50"].is_number());
-    EXPECT_TRUE(r["latency_ms"]["p95"].is_number());
+        for (const char* k : {"R@1", "R@5", "R@10", "P@10", "mrr", "map", "ndcg@10"})
+            EXPECT_TRUE(fraction(r["retrieval"][dir][k])) << dir << k;
+    EXPECT_LE(r["retrieval"]["t2i"]["R@1"], r["retrieval"]["t2i"]["R@5"]);
+    EXPECT_LE(r["retrieval"]["t2i"]["R@5"], r["retrieval"]["t2i"]["R@10"]);
+    EXPECT_EQ(r["images"], 600);
+    EXPECT_LE(r["latency_ms"]["p50"], r["latency_ms"]["p95"]);
+    EXPECT_EQ(r["latency_ms"]["queries"], 20);
     EXPECT_GT(r["qps"].get<double>(), 0);
     // One short epoch already separates the classes far better than chance (10%).
     EXPECT_GT(r["zeroshot"]["top1"].get<double>(), 0.3);
+}
+
+// zeroshot --dataset reports accuracy only: its phases skip eval's retrieval and latency work.
+TEST_F(ClipCli, ZeroShotOnADatasetComputesOnlyWhatItReports) {
+    Job job({"clip", "zeroshot", "--model", model_.string(), "--dataset", "fashion-mnist",
+             "--max-items", "300", "--json"});
+    const auto events = job.events(std::chrono::seconds(60));
+    EXPECT_EQ(job.wait_exit(std::chrono::seconds(10)), 0);
+    ASSERT_FALSE(events.empty());
+    std::vector<std::string> phases;
+    for (const auto& e : events)
+        if (e["event"] == "progress") phases.push_back(e["phase"]);
+    EXPECT_EQ(phases, (std::vector<std::string>{"load", "embed-images", "zeroshot"}));
+    const auto& r = events.back();
+    EXPECT_EQ(r["event"], "result");
+    EXPECT_EQ(r["images"], 300);
+    EXPECT_EQ(r["per_class_recall"].size(), 10u);
+    EXPECT_GT(r["top1"].get<double>(), 0.3);
 }
 
 void write_pgm(const fs::path& path, int seed) {
@@ -247,6 +175,33 @@ TEST_F(ClipCli, ErrorsAreJsonEventsWithExitCodes) {
     EXPECT_NE(r["message"].get<std::string>().find("/nonexistent"), std::string::npos);
     r = run_to_result({"clip", "eval", "--model", model_.string(), "--device", "tpu", "--json"}, 2);
     EXPECT_EQ(r["event"], "error");
+}
+
+// Every job takes --device; a GPU that is not there (none at all in a CPU-only LibTorch) is an
+// error event naming it, exit 1, and a misspelt device is a usage error, exit 2.
+TEST_F(ClipCli, EveryJobRejectsAMissingOrMisspeltDevice) {
+    const auto m = model_.string();
+    const auto scratch = test_dir("cli-device");
+    const std::vector<std::vector<std::string>> jobs{
+        {"clip", "train", "--dataset", "digits", "--out", (scratch / "model").string()},
+        {"clip", "eval", "--model", m, "--dataset", "digits"},
+        {"clip", "zeroshot", "--model", m, "--dataset", "digits"},
+        {"clip", "index", "--model", m, "--index", (scratch / "index").string(), "--dataset",
+         "digits"},
+        {"clip", "search", "--model", m, "--index", (scratch / "index").string(), "--text", "a"},
+        {"clip", "embed", "--model", m, "--inputs", (scratch / "in").string(), "--out",
+         (scratch / "out").string()}};
+    for (const auto& job : jobs) {
+        auto args = job;
+        args.insert(args.end(), {"--device", "cuda:99", "--json"});
+        auto r = run_to_result(args, 1);
+        EXPECT_EQ(r["event"], "error") << job[1];
+        EXPECT_NE(r.value("message", "").find("cuda:99"), std::string::npos) << r.dump();
+        args = job;
+        args.insert(args.end(), {"--device", "gpu", "--json"});
+        r = run_to_result(args, 2);
+        EXPECT_EQ(r["event"], "error") << job[1];
+    }
 }
 
 } // namespace

@@ -244,8 +244,10 @@ TEST(IndexSync, PlansNewChangedAndDeletedFiles) {
     const auto plan0 = plan_sync(index, first);
     EXPECT_EQ(plan0.to_embed.size(), 3u);
     std::vector<ItemMeta> items;
-    for (const auto& e : plan0.to_embed)
+    for (const auto& [e, replaces] : plan0.to_embed) {
+        EXPECT_FALSE(replaces.has_value());
         items.push_back({e.path.generic_string(), e.size, e.mtime_ns, "", -1});
+    }
     index.add(random_matrix(3, 4, 7), items);
     EXPECT_EQ(plan_sync(index, first).unchanged, 3u);
 
@@ -255,9 +257,9 @@ TEST(IndexSync, PlansNewChangedAndDeletedFiles) {
     const auto plan = plan_sync(index, liveml::datasets::scan_image_folder(dir));
     EXPECT_EQ(plan.unchanged, 1u);
     ASSERT_EQ(plan.to_embed.size(), 2u);
-    EXPECT_EQ(plan.to_embed[0].path, "b.png");
-    EXPECT_EQ(plan.to_embed[1].path, "d.png");
-    const std::set<std::int64_t> removed(plan.to_remove.begin(), plan.to_remove.end());
-    EXPECT_EQ(removed,
-              (std::set<std::int64_t>{*index.find_path("b.png"), *index.find_path("c.png")}));
+    EXPECT_EQ(plan.to_embed[0].file.path, "b.png");
+    EXPECT_EQ(plan.to_embed[0].replaces, index.find_path("b.png"));
+    EXPECT_EQ(plan.to_embed[1].file.path, "d.png");
+    EXPECT_FALSE(plan.to_embed[1].replaces.has_value());
+    EXPECT_EQ(plan.deleted, std::vector<std::int64_t>{*index.find_path("c.png")});
 }
