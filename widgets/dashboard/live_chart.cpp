@@ -219,8 +219,11 @@ void LiveChart::fitLegend() {
     for (const auto& track : tracks_) {
         const QString text = oneRun ? track->label : track->name;
         track->smooth->setName(text);
-        const QCPAbstractLegendItem* entry = legend.itemWithPlottable(track->smooth);
+        QCPAbstractLegendItem* entry = legend.itemWithPlottable(track->smooth);
         if (!entry) continue;
+        // An entry clips its drawing to its own box, which ends at the text's descent line:
+        // a little room below keeps underscores ("topic_name:0") visible.
+        entry->setMargins(QMargins(0, 0, 0, 2));
         // Wider than the chart: shortened in the middle, so the run's name at the end stays
         // readable; the hover read-out and the CSV name the series in full.
         const int excess = entry->minimumOuterSizeHint().width() - room;

@@ -90,7 +90,9 @@ class LiveChart : public QWidget {
     QCustomPlot* plot() const noexcept { return plot_; }
 
     QSize sizeHint() const override { return {420, 260}; }
-    QSize minimumSizeHint() const override { return {220, 150}; }
+    // Narrow enough for three charts abreast in the dashboard at the studio's default window
+    // size without a horizontal scroll bar.
+    QSize minimumSizeHint() const override { return {180, 150}; }
 
   signals:
     void followChanged(bool follow);

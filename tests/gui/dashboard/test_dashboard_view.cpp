@@ -142,6 +142,47 @@ class TestDashboardView : public QObject {
         QCOMPARE(view.store().find({"trainer", metric::kSamplesSeen})->size(), std::size_t(2000));
     }
 
+    // The dashboard's share of the studio's default 1180x760 window: three charts abreast,
+    // ~220 px each. Every legend entry must show its whole text inside the chart, with one run
+    // and with two (names then carry the run and the longest are shortened, not cut).
+    void legendEntriesFitAtTheDefaultWindowSize() {
+        DashboardView view;
+        view.resize(680, 640);
+        view.show();
+        for (int i = 1; i <= 3; ++i) {
+            view.ingestPrediction(i % 10, i % 10);
+            QVERIFY(view.ingestMetricsJson(record(100 * i, 0.5)));
+        }
+        const auto check = [&](const char* when) {
+            view.refresh();
+            for (LiveChart* chart : view.charts()) {
+                chart->plot()->replot();
+                const QCPLegend* legend = chart->plot()->legend;
+                for (int i = 0; i < legend->itemCount(); ++i) {
+                    const QCPLayoutElement* item = legend->item(i);
+                    const QString name = chart->seriesName(i);
+                    QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width(),
+                             qPrintable(QStringLiteral("%1: %2 is cut").arg(when, name)));
+                    QVERIFY2(item->outerRect().right() < chart->plot()->width(),
+                             qPrintable(QStringLiteral("%1: %2 leaves the chart").arg(when, name)));
+                }
+            }
+        };
+        LiveChart* rolling = view.chart(metric::kRollingAccuracy);
+        check("one run");
+        QCOMPARE(rolling->seriesCount(), 2);
+        const int ours = rolling->seriesName(0).startsWith("predictions") ? 0 : 1;
+        auto* entry = qobject_cast<QCPPlottableLegendItem*>(rolling->plot()->legend->item(ours));
+        QVERIFY(entry);
+        QCOMPARE(entry->plottable()->name(), QString("predictions, chosen N"));
+
+        QVERIFY(view.ingestMetricsJson(record(50, 0.5))); // samples went back: run "trainer #2"
+        view.refresh();
+        QCOMPARE(rolling->seriesCount(), 4);
+        check("two runs");
+        QVERIFY(entry->plottable()->name().endsWith(QString("trainer")));
+    }
+
     void smoothingReachesEveryChart() {
         DashboardView view;
         view.setSmoothing(0.9);
