@@ -73,10 +73,12 @@ class KafkaTail {
     void note_error(std::string reason);
     void mark_up();
 
-    stream::KafkaHandle handle_;
     std::atomic<bool> up_{true};
     mutable std::mutex error_mutex_;
     std::string last_error_;
+    // Declared last so it is destroyed first: closing the consumer still reports errors
+    // through on_error (a dead broker), which writes the members above.
+    stream::KafkaHandle handle_;
 };
 
 } // namespace liveml::streamui
