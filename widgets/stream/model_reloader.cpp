@@ -30,6 +30,9 @@ void ModelReloader::start() {
         },
         [this](store::RedisLinkState state, const std::string& detail) {
             if (state == store::RedisLinkState::kConnected) {
+                // Whatever dropped the subscription dropped the command connection too, though
+                // hiredis cannot tell before it is used: the first load would fail on it.
+                connection_.reset();
                 emit linkChanged(Component::Redis, LinkState::Up,
                                  tr("subscribed to model updates"));
                 load(0);
