@@ -694,7 +694,7 @@ smoothed: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Canvas model: version %1, %2 s old</source>
+        <source>Canvas model: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -812,6 +812,14 @@ Esc clears · Ctrl+Z undoes</source>
 </context>
 <context>
     <name>liveml::widgets::ModelInfoPanel</name>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1, %2 s old</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Bundled digits, trained at start</source>
         <translation type="unfinished"></translation>

@@ -696,8 +696,8 @@ smoothed: %4</source>
         <translation>画布模型：尚未来自数据流</translation>
     </message>
     <message>
-        <source>Canvas model: version %1, %2 s old</source>
-        <translation>画布模型：版本 %1，%2 秒前</translation>
+        <source>Canvas model: %1</source>
+        <translation>画布模型：%1</translation>
     </message>
     <message>
         <source>Reset the model?</source>
@@ -816,6 +816,14 @@ Esc 清除 · Ctrl+Z 撤销</translation>
 </context>
 <context>
     <name>liveml::widgets::ModelInfoPanel</name>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>version %1, %2 s old</source>
+        <translation>版本 %1，%2 秒前</translation>
+    </message>
     <message>
         <source>Bundled digits, trained at start</source>
         <translation>内置数字数据集，启动时训练</translation>

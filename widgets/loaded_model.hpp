@@ -28,6 +28,9 @@ struct LoadedModel {
     // For ModelOrigin::Stream: the Redis key the checkpoint was read from and its version.
     QString streamKey;
     qint64 streamVersion = 0;
+    // For ModelOrigin::Stream: when the trainer wrote the checkpoint (invalid if unknown). The
+    // model's age is counted from here, by every view that shows it.
+    QDateTime checkpointedAt;
     QDateTime loadedAt;
     std::map<std::string, std::string> metadata;
 };

@@ -7,10 +7,19 @@
 #include <QLabel>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace liveml::widgets {
 
 namespace {
 constexpr int kRows = 5;
+
+// Counted from the checkpoint, or from loading when its time is unknown; never negative
+// (the trainer's clock may run ahead of ours).
+qint64 ageMs(const LoadedModel& model, const QDateTime& now) {
+    const QDateTime& since = model.checkpointedAt.isValid() ? model.checkpointedAt : model.loadedAt;
+    return std::max<qint64>(0, since.msecsTo(now));
+}
 
 QString fromView(std::string_view text) {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
@@ -33,6 +42,9 @@ ModelInfoPanel::ModelInfoPanel(QWidget* parent) : QWidget(parent) {
         captions_.append(caption);
         values_.append(value);
     }
+    ageTimer_.setSingleShot(true);
+    ageTimer_.setTimerType(Qt::PreciseTimer);
+    connect(&ageTimer_, &QTimer::timeout, this, &ModelInfoPanel::render);
     render();
 }
 
@@ -75,13 +87,27 @@ QString ModelInfoPanel::learnerText(const online::SgdClassifier& model) {
              QLocale().toString(p.alpha, 'g', 6));
 }
 
+QString ModelInfoPanel::streamAgeText(const LoadedModel& model, const QDateTime& now) {
+    if (model.origin != ModelOrigin::Stream) return {};
+    return tr("version %1, %2 s old")
+        .arg(QLocale().toString(model.streamVersion))
+        .arg(ageMs(model, now) / 1000);
+}
+
+int ModelInfoPanel::msUntilAgeChanges(const LoadedModel& model, const QDateTime& now) {
+    return int(1000 - ageMs(model, now) % 1000);
+}
+
 QString ModelInfoPanel::fieldText(int row) const {
     return values_.value(row)->text();
 }
 
 void ModelInfoPanel::render() {
+    const bool fromStream =
+        state_ == State::Ready && model_ && model_->origin == ModelOrigin::Stream;
+    const QDateTime now = QDateTime::currentDateTime();
     const QStringList captions{tr("Source"), tr("Samples seen"), tr("Learner"), tr("Classes"),
-                               tr("Loaded")};
+                               fromStream ? tr("Checkpoint") : tr("Loaded")};
     for (int row = 0; row < kRows; ++row)
         captions_[row]->setText(captions[row]);
 
@@ -95,7 +121,8 @@ void ModelInfoPanel::render() {
         for (int c : clf.classes())
             classes << QString::number(c);
         values[3] = classes.join(QStringLiteral(" "));
-        values[4] = QLocale().toString(model_->loadedAt.time(), QLocale::ShortFormat);
+        values[4] = fromStream ? streamAgeText(*model_, now)
+                               : QLocale().toString(model_->loadedAt.time(), QLocale::ShortFormat);
         values_[0]->setToolTip(QDir::toNativeSeparators(model_->path));
     } else if (state_ == State::Loading) {
         values[0] = tr("Preparing the default model…");
@@ -104,6 +131,10 @@ void ModelInfoPanel::render() {
     }
     for (int row = 0; row < kRows; ++row)
         values_[row]->setText(values[row]);
+    if (fromStream)
+        ageTimer_.start(msUntilAgeChanges(*model_, now));
+    else
+        ageTimer_.stop();
 }
 
 void ModelInfoPanel::changeEvent(QEvent* event) {

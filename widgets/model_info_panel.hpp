@@ -1,4 +1,5 @@
 #pragma once
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -23,9 +24,17 @@ class ModelInfoPanel : public QWidget {
     // One line naming the model's origin, shared with the status bar.
     static QString sourceText(const LoadedModel& model);
     static QString learnerText(const online::SgdClassifier& model);
+    // For a model from the stream, "version N, S s old" with the age counted from the
+    // checkpoint (from loading when its time is unknown); empty for other models. The one
+    // wording the canvas and the Stream page share, so they never disagree.
+    static QString streamAgeText(const LoadedModel& model, const QDateTime& now);
+    // Milliseconds until that age next grows by a second. Views that show it re-render then
+    // (not on a free-running 1-s timer), so two of them never show different ages.
+    static int msUntilAgeChanges(const LoadedModel& model, const QDateTime& now);
 
-    QString
-    fieldText(int row) const; // for tests: 0 source, 1 samples, 2 learner, 3 classes, 4 loaded
+    // For tests: 0 source, 1 samples, 2 learner, 3 classes, 4 loaded (a stream model: its
+    // version and age).
+    QString fieldText(int row) const;
 
   protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +48,7 @@ class ModelInfoPanel : public QWidget {
     State state_ = State::Loading;
     std::shared_ptr<const LoadedModel> model_;
     QString failure_;
+    QTimer ageTimer_; // while a stream model is shown: fires when its age changes
 };
 
 } // namespace liveml::widgets

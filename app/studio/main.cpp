@@ -3,6 +3,9 @@
 
 #include <memory>
 
+#ifdef LIVEML_STUDIO_STREAM
+#include "feedback_demo.hpp"
+#endif
 #include "language_manager.hpp"
 #include "main_window.hpp"
 #include "scripted_run.hpp"
@@ -38,6 +41,11 @@ int main(int argc, char** argv) {
     const bool demo =
         options.demo || (options.demoUnlessConfigured && !MainWindow::hasSavedCluster());
     if (demo && !window.startDemo(options.showMessages) && options.demo)
-        qWarning("liveml-studio: --demo needs a build with LIVEML_STREAM=ON");
+        qWarning("liveml-studio: --demo and --feedback-demo need a build with LIVEML_STREAM=ON");
+#ifdef LIVEML_STUDIO_STREAM
+    std::unique_ptr<FeedbackDemo> feedbackDemo;
+    if (!options.feedbackDemoDir.isEmpty())
+        feedbackDemo = std::make_unique<FeedbackDemo>(window, options.feedbackDemoDir);
+#endif
     return QApplication::exec();
 }

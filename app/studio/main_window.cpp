@@ -62,7 +62,10 @@ MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
             &MainWindow::updateModelStatus);
     connect(&loader_, &widgets::ModelLoader::defaultModelReady, this,
             [this](const widgets::LoadedModel& m) {
-                applyModel(m);
+                // Preparing the default model can take longer than the stream's first
+                // checkpoint (--demo): the trainer's newer model keeps answering.
+                const auto current = service_.model();
+                if (!current || current->origin != widgets::ModelOrigin::Stream) applyModel(m);
                 settle();
             });
     connect(&loader_, &widgets::ModelLoader::defaultModelFailed, this,
@@ -120,9 +123,13 @@ void MainWindow::buildMenus() {
     aboutAction_->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::showPage(QWidget* page) {
+    if (const int index = pages_->indexOf(page); index >= 0) navigation_->setCurrentRow(index);
+}
+
 bool MainWindow::startDemo(bool messages) {
 #ifdef LIVEML_STUDIO_STREAM
-    navigation_->setCurrentRow(pages_->indexOf(streamPage_));
+    showPage(streamPage_);
     streamPage_->showTab(messages ? 1 : 0);
     streamPage_->startLocalMode();
     return true;

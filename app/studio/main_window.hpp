@@ -35,6 +35,8 @@ class MainWindow : public QMainWindow {
     bool openModelFile(const QString& path);
 
     DrawPage* drawPage() const { return drawPage_; }
+    // Shows one of the pages (as the navigation list does).
+    void showPage(QWidget* page);
     // Null when built without LIVEML_STREAM.
     StreamPage* streamPage() const { return streamPage_; }
     // --demo: shows the Stream page (its message tail if `messages`) and starts local mode

@@ -1,6 +1,7 @@
 #include "stream_page.hpp"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -19,6 +20,7 @@
 #include <stdexcept>
 
 #include "dashboard/dashboard_view.hpp"
+#include "model_info_panel.hpp"
 #include "prediction.hpp"
 #include "prediction_service.hpp"
 #include "stream/feedback_bar.hpp"
@@ -73,9 +75,13 @@ StreamPage::StreamPage(widgets::PredictionService& service, QWidget* parent)
     connect(&service_, &widgets::PredictionService::predictionReady, feedback_,
             &streamui::FeedbackBar::showPrediction);
     connect(feedback_, &streamui::FeedbackBar::feedbackGiven, this, &StreamPage::sendFeedback);
-    ageTimer_.setInterval(1000);
+    // The label follows the model the canvas really uses (the service's), not the reloader's
+    // announcements: a model from a file or the default model may have replaced it since.
+    connect(&service_, &widgets::PredictionService::modelChanged, this,
+            &StreamPage::updateModelAge);
+    ageTimer_.setSingleShot(true);
+    ageTimer_.setTimerType(Qt::PreciseTimer);
     connect(&ageTimer_, &QTimer::timeout, this, &StreamPage::updateModelAge);
-    ageTimer_.start();
     rateDebounce_.setSingleShot(true);
     rateDebounce_.setInterval(kRateDebounceMs);
     connect(&rateDebounce_, &QTimer::timeout, this, [this] {
@@ -250,8 +256,8 @@ void StreamPage::connectTo(const streamui::ClusterConnection& connection) {
     if (connection.redis) {
         reloader_ = std::make_unique<streamui::ModelReloader>(
             *connection.redis, std::string(streamui::LocalStack::kModelKey));
-        connect(reloader_.get(), &streamui::ModelReloader::modelLoaded, this,
-                &StreamPage::applyModel);
+        connect(reloader_.get(), &streamui::ModelReloader::modelLoaded, &service_,
+                &widgets::PredictionService::setModel);
         connect(reloader_.get(), &streamui::ModelReloader::linkChanged, this,
                 &StreamPage::setLight);
         reloader_->start();
@@ -288,22 +294,22 @@ void StreamPage::sendFeedback(const std::array<std::uint8_t, 64>& features, int 
         feedback_->showOutcome(producer_->lastError());
 }
 
-void StreamPage::applyModel(const widgets::LoadedModel& model, qint64 version,
-                            const QDateTime& at) {
-    service_.setModel(model);
-    modelVersion_ = version;
-    modelAt_ = at.isValid() ? at : model.loadedAt;
-    updateModelAge();
-    emit modelVersionChanged(version);
+QString StreamPage::modelStatusText() const {
+    return modelLabel_->text();
 }
 
 void StreamPage::updateModelAge() {
-    if (modelVersion_ == 0) {
+    const auto model = service_.model();
+    if (!model || model->origin != widgets::ModelOrigin::Stream) {
+        ageTimer_.stop();
         modelLabel_->setText(tr("Canvas model: not from the stream yet"));
         return;
     }
-    const qint64 age = std::max<qint64>(0, modelAt_.secsTo(QDateTime::currentDateTime()));
-    modelLabel_->setText(tr("Canvas model: version %1, %2 s old").arg(modelVersion_).arg(age));
+    // Worded and timed as the Draw page's model panel: both show the same version and age.
+    const QDateTime now = QDateTime::currentDateTime();
+    modelLabel_->setText(
+        tr("Canvas model: %1").arg(widgets::ModelInfoPanel::streamAgeText(*model, now)));
+    ageTimer_.start(widgets::ModelInfoPanel::msUntilAgeChanges(*model, now));
 }
 
 void StreamPage::confirmReset() {

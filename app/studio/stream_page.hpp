@@ -1,5 +1,4 @@
 #pragma once
-#include <QDateTime>
 #include <QTimer>
 #include <QWidget>
 
@@ -58,10 +57,8 @@ class StreamPage : public QWidget {
     streamui::LocalStack* localStack() const { return local_.get(); }
     streamui::StreamMonitor* monitor() const { return monitor_.get(); }
     streamui::StatusLight* light(streamui::Component component) const;
-    qint64 modelVersion() const { return modelVersion_; }
-
-  signals:
-    void modelVersionChanged(qint64 version);
+    // "Canvas model: …" as shown: the model the canvas answers with, worded as its panel does.
+    QString modelStatusText() const;
 
   protected:
     void changeEvent(QEvent* event) override;
@@ -74,7 +71,6 @@ class StreamPage : public QWidget {
     void connectCluster();
     void toggleLocalMode();
     void confirmReset();
-    void applyModel(const widgets::LoadedModel& model, qint64 version, const QDateTime& at);
     void sendFeedback(const std::array<std::uint8_t, 64>& features, int label);
     void setLight(streamui::Component component, streamui::LinkState state, const QString& text);
     void updateModelAge();
@@ -113,8 +109,6 @@ class StreamPage : public QWidget {
     QLabel* modelLabel_ = nullptr;
     QTimer ageTimer_;
     QTimer rateDebounce_;
-    qint64 modelVersion_ = 0;
-    QDateTime modelAt_;
     bool connected_ = false;
 };
 

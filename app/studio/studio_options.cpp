@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -52,8 +53,15 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         "`make run` passes it.");
     const QCommandLineOption showMessages(
         "show-messages", "With --demo: show the Stream page's message tail, not the dashboard.");
-    parser.addOptions(
-        {screenshot, quitAfter, model, demo, lang, streamDemo, firstRunDemo, showMessages});
+    const QCommandLineOption feedbackDemo(
+        "feedback-demo",
+        "Local stream mode, then act out the feedback loop: draw a user's 7 the model misreads, "
+        "correct it a few times, wait for the reloaded model to read it; screenshots of the "
+        "Draw page before and after and of the dashboard go to DIR. Exit code 3 if the model "
+        "did not adapt in time.",
+        "DIR");
+    parser.addOptions({screenshot, quitAfter, model, demo, lang, streamDemo, firstRunDemo,
+                       showMessages, feedbackDemo});
 
     ParsedOptions parsed;
     if (!parser.parse(arguments)) {
@@ -63,7 +71,8 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
     }
     if (parser.isSet(help)) {
         std::fputs(qPrintable(parser.helpText()), stdout);
-        std::fputs("\nExit codes: 0 success, 1 screenshot not written, 2 invalid command line.\n",
+        std::fputs("\nExit codes: 0 success, 1 screenshot not written, 2 invalid command line, "
+                   "3 --feedback-demo: the model did not adapt in time.\n",
                    stdout);
         return parsed;
     }
@@ -113,7 +122,16 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
             return parsed;
         }
     }
-    options.demo = parser.isSet(streamDemo);
+    if (parser.isSet(feedbackDemo)) {
+        options.feedbackDemoDir = parser.value(feedbackDemo);
+        if (!QFileInfo(options.feedbackDemoDir).isDir()) {
+            fail(QStringLiteral("--feedback-demo needs an existing folder, got '%1'")
+                     .arg(options.feedbackDemoDir));
+            parsed.exitCode = kExitUsage;
+            return parsed;
+        }
+    }
+    options.demo = parser.isSet(streamDemo) || parser.isSet(feedbackDemo);
     options.demoUnlessConfigured = parser.isSet(firstRunDemo);
     options.showMessages = parser.isSet(showMessages);
     parsed.options = options;

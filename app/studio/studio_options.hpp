@@ -11,6 +11,7 @@ enum ExitCode : int {
     kExitOk = 0,
     kExitScreenshotFailed = 1, // --screenshot could not be written
     kExitUsage = 2,            // invalid command line
+    kExitNotAdapted = 3,       // --feedback-demo: the model did not learn the corrections in time
 };
 
 struct StudioOptions {
@@ -22,6 +23,7 @@ struct StudioOptions {
     bool demo = false;                 // --demo: local stream mode with the producer running
     bool demoUnlessConfigured = false; // --demo-unless-configured: --demo on a first run
     bool showMessages = false;         // --show-messages: the Stream page's message tail
+    QString feedbackDemoDir; // --feedback-demo DIR: act out the adaptation loop, screenshots
 };
 
 struct ParsedOptions {

@@ -8,13 +8,13 @@
 #include <string>
 
 #include "loaded_model.hpp"
+#include "store/checkpoint_store.hpp"
 #include "store/redis_url.hpp"
 #include "stream/link_state.hpp"
 
 namespace liveml::store {
-class RedisConnection;
 class RedisSubscriber;
-} // namespace liveml::store
+}
 
 namespace liveml::streamui {
 
@@ -32,20 +32,23 @@ class ModelReloader : public QObject {
     void stop();
 
   signals:
-    // version: the checkpoint's; checkpointedAt: when the trainer wrote it (invalid if unknown).
+    // version: the checkpoint's; checkpointedAt: when the trainer wrote it (invalid if unknown),
+    // as in model.checkpointedAt.
     void modelLoaded(const liveml::widgets::LoadedModel& model, qint64 version,
                      const QDateTime& checkpointedAt);
     void linkChanged(liveml::streamui::Component component, liveml::streamui::LinkState state,
                      const QString& message);
 
   private:
-    void load(std::int64_t noticeMs); // subscriber thread
+    // Subscriber thread. notice: the one that triggered this load (none on (re)connect).
+    void load(const std::optional<store::CheckpointNotice>& notice);
 
     store::RedisUrl url_;
     std::string modelKey_;
     std::unique_ptr<store::RedisConnection> connection_; // used by the subscriber thread only
     std::unique_ptr<store::RedisSubscriber> subscriber_;
     std::int64_t loadedVersion_ = 0;
+    std::size_t loadedHash_ = 0; // of the loaded model's bytes
 };
 
 } // namespace liveml::streamui
