@@ -1,9 +1,14 @@
 #!/usr/bin/python3
-"""The Python-torch side of bench/clip_embed_bench: the same CLIP architecture and the same
-weights (read from the model directory the C++ bench saved), timed the same way.
+"""The Python-torch side of bench/bench_clip_embed: the same CLIP architecture and the same
+weights (read from the model directory the C++ bench saved), timed the same way, twice: as
+plain PyTorch (tests/clip/hf_forward_reference.py, transformers' forward written out), and with
+its linear layers run through oneDNN (torch.ops mkldnn_linear), as our engine does.
 
-usage: clip_torch_bench.py REFERENCE_PY MODEL_DIR THREADS ITERS
-prints one JSON object: {"image": {"1": per_s, "64": per_s}, "text": {...}}
+usage: clip_torch_bench.py REFERENCE_PY MODEL_DIR THREADS SECONDS BATCHES SHORT_TOKENS MAX_CALL_S
+BATCHES is a comma-separated list. Larger batches are skipped (null) for a cell whose first
+call took longer than MAX_CALL_S seconds.
+prints one JSON object:
+{"plain": {"image": {"1": per_s, ...}, "text": {...}, "text_short": {...}}, "onednn": {...}}
 """
 import importlib.util
 import json
@@ -20,6 +25,12 @@ def load_reference(path):
     return module
 
 
+def onednn_linear(x, w, prefix):
+    flat = x.reshape(-1, x.shape[-1]).contiguous().to_mkldnn()
+    y = torch._C._nn.mkldnn_linear(flat, w[prefix + ".weight"], w.get(prefix + ".bias"))
+    return y.to_dense().view(*x.shape[:-1], -1)
+
+
 def cnn_image_features(w, cfg, pixels):
     x = pixels
     for i in range(len(cfg["liveml_cnn_channels"])):
@@ -33,33 +44,71 @@ def cnn_image_features(w, cfg, pixels):
     return x @ w["visual_projection.weight"].t()
 
 
-def per_second(fn, batch, iters):
-    fn()  # warm-up
+def timed(fn, batch, seconds):
+    """(items per second, seconds of the first call); as the C++ side's per_second."""
     start = time.perf_counter()
-    for _ in range(iters):
+    fn()
+    first = time.perf_counter() - start
+    if first >= seconds:
+        return batch / first, first
+    calls, start = 0, time.perf_counter()
+    while True:
         fn()
-    return batch * iters / (time.perf_counter() - start)
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return batch * calls / elapsed, first
+
+
+def text_ids(tc, batch, eos_at):
+    ids = torch.randint(0, tc["vocab_size"] - 1, (batch, tc["max_position_embeddings"]))
+    ids[:, eos_at] = tc["eos_token_id"]
+    ids[:, eos_at + 1:] = 0
+    return ids
+
+
+def measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s):
+    vc, tc = cfg["vision_config"], cfg["text_config"]
+    image_fn = cnn_image_features if vc.get("liveml_image_tower") == "cnn" else ref.image_features
+    inputs = {
+        "image": lambda b: torch.randn(b, vc["num_channels"], vc["image_size"], vc["image_size"]),
+        "text": lambda b: text_ids(tc, b, tc["max_position_embeddings"] - 1),
+        "text_short": lambda b: text_ids(tc, b, short_tokens - 1),
+    }
+    out = {}
+    for name, make in inputs.items():
+        fn = (lambda x: image_fn(w, vc, x)) if name == "image" else (
+            lambda x: ref.text_features(w, tc, x))
+        out[name] = {}
+        too_slow = False
+        for batch in batches:
+            if too_slow:
+                out[name][str(batch)] = None
+                continue
+            x = make(batch)
+            rate, first = timed(lambda: fn(x), batch, seconds)
+            out[name][str(batch)] = rate
+            too_slow = first > max_call_s
+    return out
 
 
 def main():
+    if len(sys.argv) != 8:
+        sys.exit(__doc__)
     ref = load_reference(sys.argv[1])
-    model_dir, threads, iters = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    model_dir, threads, seconds = sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+    batches = [int(b) for b in sys.argv[5].split(",")]
+    short_tokens, max_call_s = int(sys.argv[6]), float(sys.argv[7])
     torch.set_num_threads(threads)
     with open(f"{model_dir}/config.json") as f:
         cfg = json.load(f)
     w = ref.read_safetensors(f"{model_dir}/model.safetensors")
-    vc, tc = cfg["vision_config"], cfg["text_config"]
-    image_fn = cnn_image_features if vc.get("liveml_image_tower") == "cnn" else ref.image_features
-    out = {"image": {}, "text": {}}
     torch.manual_seed(0)
+    out = {}
     with torch.no_grad():
-        for batch in (1, 64):
-            n = iters if batch == 1 else max(1, iters // 8)
-            pixels = torch.randn(batch, vc["num_channels"], vc["image_size"], vc["image_size"])
-            out["image"][str(batch)] = per_second(lambda: image_fn(w, vc, pixels), batch, n)
-            ids = torch.randint(0, tc["vocab_size"] - 1, (batch, tc["max_position_embeddings"]))
-            ids[:, -1] = tc["vocab_size"] - 1
-            out["text"][str(batch)] = per_second(lambda: ref.text_features(w, tc, ids), batch, n)
+        out["plain"] = measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s)
+        ref.linear = onednn_linear  # the encoder looks `linear` up in the module at call time
+        out["onednn"] = measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s)
     print(json.dumps(out))
 
 

@@ -1,8 +1,41 @@
 #include "clip/clip_model.hpp"
 
+#include "clip/inference_linear.hpp"
+#include "clip/serial_scope.hpp"
+
 #include <cmath>
 
 namespace liveml::clip {
+
+namespace {
+
+// Multiply-adds of the linear layers of `layers` pre-LN blocks over `rows` token rows.
+double encoder_macs(double rows, std::int64_t layers, std::int64_t hidden,
+                    std::int64_t intermediate) {
+    const auto h = static_cast<double>(hidden);
+    return rows * static_cast<double>(layers) *
+           (4 * h * h + 2 * h * static_cast<double>(intermediate));
+}
+
+double image_macs(const VisionConfig& v, std::int64_t batch) {
+    if (v.tower == ImageTower::Vit) {
+        const auto side = v.image_size / v.patch_size;
+        return encoder_macs(static_cast<double>(batch * (side * side + 1)), v.num_hidden_layers,
+                            v.hidden_size, v.intermediate_size);
+    }
+    double macs = 0;
+    auto side = static_cast<double>(v.image_size);
+    auto channels = static_cast<double>(v.num_channels);
+    for (const auto out : v.cnn_channels) {
+        macs += side * side * channels * static_cast<double>(out) * 9;
+        channels = static_cast<double>(out);
+        side = std::floor(side / 2);
+    }
+    return static_cast<double>(batch) *
+           (macs + side * side * channels * static_cast<double>(v.hidden_size));
+}
+
+} // namespace
 
 torch::Tensor l2_normalize(const torch::Tensor& x) {
     return x / x.norm(2, -1, true);
@@ -52,12 +85,16 @@ void ClipModelImpl::init_weights() {
 }
 
 torch::Tensor ClipModelImpl::encode_image(const torch::Tensor& pixels) {
+    const SerialScope small(image_macs(config_.vision, pixels.size(0)));
     const auto pooled = vit ? vit(pixels) : cnn(pixels);
-    return visual_projection(pooled);
+    return apply_linear(visual_projection, pooled);
 }
 
 torch::Tensor ClipModelImpl::encode_text(const torch::Tensor& ids) {
-    return text_projection(text_model(ids));
+    const auto& t = config_.text;
+    const SerialScope small(encoder_macs(static_cast<double>(ids.numel()), t.num_hidden_layers,
+                                         t.hidden_size, t.intermediate_size));
+    return apply_linear(text_projection, text_model(ids));
 }
 
 torch::Tensor ClipModelImpl::logits_per_image(const torch::Tensor& pixels,

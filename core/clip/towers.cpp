@@ -1,5 +1,7 @@
 #include "clip/towers.hpp"
 
+#include "clip/inference_linear.hpp"
+
 namespace liveml::clip {
 namespace {
 
@@ -37,26 +39,32 @@ TextTransformerImpl::TextTransformerImpl(const TextConfig& c)
     encoder = register_module("encoder", EncoderStack(text_shape(c)));
     final_layer_norm =
         register_module("final_layer_norm", make_layer_norm(c.hidden_size, c.layer_norm_eps));
+    // Built once and sliced per call: not a parameter, so never saved or loaded.
+    causal_mask_ =
+        register_buffer("causal_mask", torch::full({max_positions_, max_positions_},
+                                                   -std::numeric_limits<float>::infinity())
+                                           .triu(1));
+}
+
+torch::Tensor TextTransformerImpl::pooled_positions(const torch::Tensor& ids) const {
+    if (eos_token_id_ == kLegacyEosId) return ids.argmax(-1);
+    // First end token; rows without one pool at their last position.
+    const auto is_eos = ids.eq(eos_token_id_).to(torch::kInt);
+    const auto has_eos = is_eos.amax(-1).to(torch::kBool);
+    return torch::where(has_eos, is_eos.argmax(-1),
+                        torch::full_like(ids.select(1, 0), ids.size(1) - 1));
 }
 
 torch::Tensor TextTransformerImpl::forward(const torch::Tensor& ids) {
     TORCH_CHECK(ids.dim() == 2, "token ids must be [batch, tokens]");
     TORCH_CHECK(ids.size(1) <= max_positions_, "more tokens than max_position_embeddings");
-    const auto tokens = ids.size(1);
-    auto x = embeddings(ids);
-    const auto causal =
-        torch::full({tokens, tokens}, -std::numeric_limits<float>::infinity(), x.options()).triu(1);
-    x = final_layer_norm(encoder(x, causal));
-    torch::Tensor eos_pos;
-    if (eos_token_id_ == kLegacyEosId) {
-        eos_pos = ids.argmax(-1);
-    } else {
-        // First end token; rows without one pool at their last position.
-        const auto is_eos = ids.eq(eos_token_id_).to(torch::kInt);
-        const auto has_eos = is_eos.amax(-1).to(torch::kBool);
-        eos_pos = torch::where(has_eos, is_eos.argmax(-1),
-                               torch::full_like(ids.select(1, 0), tokens - 1));
-    }
+    const auto eos_pos = pooled_positions(ids);
+    // Under the causal mask nothing after a row's pooled position reaches it, so the batch
+    // runs only up to the last pooled position: 77-token padded captions cost their length.
+    const auto tokens = ids.size(0) == 0 ? ids.size(1) : eos_pos.max().item<std::int64_t>() + 1;
+    auto x = embeddings(ids.narrow(1, 0, tokens));
+    const auto mask = causal_mask_.narrow(0, 0, tokens).narrow(1, 0, tokens);
+    x = final_layer_norm(encoder(x, mask));
     const auto rows = torch::arange(ids.size(0), ids.options().dtype(torch::kLong));
     return x.index({rows, eos_pos});
 }
@@ -116,7 +124,7 @@ torch::Tensor CnnImageTowerImpl::forward(const torch::Tensor& pixels) {
     auto x = pixels;
     for (const auto& conv : *convs)
         x = torch::max_pool2d(torch::relu(conv->as<torch::nn::Conv2dImpl>()->forward(x)), 2);
-    return post_layernorm(torch::relu(fc(x.flatten(1))));
+    return post_layernorm(torch::relu(apply_linear(fc, x.flatten(1))));
 }
 
 } // namespace liveml::clip

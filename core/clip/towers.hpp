@@ -27,8 +27,12 @@ class TextTransformerImpl : public torch::nn::Module {
     torch::nn::LayerNorm final_layer_norm{nullptr};
 
   private:
+    // Per row, the position whose hidden state is pooled.
+    torch::Tensor pooled_positions(const torch::Tensor& ids) const;
+
     std::int64_t eos_token_id_;
     std::int64_t max_positions_;
+    torch::Tensor causal_mask_; // [max_positions, max_positions], -inf above the diagonal
 };
 TORCH_MODULE(TextTransformer);
 

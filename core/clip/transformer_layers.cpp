@@ -1,5 +1,7 @@
 #include "clip/transformer_layers.hpp"
 
+#include "clip/inference_linear.hpp"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -36,14 +38,14 @@ torch::Tensor ClipAttentionImpl::forward(const torch::Tensor& x, const torch::Te
         return t.view({batch, tokens, heads_, width / heads_}).transpose(1, 2);
     };
     // Scale q before the product, as transformers does, so rounding matches its forward pass.
-    const auto q = split(q_proj(x) * scale_);
-    const auto k = split(k_proj(x));
-    const auto v = split(v_proj(x));
+    const auto q = split(apply_linear(q_proj, x) * scale_);
+    const auto k = split(apply_linear(k_proj, x));
+    const auto v = split(apply_linear(v_proj, x));
     auto weights = torch::matmul(q, k.transpose(-2, -1));
     if (mask.defined()) weights = weights + mask;
     weights = torch::softmax(weights, -1);
     const auto mixed = torch::matmul(weights, v).transpose(1, 2).reshape({batch, tokens, width});
-    return out_proj(mixed);
+    return apply_linear(out_proj, mixed);
 }
 
 ClipMlpImpl::ClipMlpImpl(std::int64_t hidden, std::int64_t intermediate, Activation act)
@@ -53,7 +55,7 @@ ClipMlpImpl::ClipMlpImpl(std::int64_t hidden, std::int64_t intermediate, Activat
 }
 
 torch::Tensor ClipMlpImpl::forward(const torch::Tensor& x) {
-    return fc2(activate(fc1(x), act_));
+    return apply_linear(fc2, activate(apply_linear(fc1, x), act_));
 }
 
 ClipEncoderLayerImpl::ClipEncoderLayerImpl(const EncoderShape& s) {

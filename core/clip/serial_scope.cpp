@@ -1,0 +1,26 @@
+#include "clip/serial_scope.hpp"
+
+#include <omp.h>
+
+namespace liveml::clip {
+namespace {
+
+// ~5 ms on one core of the build VM: below it, waking a second thread costs more than it saves.
+constexpr double kSerialBelowMultiplyAdds = 2e7;
+
+} // namespace
+
+// omp_set_num_threads changes only this thread's setting and costs nothing, whereas
+// torch::set_num_threads also rebuilds LibTorch's pthreadpool; LibTorch's OpenMP build reads
+// the OpenMP setting for its parallel loops.
+SerialScope::SerialScope(double multiply_adds) {
+    if (multiply_adds >= kSerialBelowMultiplyAdds || omp_get_max_threads() == 1) return;
+    saved_threads_ = omp_get_max_threads();
+    omp_set_num_threads(1);
+}
+
+SerialScope::~SerialScope() {
+    if (saved_threads_ > 0) omp_set_num_threads(saved_threads_);
+}
+
+} // namespace liveml::clip
