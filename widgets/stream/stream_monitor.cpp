@@ -112,7 +112,14 @@ void StreamMonitor::run() {
                          kMetadataTimeout);
             break;
         } catch (const std::exception& error) {
-            report(Component::Broker, LinkState::Lost, std::string(error.what()));
+            // A metadata timeout alone says little; the broker's reason (a refused SASL
+            // handshake, TLS, authentication) arrives through the error callback, which only a
+            // poll serves.
+            tail->poll(std::chrono::milliseconds(0), 1, [](const TailMessage&) {});
+            const std::string reason = tail->last_error();
+            report(Component::Broker, LinkState::Lost,
+                   reason.empty() ? std::string(error.what())
+                                  : std::string(error.what()) + " (" + reason + ")");
             if (!sleepUnlessStopped(backoff)) return;
             backoff = grow(backoff);
         }
