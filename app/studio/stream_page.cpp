@@ -1,6 +1,7 @@
 #include "stream_page.hpp"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QEvent>
 #include <QFormLayout>
@@ -29,6 +30,7 @@
 #include "stream/local_stack.hpp"
 #include "stream/message_tail_view.hpp"
 #include "stream/model_reloader.hpp"
+#include "stream/secret_store.hpp"
 #include "stream/status_light.hpp"
 #include "stream/stream_monitor.hpp"
 #include "stream/stream_settings.hpp"
@@ -88,6 +90,7 @@ StreamPage::StreamPage(widgets::PredictionService& service, QWidget* parent)
         local_->setRate(rate_->value());
         saveSettings();
     });
+    restoreSecrets();
     retranslate();
 }
 
@@ -136,19 +139,26 @@ QWidget* StreamPage::buildControls() {
     clusterBox_ = new QGroupBox(panel);
     auto* form = new QFormLayout(clusterBox_);
     bootstrap_ = new QLineEdit(settings.bootstrap, clusterBox_);
+    bootstrap_->setObjectName(QStringLiteral("bootstrapEdit"));
     bootstrap_->setPlaceholderText(QStringLiteral("kafka-1:9093,kafka-2:9093"));
     properties_ = new QPlainTextEdit(settings.kafkaProperties.join('\n'), clusterBox_);
     properties_->setPlaceholderText(
         QStringLiteral("security.protocol=SASL_SSL\nsasl.mechanisms=SCRAM-SHA-512"));
     properties_->setMaximumHeight(90);
+    properties_->setObjectName(QStringLiteral("kafkaPropertiesEdit"));
     redisUrl_ = new QLineEdit(settings.redisUrl, clusterBox_);
+    redisUrl_->setObjectName(QStringLiteral("redisUrlEdit"));
     redisUrl_->setPlaceholderText(QStringLiteral("redis://host:6379/0"));
     password_ = new QLineEdit(clusterBox_);
     password_->setEchoMode(QLineEdit::Password);
+    password_->setObjectName(QStringLiteral("redisPasswordEdit"));
     passwordNote_ = new QLabel(clusterBox_);
     passwordNote_->setWordWrap(true);
+    passwordNote_->setObjectName(QStringLiteral("secretsNote"));
     connect_ = new QPushButton(clusterBox_);
+    connect_->setObjectName(QStringLiteral("connectButton"));
     connectError_ = new QLabel(clusterBox_);
+    connectError_->setObjectName(QStringLiteral("connectError"));
     connectError_->setWordWrap(true);
     connectError_->setStyleSheet(QStringLiteral("color:#d1242f"));
     bootstrapLabel_ = new QLabel(clusterBox_);
@@ -228,7 +238,9 @@ void StreamPage::connectCluster() {
             streamui::parseConnection(bootstrap_->text(), properties_->toPlainText().split('\n'),
                                       redisUrl_->text(), password_->text());
         saveSettings();
+        saveSecrets();
         connectTo(connection);
+        if (!connected_) return; // a refused setting: the broker's light says why
         connect_->setText(tr("Disconnect"));
         localBox_->setEnabled(false);
     } catch (const std::exception& error) {
@@ -335,6 +347,60 @@ void StreamPage::saveSettings() {
     settings.save();
 }
 
+void StreamPage::restoreSecrets() {
+    secrets_ = new streamui::SecretStore(QCoreApplication::applicationName(), this);
+    connect(secrets_, &streamui::SecretStore::availabilityChanged, this,
+            &StreamPage::updateSecretsNote);
+    connect(secrets_, &streamui::SecretStore::secretRead, this,
+            [this](const QString& entry, const QString& secret) {
+                if (secret.isEmpty()) return;
+                // What the user typed meanwhile wins over what the keychain held.
+                if (entry == QLatin1String(streamui::kRedisPasswordEntry)) {
+                    if (password_->text().isEmpty()) password_->setText(secret);
+                } else if (entry == QLatin1String(streamui::kKafkaSecretsEntry)) {
+                    properties_->setPlainText(
+                        streamui::withSecretProperties(
+                            properties_->toPlainText().split('\n', Qt::SkipEmptyParts),
+                            secret.split('\n', Qt::SkipEmptyParts))
+                            .join('\n'));
+                }
+            });
+    // With no cluster saved there is nothing to restore: the keychain is not even asked.
+    if (!streamui::StreamSettings::load().hasCluster()) return;
+    secrets_->read(QString::fromLatin1(streamui::kRedisPasswordEntry));
+    secrets_->read(QString::fromLatin1(streamui::kKafkaSecretsEntry));
+}
+
+void StreamPage::saveSecrets() {
+    QString password = password_->text();
+    if (password.isEmpty()) streamui::withoutPassword(redisUrl_->text(), &password);
+    const QStringList properties = properties_->toPlainText().split('\n', Qt::SkipEmptyParts);
+    // An empty value removes the entry, so a secret the user deleted is not kept either.
+    secrets_->write(QString::fromLatin1(streamui::kRedisPasswordEntry), password);
+    secrets_->write(QString::fromLatin1(streamui::kKafkaSecretsEntry),
+                    streamui::splitSecretProperties(properties).secret.join('\n'));
+}
+
+void StreamPage::updateSecretsNote() {
+    switch (secrets_->availability()) {
+    case streamui::SecretStore::Availability::Unknown:
+        passwordNote_->setText(tr("On connect, the password and secret Kafka properties "
+                                  "(sasl.password, ssl.key.password, …) are saved in the "
+                                  "system keychain, never in plain text."));
+        break;
+    case streamui::SecretStore::Availability::Available:
+        passwordNote_->setText(tr("The password and secret Kafka properties are kept in the "
+                                  "system keychain, never in plain text."));
+        break;
+    case streamui::SecretStore::Availability::Unavailable:
+        passwordNote_->setText(tr("Not saved: no system keychain is reachable (%1). The "
+                                  "password and secret Kafka properties are used for this "
+                                  "session only and never stored in plain text.")
+                                   .arg(secrets_->problem()));
+        break;
+    }
+}
+
 void StreamPage::retranslate() {
     tabs_->setTabText(0, tr("Dashboard"));
     tabs_->setTabText(1, tr("Messages"));
@@ -350,8 +416,7 @@ void StreamPage::retranslate() {
     propertiesLabel_->setText(tr("Kafka properties\n(key=value)"));
     redisLabel_->setText(tr("Redis URL"));
     passwordLabel_->setText(tr("Redis password"));
-    passwordNote_->setText(tr("The password is not saved: no system keychain is available, "
-                              "and it is never stored in plain text."));
+    updateSecretsNote();
     connect_->setText(connected_ && !local_->isActive() ? tr("Disconnect") : tr("Connect"));
     lights_.at(Component::Broker)->setTitle(tr("Broker"));
     lights_.at(Component::Redis)->setTitle(tr("Redis"));

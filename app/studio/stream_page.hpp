@@ -29,6 +29,7 @@ class FeedbackProducer;
 class LocalStack;
 class MessageTailView;
 class ModelReloader;
+class SecretStore;
 class StatusLight;
 class StreamMonitor;
 struct ClusterConnection;
@@ -76,6 +77,10 @@ class StreamPage : public QWidget {
     void updateModelAge();
     void updateRateLabel();
     void saveSettings();
+    // The Redis password and secret Kafka properties live in the system keychain only.
+    void restoreSecrets();
+    void saveSecrets();
+    void updateSecretsNote();
     void retranslate();
 
     widgets::PredictionService& service_;
@@ -104,6 +109,7 @@ class StreamPage : public QWidget {
     QLabel* passwordLabel_ = nullptr;
     QLineEdit* password_ = nullptr;
     QLabel* passwordNote_ = nullptr;
+    streamui::SecretStore* secrets_ = nullptr;
     QPushButton* connect_ = nullptr;
     QLabel* connectError_ = nullptr;
     QLabel* modelLabel_ = nullptr;
