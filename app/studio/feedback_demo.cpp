@@ -24,6 +24,7 @@ constexpr quint64 kWarmSamples = 4000;
 constexpr int kPollMs = 50;
 constexpr qint64 kStartMs = 120000; // broker, Redis, trainer, then kWarmSamples records
 constexpr qint64 kAdaptMs = 30000;
+constexpr qint64 kQuietMs = 3000;     // the trainer's last checkpoint after the pause lands
 constexpr qint64 kPauseMs = 300;      // between a user's actions
 constexpr qint64 kDashboardMs = 2500; // two metrics records and a few redraws
 
@@ -39,29 +40,24 @@ FeedbackDemo::FeedbackDemo(MainWindow& window, const QString& outputDir, QObject
     connect(&window_.predictionService(), &widgets::PredictionService::predictionReady, this,
             [this](const widgets::Prediction& p) { last_ = p; });
 
+    // From here on only the user's corrections reach the trainer, as in the Qt test.
     addStep([this] { return streamModelReady(); },
             [this] {
+                window_.streamPage()->setProducerPaused(true);
                 window_.showPage(window_.drawPage());
-                draw(userSeven(0));
             },
             kStartMs);
+    addStep([this] { return stepClock_.elapsed() >= kQuietMs; }, [this] { draw(userSeven(0)); });
     addStep([this] { return answerShown() && stepClock_.elapsed() >= kPauseMs; },
             [this] {
                 before_ = last_;
+                heldOut_ = window_.drawPage()->canvas()->grayImage();
                 versionBefore_ = modelVersion();
                 samplesBefore_ = samplesSeen();
-                if (saveScreenshot(QStringLiteral("studio-adapt-before.png"))) adaptClock_.start();
+                if (!saveScreenshot(QStringLiteral("studio-adapt-before.png"))) return;
+                adaptClock_.start();
+                queueCorrection();
             });
-    // Each correction is a fresh drawing by the same hand, labelled with the feedback bar.
-    for (int i = 1; i <= kCorrections; ++i) {
-        addStep([this] { return stepClock_.elapsed() >= kPauseMs; },
-                [this, i] { draw(userSeven(i)); });
-        addStep([this] { return answerShown(); },
-                [this] {
-                    window_.streamPage()->feedbackBar()->labelButton(kSeven)->click();
-                    ++sent_;
-                });
-    }
     addStep([this] { return stepClock_.elapsed() >= kPauseMs; }, [this] { draw(userSeven(0)); });
     // The canvas re-predicts by itself when the trainer's next model is reloaded.
     addStep([this] { return answerShown() && last_.label == kSeven; },
@@ -89,6 +85,28 @@ FeedbackDemo::FeedbackDemo(MainWindow& window, const QString& outputDir, QObject
     connect(&poller_, &QTimer::timeout, this, &FeedbackDemo::poll);
     stepClock_.start();
     poller_.start();
+}
+
+void FeedbackDemo::queueCorrection() {
+    // Each correction is a fresh drawing by the same hand, labelled with the feedback bar; the
+    // user goes on while the newest model still misreads the drawing they started with.
+    const Step draws{[this] { return stepClock_.elapsed() >= kPauseMs; },
+                     [this] { draw(userSeven(sent_ + 1)); }, kStepMs};
+    const Step corrects{[this] { return answerShown(); },
+                        [this] {
+                            window_.streamPage()->feedbackBar()->labelButton(kSeven)->click();
+                            ++sent_;
+                            if (!readsHeldOut() && sent_ < kMaxCorrections) queueCorrection();
+                        },
+                        kStepMs};
+    steps_.insert(0, corrects);
+    steps_.insert(0, draws);
+}
+
+bool FeedbackDemo::readsHeldOut() const {
+    const auto model = window_.predictionService().model();
+    return model && model->classifier->samples_seen() > samplesBefore_ &&
+           widgets::predictDrawing(heldOut_, model->classifier.get()).label == kSeven;
 }
 
 void FeedbackDemo::addStep(std::function<bool()> ready, std::function<void()> run,

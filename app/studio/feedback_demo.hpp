@@ -1,6 +1,7 @@
 #pragma once
 #include <QDir>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -15,16 +16,17 @@ namespace liveml::studio {
 class MainWindow;
 
 // liveml-studio --feedback-demo DIR: the adaptation loop acted out for screenshots. In local
-// mode it waits for the trainer's model, draws a user's "7" that the model misreads, saves the
-// Draw page (studio-adapt-before.png), sends corrections one drawing at a time through the
-// feedback bar, waits for the reloaded model to read the 7, and saves the Draw page and the
+// mode it waits for the trainer's model, pauses the producer, draws a user's "7" that the model
+// misreads, saves the Draw page (studio-adapt-before.png), sends corrections (new drawings of
+// that 7) through the feedback bar until the reloaded model reads the first one as a 7, and
+// saves the Draw page and the
 // Stream dashboard (studio-adapt-after.png, studio-adapt-dashboard.png). Prints the figures
 // (probabilities, versions, corrections, seconds) and quits: 0 when the model adapted, 3 when
 // it did not within the time allowed, 1 when a screenshot could not be written.
 class FeedbackDemo : public QObject {
     Q_OBJECT
   public:
-    static constexpr int kCorrections = 8;
+    static constexpr int kMaxCorrections = 60;
 
     FeedbackDemo(MainWindow& window, const QString& outputDir, QObject* parent = nullptr);
 
@@ -39,6 +41,8 @@ class FeedbackDemo : public QObject {
     static constexpr qint64 kStepMs = 10000;
     void addStep(std::function<bool()> ready, std::function<void()> run,
                  qint64 timeoutMs = kStepMs);
+    void queueCorrection();    // draw a new 7, then send it labelled 7
+    bool readsHeldOut() const; // the newest model reads the first drawing as a 7
     void poll();
     void fail(const QString& why);
     void finish(int exitCode);
@@ -58,6 +62,7 @@ class FeedbackDemo : public QObject {
     QElapsedTimer adaptClock_;
     widgets::Prediction last_;
     widgets::Prediction before_;
+    QImage heldOut_; // the drawing shown before and after; never sent
     qint64 versionBefore_ = 0;
     quint64 samplesBefore_ = 0;
     int sent_ = 0;

@@ -209,6 +209,10 @@ void StreamPage::startLocalMode() {
     clusterBox_->setEnabled(!local_->isActive());
 }
 
+void StreamPage::setProducerPaused(bool paused) {
+    pause_->setChecked(paused);
+}
+
 void StreamPage::toggleLocalMode() {
     if (!local_->isActive()) {
         startLocalMode();

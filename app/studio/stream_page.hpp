@@ -48,6 +48,8 @@ class StreamPage : public QWidget {
 
     // Starts local mode with the producer running (liveml-studio --demo).
     void startLocalMode();
+    // Ticks "Pause producer": local mode's producer stops (or starts again).
+    void setProducerPaused(bool paused);
     void stopAll();
 
     dashboard::DashboardView* dashboard() const { return dashboard_; }
