@@ -1,0 +1,116 @@
+// The Stream page's secrets end to end against a real Secret Service (a private D-Bus session
+// with gnome-keyring): Connect puts the Redis password and the secret Kafka property in the
+// keychain and none of them in QSettings; a page opened later fills them in again; a cleared
+// password is removed from the keychain.
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "prediction_service.hpp"
+#include "secret_service_session.hpp"
+#include "stream/stream_settings.hpp"
+#include "stream_page.hpp"
+
+using namespace liveml;
+
+namespace {
+constexpr int kStartMs = 15000;
+constexpr int kAnswerMs = 10000;
+const QString kRedisSecret = QStringLiteral("redis-secret-1");
+const QString kKafkaSecret = QStringLiteral("sasl.password=kafka-secret-2");
+
+template <typename T> T* child(QWidget& parent, const char* name) {
+    T* widget = parent.findChild<T*>(QString::fromLatin1(name));
+    if (!widget) qFatal("the Stream page has no %s", name);
+    return widget;
+}
+} // namespace
+
+class TestStreamPageSecrets : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void connectKeepsSecretsInTheKeychainOnly();
+    void laterPageRestoresThem();
+    void clearedPasswordIsRemoved();
+
+  private:
+    QString lookup(const char* entry) const;
+    // Types the form and presses Connect, then Disconnect (nothing listens at these addresses).
+    void connectWith(studio::StreamPage& page, const QString& password);
+
+    QTemporaryDir home_;
+    liveml::guitest::SecretServiceSession session_;
+    widgets::PredictionService service_;
+};
+
+void TestStreamPageSecrets::initTestCase() {
+    QVERIFY(home_.isValid());
+    qputenv("XDG_CONFIG_HOME", home_.filePath(QStringLiteral("config")).toLocal8Bit());
+    const QString problem = session_.start(kStartMs);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    qputenv("DBUS_SESSION_BUS_ADDRESS", session_.busAddress().toUtf8());
+}
+
+QString TestStreamPageSecrets::lookup(const char* entry) const {
+    return session_.lookup({QStringLiteral("server"), QCoreApplication::applicationName(),
+                            QStringLiteral("user"), QString::fromLatin1(entry)},
+                           kAnswerMs);
+}
+
+void TestStreamPageSecrets::connectWith(studio::StreamPage& page, const QString& password) {
+    child<QLineEdit>(page, "bootstrapEdit")->setText(QStringLiteral("127.0.0.1:9"));
+    child<QPlainTextEdit>(page, "kafkaPropertiesEdit")
+        ->setPlainText(QStringLiteral("sasl.username=studio\n") + kKafkaSecret);
+    child<QLineEdit>(page, "redisUrlEdit")->setText(QStringLiteral("redis://127.0.0.1:9/0"));
+    child<QLineEdit>(page, "redisPasswordEdit")->setText(password);
+    QPushButton* button = child<QPushButton>(page, "connectButton");
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(child<QLabel>(page, "connectError")->text(), QString());
+    QCOMPARE(button->text(), QStringLiteral("Disconnect"));
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void TestStreamPageSecrets::connectKeepsSecretsInTheKeychainOnly() {
+    studio::StreamPage page(service_);
+    connectWith(page, kRedisSecret);
+    QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kRedisPasswordEntry), kRedisSecret, kAnswerMs);
+    QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kKafkaSecretsEntry), kKafkaSecret, kAnswerMs);
+    QLabel* note = child<QLabel>(page, "secretsNote");
+    QVERIFY2(note->text().contains(QStringLiteral("kept in the system keychain")),
+             qPrintable(note->text()));
+
+    QSettings().sync();
+    QFile settings(QSettings().fileName());
+    QVERIFY2(settings.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+    const QByteArray bytes = settings.readAll();
+    QVERIFY(bytes.contains("sasl.username=studio"));
+    QVERIFY(!bytes.contains("redis-secret"));
+    QVERIFY(!bytes.contains("kafka-secret"));
+}
+
+void TestStreamPageSecrets::laterPageRestoresThem() {
+    studio::StreamPage page(service_);
+    QLineEdit* password = child<QLineEdit>(page, "redisPasswordEdit");
+    QPlainTextEdit* properties = child<QPlainTextEdit>(page, "kafkaPropertiesEdit");
+    QTRY_COMPARE_WITH_TIMEOUT(password->text(), kRedisSecret, kAnswerMs);
+    QTRY_COMPARE_WITH_TIMEOUT(properties->toPlainText(),
+                              QStringLiteral("sasl.username=studio\n") + kKafkaSecret, kAnswerMs);
+}
+
+void TestStreamPageSecrets::clearedPasswordIsRemoved() {
+    studio::StreamPage page(service_);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(page, "redisPasswordEdit")->text(), kRedisSecret,
+                              kAnswerMs);
+    connectWith(page, QString());
+    QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kRedisPasswordEntry), QString(), kAnswerMs);
+    QCOMPARE(lookup(streamui::kKafkaSecretsEntry), kKafkaSecret); // still typed: still kept
+}
+
+QTEST_MAIN(TestStreamPageSecrets)
+#include "test_stream_page_secrets.moc"
