@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QThread>
 
+#include <csignal>
+
 namespace liveml::guitest {
 
 namespace {
@@ -114,6 +116,11 @@ QString SecretServiceSession::lookup(const QStringList& attributes, int timeoutM
         return {};
     }
     return QString::fromUtf8(tool.readAllStandardOutput());
+}
+
+void SecretServiceSession::setFrozen(bool frozen) {
+    if (keyring_.state() == QProcess::Running)
+        ::kill(static_cast<pid_t>(keyring_.processId()), frozen ? SIGSTOP : SIGCONT);
 }
 
 } // namespace liveml::guitest

@@ -23,6 +23,9 @@ class SecretServiceSession {
     // The secret stored under these attributes, read back with secret-tool (an independent
     // client of the Secret Service); empty when none.
     QString lookup(const QStringList& attributes, int timeoutMs) const;
+    // Stops (SIGSTOP) or continues the Secret Service: stopped, it keeps its bus name but
+    // answers nothing, like a keyring waiting on an unlock prompt nobody sees.
+    void setFrozen(bool frozen);
 
   private:
     bool secretServiceOwned(int timeoutMs) const;

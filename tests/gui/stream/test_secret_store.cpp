@@ -2,6 +2,7 @@
 // read back with secret-tool; and with no keychain reachable, a failure in words and nothing
 // kept anywhere else.
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,7 @@ class TestSecretStore : public QObject {
     void unreachableKeychainSaysWhyAndKeepsNothing();
     void roundTripThroughSecretService();
     void missingEntryReadsEmpty();
+    void silentKeychainTimesOut();
 
   private:
     QTemporaryDir home_;
@@ -121,6 +123,27 @@ void TestSecretStore::missingEntryReadsEmpty() {
     QCOMPARE(read.at(0).at(0).toString(), QStringLiteral("never-written"));
     QVERIFY(read.at(0).at(1).toString().isEmpty());
     QCOMPARE(store.availability(), SecretStore::Availability::Available);
+}
+
+void TestSecretStore::silentKeychainTimesOut() {
+    SecretStore store(kService);
+    store.setTimeout(std::chrono::milliseconds(1500));
+    QSignalSpy failed(&store, &SecretStore::failed);
+    QSignalSpy written(&store, &SecretStore::secretWritten);
+    session_.setFrozen(true);
+    QElapsedTimer clock;
+    clock.start();
+    store.write(QStringLiteral("stream/redis-password"), QStringLiteral("unanswered"));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kAnswerMs);
+    const qint64 waited = clock.elapsed();
+    session_.setFrozen(false);
+    QVERIFY2(waited >= 1400 && waited < 5000, qPrintable(QString::number(waited)));
+    QCOMPARE(store.availability(), SecretStore::Availability::Unavailable);
+    QVERIFY2(store.problem().contains(QStringLiteral("did not answer")),
+             qPrintable(store.problem()));
+    // The late answer (once the service runs again) is not reported a second time.
+    QTest::qWait(500);
+    QCOMPARE(failed.size() + written.size(), 1);
 }
 
 QTEST_MAIN(TestSecretStore)
