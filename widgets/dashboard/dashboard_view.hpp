@@ -49,8 +49,8 @@ class DashboardView : public QWidget {
     ConfusionMatrixChart* confusionChart() const noexcept { return confusion_; }
 
     void setSmoothing(double weight);
-    // Pulls the feed's latest matrix, labels and status, and lets every chart redraw; the
-    // timer does this at the frame rate, tests call it to avoid waiting.
+    // Pulls the feed's latest matrix, labels and status, and lets every chart redraw now;
+    // timers do this at the frame rate, tests call it to avoid waiting.
     void refresh();
 
   protected:
@@ -58,6 +58,7 @@ class DashboardView : public QWidget {
 
   private:
     struct ChartSpec;
+    void pullFeed();
     QWidget* buildToolbar();
     QWidget* buildGrid();
     void retranslate();

@@ -14,6 +14,7 @@
 
 #include "dashboard/chart_theme.hpp"
 #include "dashboard/csv_exporter.hpp"
+#include "dashboard/frame_budget.hpp"
 #include "dashboard/series_mirror.hpp"
 
 namespace liveml::dashboard {
@@ -91,7 +92,7 @@ LiveChart::LiveChart(SeriesStore& store, QWidget* parent)
 
     setAxisMode(AxisMode::Step);
     applyChartTheme(*plot_, *this);
-    connect(&frameTimer_, &QTimer::timeout, this, &LiveChart::refresh);
+    connect(&frameTimer_, &QTimer::timeout, this, &LiveChart::onFrame);
     frameTimer_.start(kFrameIntervalMs);
 }
 
@@ -168,6 +169,14 @@ bool LiveChart::refresh() {
     applyPendingView();
     plot_->replot();
     return true;
+}
+
+void LiveChart::onFrame() {
+    FrameBudget& budget = FrameBudget::gui();
+    if (!budget.allows()) return; // a later tick draws what is pending
+    QElapsedTimer took;
+    took.start();
+    if (refresh()) budget.spend(took.nsecsElapsed() / 1e6);
 }
 
 bool LiveChart::pullNewData() {

@@ -72,7 +72,8 @@ class LiveChart : public QWidget {
     void zoomX(double lo, double hi);
 
     // Pulls new data and redraws if anything changed and the chart is visible (a hidden chart
-    // draws when shown); the frame timer calls this. True if it redrew.
+    // draws when shown). True if it redrew. The frame timer calls it within the GUI thread's
+    // FrameBudget; tests and exports call it directly.
     bool refresh();
 
     QString visibleCsv() const;
@@ -111,6 +112,7 @@ class LiveChart : public QWidget {
 
     void adoptNewSeries();
     void addTrack(const SeriesKey& key, const QString& label);
+    void onFrame();
     bool pullNewData();
     void applyPendingView();
     std::optional<QString> labelFor(const std::string& metric) const;

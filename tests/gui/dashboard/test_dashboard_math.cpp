@@ -2,7 +2,10 @@
 
 #include <cmath>
 
+#include <QThread>
+
 #include "dashboard/ema_smoother.hpp"
+#include "dashboard/frame_budget.hpp"
 #include "dashboard/min_max_decimator.hpp"
 #include "dashboard/rolling_accuracy.hpp"
 #include "dashboard/series_store.hpp"
@@ -63,6 +66,19 @@ class TestDashboardMath : public QObject {
         QCOMPARE(out.size(), std::size_t(13));
         QCOMPARE(out.front().x, 99.0);
         QCOMPARE(out.back().x, 111.0);
+    }
+
+    // Waits only ever make the credit larger, so the checks hold on a slow machine too.
+    void frameBudgetRefillsAtHalfTheWallClock() {
+        FrameBudget budget;
+        QVERIFY(budget.allows());
+        budget.spend(100); // three frames' worth: 33 - 100 leaves -67 ms of credit
+        QVERIFY(!budget.allows());
+        QThread::msleep(300); // refills 150 ms, capped at one frame interval
+        QVERIFY(budget.allows());
+        budget.spend(10'000);
+        QThread::msleep(50);
+        QVERIFY(!budget.allows()); // drawing stays off until half the overspend has passed
     }
 
     void rollingAccuracyWindowCanChange() {
