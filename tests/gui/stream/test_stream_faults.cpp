@@ -5,9 +5,7 @@
 // keeps answering with the last good model. A SASL setting the broker does not speak, and one
 // librdkafka does not know, end in a worded error on the light, not a hang or a crash.
 #include <QLabel>
-#include <QLineEdit>
 #include <QPainter>
-#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -23,6 +21,7 @@
 #include "stream/local_stack.hpp"
 #include "stream/status_light.hpp"
 #include "stream_page.hpp"
+#include "stream_page_form.hpp"
 
 using namespace liveml;
 using namespace liveml::streamui;
@@ -40,12 +39,6 @@ QImage strokeImage() {
     painter.setPen(QPen(Qt::black, 24, Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(140, 40, 140, 240);
     return image;
-}
-
-template <typename T> T* child(QWidget& parent, const char* name) {
-    T* widget = parent.findChild<T*>(QString::fromLatin1(name));
-    if (!widget) qFatal("the Stream page has no %s", name);
-    return widget;
 }
 
 QString describe(const StatusLight& light) {
@@ -68,8 +61,8 @@ class TestStreamFaults : public QObject {
     QString startBroker(QProcess& broker);
     // Stores the default model as the trainer would; returns its version.
     qint64 saveCheckpoint();
+    // Connects the page through its form to this Redis and `bootstrap`.
     void connectPage(const QString& bootstrap, const QString& properties);
-    void disconnectPage();
     // Submits a drawing and waits for the service's answer.
     widgets::Prediction predict();
 
@@ -136,23 +129,11 @@ qint64 TestStreamFaults::saveCheckpoint() {
 }
 
 void TestStreamFaults::connectPage(const QString& bootstrap, const QString& properties) {
-    QPushButton* button = child<QPushButton>(*page_, "connectButton");
-    if (button->text() == QStringLiteral("Disconnect")) // an earlier test failed half-way
-        QTest::mouseClick(button, Qt::LeftButton);
-    child<QLineEdit>(*page_, "bootstrapEdit")->setText(bootstrap);
-    child<QPlainTextEdit>(*page_, "kafkaPropertiesEdit")->setPlainText(properties);
-    child<QLineEdit>(*page_, "redisUrlEdit")
-        ->setText(QStringLiteral("redis://127.0.0.1:%1/0").arg(redis_->port()));
-    child<QLineEdit>(*page_, "redisPasswordEdit")
-        ->setText(QString::fromStdString(redis_->url().password));
-    QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(child<QLabel>(*page_, "connectError")->text(), QString());
-}
-
-void TestStreamFaults::disconnectPage() {
-    QPushButton* button = child<QPushButton>(*page_, "connectButton");
-    QCOMPARE(button->text(), QStringLiteral("Disconnect"));
-    QTest::mouseClick(button, Qt::LeftButton);
+    guitest::StreamPageForm form(*page_);
+    const QString error = form.connectWith(
+        bootstrap, properties, QStringLiteral("redis://127.0.0.1:%1/0").arg(redis_->port()),
+        QString::fromStdString(redis_->url().password));
+    QCOMPARE(error, QString());
 }
 
 widgets::Prediction TestStreamFaults::predict() {
@@ -176,7 +157,7 @@ void TestStreamFaults::connectsAndLoadsTheModel() {
     const widgets::Prediction answer = predict();
     QVERIFY2(answer.hasResult(), qPrintable(answer.error));
     // This test's bus leads nowhere: the page says the password was not kept, and why.
-    QLabel* note = child<QLabel>(*page_, "secretsNote");
+    QLabel* note = guitest::StreamPageForm(*page_).secretsNote;
     QTRY_VERIFY2_WITH_TIMEOUT(note->text().contains(QStringLiteral("no system keychain")),
                               qPrintable(note->text()), kPredictMs);
 }
@@ -223,7 +204,7 @@ void TestStreamFaults::brokerDeathShowsAndModelStays() {
     QVERIFY2(during.hasResult(), qPrintable(during.error));
     QCOMPARE(service_->model()->streamVersion, modelVersion_);
     QCOMPARE(page_->light(Component::Redis)->state(), LinkState::Up);
-    disconnectPage();
+    guitest::StreamPageForm(*page_).disconnect();
 }
 
 void TestStreamFaults::saslAgainstPlaintextBrokerIsReported() {
@@ -244,7 +225,7 @@ void TestStreamFaults::saslAgainstPlaintextBrokerIsReported() {
     // It stays in error (a retry must not turn it green) and the page stays usable.
     QTest::qWait(3000);
     QVERIFY2(light->state() != LinkState::Up, qPrintable(describe(*light)));
-    disconnectPage();
+    guitest::StreamPageForm(*page_).disconnect();
     broker.kill();
     broker.waitForFinished(5000);
 }

@@ -6,7 +6,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +14,7 @@
 #include "secret_service_session.hpp"
 #include "stream/stream_settings.hpp"
 #include "stream_page.hpp"
+#include "stream_page_form.hpp"
 
 using namespace liveml;
 
@@ -23,12 +23,6 @@ constexpr int kStartMs = 15000;
 constexpr int kAnswerMs = 10000;
 const QString kRedisSecret = QStringLiteral("redis-secret-1");
 const QString kKafkaSecret = QStringLiteral("sasl.password=kafka-secret-2");
-
-template <typename T> T* child(QWidget& parent, const char* name) {
-    T* widget = parent.findChild<T*>(QString::fromLatin1(name));
-    if (!widget) qFatal("the Stream page has no %s", name);
-    return widget;
-}
 } // namespace
 
 class TestStreamPageSecrets : public QObject {
@@ -64,16 +58,13 @@ QString TestStreamPageSecrets::lookup(const char* entry) const {
 }
 
 void TestStreamPageSecrets::connectWith(studio::StreamPage& page, const QString& password) {
-    child<QLineEdit>(page, "bootstrapEdit")->setText(QStringLiteral("127.0.0.1:9"));
-    child<QPlainTextEdit>(page, "kafkaPropertiesEdit")
-        ->setPlainText(QStringLiteral("sasl.username=studio\n") + kKafkaSecret);
-    child<QLineEdit>(page, "redisUrlEdit")->setText(QStringLiteral("redis://127.0.0.1:9/0"));
-    child<QLineEdit>(page, "redisPasswordEdit")->setText(password);
-    QPushButton* button = child<QPushButton>(page, "connectButton");
-    QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(child<QLabel>(page, "connectError")->text(), QString());
-    QCOMPARE(button->text(), QStringLiteral("Disconnect"));
-    QTest::mouseClick(button, Qt::LeftButton);
+    guitest::StreamPageForm form(page);
+    QCOMPARE(form.connectWith(QStringLiteral("127.0.0.1:9"),
+                              QStringLiteral("sasl.username=studio\n") + kKafkaSecret,
+                              QStringLiteral("redis://127.0.0.1:9/0"), password),
+             QString());
+    QVERIFY(form.isConnected());
+    form.disconnect();
 }
 
 void TestStreamPageSecrets::connectKeepsSecretsInTheKeychainOnly() {
@@ -81,7 +72,7 @@ void TestStreamPageSecrets::connectKeepsSecretsInTheKeychainOnly() {
     connectWith(page, kRedisSecret);
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kRedisPasswordEntry), kRedisSecret, kAnswerMs);
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kKafkaSecretsEntry), kKafkaSecret, kAnswerMs);
-    QLabel* note = child<QLabel>(page, "secretsNote");
+    QLabel* note = guitest::StreamPageForm(page).secretsNote;
     QVERIFY2(note->text().contains(QStringLiteral("kept in the system keychain")),
              qPrintable(note->text()));
 
@@ -96,16 +87,15 @@ void TestStreamPageSecrets::connectKeepsSecretsInTheKeychainOnly() {
 
 void TestStreamPageSecrets::laterPageRestoresThem() {
     studio::StreamPage page(service_);
-    QLineEdit* password = child<QLineEdit>(page, "redisPasswordEdit");
-    QPlainTextEdit* properties = child<QPlainTextEdit>(page, "kafkaPropertiesEdit");
-    QTRY_COMPARE_WITH_TIMEOUT(password->text(), kRedisSecret, kAnswerMs);
-    QTRY_COMPARE_WITH_TIMEOUT(properties->toPlainText(),
+    const guitest::StreamPageForm form(page);
+    QTRY_COMPARE_WITH_TIMEOUT(form.password->text(), kRedisSecret, kAnswerMs);
+    QTRY_COMPARE_WITH_TIMEOUT(form.properties->toPlainText(),
                               QStringLiteral("sasl.username=studio\n") + kKafkaSecret, kAnswerMs);
 }
 
 void TestStreamPageSecrets::clearedPasswordIsRemoved() {
     studio::StreamPage page(service_);
-    QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(page, "redisPasswordEdit")->text(), kRedisSecret,
+    QTRY_COMPARE_WITH_TIMEOUT(guitest::StreamPageForm(page).password->text(), kRedisSecret,
                               kAnswerMs);
     connectWith(page, QString());
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kRedisPasswordEntry), QString(), kAnswerMs);
