@@ -109,12 +109,18 @@ void LiveChart::setValueLabel(const QString& label) {
 
 void LiveChart::addMetric(const std::string& metric, const QString& label) {
     selectors_.push_back({metric, label, false});
-    knownSeries_ = 0; // re-scan the store for the new selector
+    rescanStore();
 }
 
 void LiveChart::addMetricPrefix(const std::string& prefix) {
     selectors_.push_back({prefix, QString(), true});
+    rescanStore();
+}
+
+void LiveChart::rescanStore() {
+    // Series already in the store must be adopted even if nothing is appended any more.
     knownSeries_ = 0;
+    seenVersion_ = ~std::uint64_t(0);
 }
 
 std::optional<QString> LiveChart::labelFor(const std::string& metric) const {

@@ -110,6 +110,7 @@ class LiveChart : public QWidget {
         bool prefix;
     };
 
+    void rescanStore();
     void adoptNewSeries();
     void addTrack(const SeriesKey& key, const QString& label);
     void onFrame();

@@ -59,6 +59,18 @@ class TestLiveChart : public QObject {
         QCOMPARE(chart.plot()->graph(1)->dataCount(), 100'000);
     }
 
+    void metricAddedAfterItsDataIsPlotted() {
+        SeriesStore store;
+        fill(store, {"r", "m"}, 50);
+        LiveChart chart(store);
+        chart.show();
+        chart.refresh(); // no metric yet: nothing to show
+        chart.addMetric("m", "m");
+        QVERIFY(chart.refresh()); // the store did not change since, yet the series appears
+        QCOMPARE(chart.seriesCount(), 1);
+        QCOMPARE(chart.plot()->graph(1)->dataCount(), 50);
+    }
+
     void hiddenChartDrawsOnlyOnceShown() {
         SeriesStore store;
         LiveChart chart(store);
