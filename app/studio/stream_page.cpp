@@ -238,11 +238,12 @@ void StreamPage::connectCluster() {
     }
     connectError_->clear();
     try {
-        const streamui::ClusterConnection connection =
-            streamui::parseConnection(bootstrap_->text(), properties_->toPlainText().split('\n'),
-                                      redisUrl_->text(), password_->text());
+        const QStringList properties = streamui::unmaskedProperties(
+            properties_->toPlainText().split('\n', Qt::SkipEmptyParts), keychainSecrets_);
+        const streamui::ClusterConnection connection = streamui::parseConnection(
+            bootstrap_->text(), properties, redisUrl_->text(), password_->text());
         saveSettings();
-        saveSecrets();
+        saveSecrets(properties);
         connectTo(connection);
         if (!connected_) return; // a refused setting: the broker's light says why
         connect_->setText(tr("Disconnect"));
@@ -362,10 +363,12 @@ void StreamPage::restoreSecrets() {
                 if (entry == QLatin1String(streamui::kRedisPasswordEntry)) {
                     if (password_->text().isEmpty()) password_->setText(secret);
                 } else if (entry == QLatin1String(streamui::kKafkaSecretsEntry)) {
+                    // Shown masked: Connect puts the kept values back in.
+                    keychainSecrets_ = secret.split('\n', Qt::SkipEmptyParts);
                     properties_->setPlainText(
                         streamui::withSecretProperties(
                             properties_->toPlainText().split('\n', Qt::SkipEmptyParts),
-                            secret.split('\n', Qt::SkipEmptyParts))
+                            streamui::maskedProperties(keychainSecrets_))
                             .join('\n'));
                 }
             });
@@ -375,14 +378,13 @@ void StreamPage::restoreSecrets() {
     secrets_->read(QString::fromLatin1(streamui::kKafkaSecretsEntry));
 }
 
-void StreamPage::saveSecrets() {
+void StreamPage::saveSecrets(const QStringList& properties) {
     QString password = password_->text();
     if (password.isEmpty()) streamui::withoutPassword(redisUrl_->text(), &password);
-    const QStringList properties = properties_->toPlainText().split('\n', Qt::SkipEmptyParts);
+    keychainSecrets_ = streamui::splitSecretProperties(properties).secret;
     // An empty value removes the entry, so a secret the user deleted is not kept either.
     secrets_->write(QString::fromLatin1(streamui::kRedisPasswordEntry), password);
-    secrets_->write(QString::fromLatin1(streamui::kKafkaSecretsEntry),
-                    streamui::splitSecretProperties(properties).secret.join('\n'));
+    secrets_->write(QString::fromLatin1(streamui::kKafkaSecretsEntry), keychainSecrets_.join('\n'));
 }
 
 void StreamPage::updateSecretsNote() {

@@ -1,4 +1,5 @@
 #pragma once
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
@@ -81,7 +82,8 @@ class StreamPage : public QWidget {
     void saveSettings();
     // The Redis password and secret Kafka properties live in the system keychain only.
     void restoreSecrets();
-    void saveSecrets();
+    // properties: the Kafka lines as connected with, secret values unmasked.
+    void saveSecrets(const QStringList& properties);
     void updateSecretsNote();
     void retranslate();
 
@@ -112,6 +114,7 @@ class StreamPage : public QWidget {
     QLineEdit* password_ = nullptr;
     QLabel* passwordNote_ = nullptr;
     streamui::SecretStore* secrets_ = nullptr;
+    QStringList keychainSecrets_; // secret Kafka "key=value" lines, shown masked in properties_
     QPushButton* connect_ = nullptr;
     QLabel* connectError_ = nullptr;
     QLabel* modelLabel_ = nullptr;

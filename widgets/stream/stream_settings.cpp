@@ -28,6 +28,10 @@ const QStringList& secretPropertyNames() {
 QString propertyKey(const QString& line) {
     return line.section('=', 0, 0).trimmed();
 }
+
+QString propertyValue(const QString& line) {
+    return line.section('=', 1).trimmed();
+}
 } // namespace
 
 StreamSettings StreamSettings::load() {
@@ -107,6 +111,33 @@ QStringList withSecretProperties(const QStringList& lines, const QStringList& se
         if (!key.isEmpty() && !typed) merged.append(secret);
     }
     return merged;
+}
+
+QStringList maskedProperties(const QStringList& secretLines) {
+    QStringList masked;
+    for (const QString& line : secretLines)
+        masked.append(propertyKey(line) + '=' + QString::fromUtf8(kKeychainMask));
+    return masked;
+}
+
+QStringList unmaskedProperties(const QStringList& lines, const QStringList& secretLines) {
+    QStringList unmasked;
+    for (const QString& line : lines) {
+        if (propertyValue(line) != QString::fromUtf8(kKeychainMask)) {
+            unmasked.append(line);
+            continue;
+        }
+        const QString key = propertyKey(line);
+        const auto stored = std::find_if(secretLines.begin(), secretLines.end(),
+                                         [&](const QString& s) { return propertyKey(s) == key; });
+        if (stored == secretLines.end())
+            throw std::invalid_argument(QStringLiteral("%1: the keychain holds no value for it; "
+                                                       "type it again.")
+                                            .arg(key)
+                                            .toStdString());
+        unmasked.append(*stored);
+    }
+    return unmasked;
 }
 
 } // namespace liveml::streamui

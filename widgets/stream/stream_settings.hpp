@@ -57,4 +57,13 @@ SplitProperties splitSecretProperties(const QStringList& lines);
 // typed since wins over what the keychain held).
 QStringList withSecretProperties(const QStringList& lines, const QStringList& secretLines);
 
+// The value the properties editor shows for a secret the keychain holds, so that restoring it
+// does not put it on screen.
+inline constexpr const char* kKeychainMask = "\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf";
+// "key=value" lines with every value replaced by kKeychainMask.
+QStringList maskedProperties(const QStringList& secretLines);
+// `lines` with each masked value replaced by the one in `secretLines`. Throws
+// std::invalid_argument naming the property when `secretLines` has none for it.
+QStringList unmaskedProperties(const QStringList& lines, const QStringList& secretLines);
+
 } // namespace liveml::streamui

@@ -1,7 +1,7 @@
 // The Stream page's secrets end to end against a real Secret Service (a private D-Bus session
 // with gnome-keyring): Connect puts the Redis password and the secret Kafka property in the
-// keychain and none of them in QSettings; a page opened later fills them in again; a cleared
-// password is removed from the keychain.
+// keychain and none of them in QSettings; a page opened later fills them in again (the Kafka
+// secret masked on screen, its value used on Connect); a cleared password is removed.
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +23,7 @@ constexpr int kStartMs = 15000;
 constexpr int kAnswerMs = 10000;
 const QString kRedisSecret = QStringLiteral("redis-secret-1");
 const QString kKafkaSecret = QStringLiteral("sasl.password=kafka-secret-2");
+const QString kTypedProperties = QStringLiteral("sasl.username=studio\n") + kKafkaSecret;
 } // namespace
 
 class TestStreamPageSecrets : public QObject {
@@ -31,12 +32,12 @@ class TestStreamPageSecrets : public QObject {
     void initTestCase();
     void connectKeepsSecretsInTheKeychainOnly();
     void laterPageRestoresThem();
-    void clearedPasswordIsRemoved();
+    void maskedSecretIsUsedAndKept();
 
   private:
     QString lookup(const char* entry) const;
     // Types the form and presses Connect, then Disconnect (nothing listens at these addresses).
-    void connectWith(studio::StreamPage& page, const QString& password);
+    void connectWith(studio::StreamPage& page, const QString& properties, const QString& password);
 
     QTemporaryDir home_;
     liveml::guitest::SecretServiceSession session_;
@@ -57,10 +58,10 @@ QString TestStreamPageSecrets::lookup(const char* entry) const {
                            kAnswerMs);
 }
 
-void TestStreamPageSecrets::connectWith(studio::StreamPage& page, const QString& password) {
+void TestStreamPageSecrets::connectWith(studio::StreamPage& page, const QString& properties,
+                                        const QString& password) {
     guitest::StreamPageForm form(page);
-    QCOMPARE(form.connectWith(QStringLiteral("127.0.0.1:9"),
-                              QStringLiteral("sasl.username=studio\n") + kKafkaSecret,
+    QCOMPARE(form.connectWith(QStringLiteral("127.0.0.1:9"), properties,
                               QStringLiteral("redis://127.0.0.1:9/0"), password),
              QString());
     QVERIFY(form.isConnected());
@@ -69,7 +70,7 @@ void TestStreamPageSecrets::connectWith(studio::StreamPage& page, const QString&
 
 void TestStreamPageSecrets::connectKeepsSecretsInTheKeychainOnly() {
     studio::StreamPage page(service_);
-    connectWith(page, kRedisSecret);
+    connectWith(page, kTypedProperties, kRedisSecret);
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kRedisPasswordEntry), kRedisSecret, kAnswerMs);
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kKafkaSecretsEntry), kKafkaSecret, kAnswerMs);
     QLabel* note = guitest::StreamPageForm(page).secretsNote;
@@ -89,17 +90,30 @@ void TestStreamPageSecrets::laterPageRestoresThem() {
     studio::StreamPage page(service_);
     const guitest::StreamPageForm form(page);
     QTRY_COMPARE_WITH_TIMEOUT(form.password->text(), kRedisSecret, kAnswerMs);
-    QTRY_COMPARE_WITH_TIMEOUT(form.properties->toPlainText(),
-                              QStringLiteral("sasl.username=studio\n") + kKafkaSecret, kAnswerMs);
+    const QString masked = QStringLiteral("sasl.username=studio\nsasl.password=") +
+                           QString::fromUtf8(streamui::kKeychainMask);
+    QTRY_COMPARE_WITH_TIMEOUT(form.properties->toPlainText(), masked, kAnswerMs);
 }
 
-void TestStreamPageSecrets::clearedPasswordIsRemoved() {
+void TestStreamPageSecrets::maskedSecretIsUsedAndKept() {
     studio::StreamPage page(service_);
-    QTRY_COMPARE_WITH_TIMEOUT(guitest::StreamPageForm(page).password->text(), kRedisSecret,
-                              kAnswerMs);
-    connectWith(page, QString());
+    const guitest::StreamPageForm form(page);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        form.properties->toPlainText().contains(QString::fromUtf8(streamui::kKeychainMask)),
+        kAnswerMs);
+    // Connect as restored (the masked line untouched) with the password cleared.
+    connectWith(page, form.properties->toPlainText(), QString());
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kRedisPasswordEntry), QString(), kAnswerMs);
-    QCOMPARE(lookup(streamui::kKafkaSecretsEntry), kKafkaSecret); // still typed: still kept
+    QCOMPARE(lookup(streamui::kKafkaSecretsEntry), kKafkaSecret); // the value, not the mask
+
+    // A masked line the keychain cannot fill is refused in words, not sent as is.
+    guitest::StreamPageForm fresh(page);
+    const QString error = fresh.connectWith(QStringLiteral("127.0.0.1:9"),
+                                            QStringLiteral("ssl.key.password=") +
+                                                QString::fromUtf8(streamui::kKeychainMask),
+                                            QString(), QString());
+    QVERIFY2(error.contains(QStringLiteral("ssl.key.password")), qPrintable(error));
+    QVERIFY(!fresh.isConnected());
 }
 
 QTEST_MAIN(TestStreamPageSecrets)

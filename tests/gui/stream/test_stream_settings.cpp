@@ -49,6 +49,23 @@ class TestStreamSettings : public QObject {
                                       QStringLiteral("ssl.key.password=stored-key")}));
     }
 
+    void maskedSecretsUnmaskFromTheKeychain() {
+        const QStringList kept{QStringLiteral("sasl.password=p=with=equals"),
+                               QStringLiteral("ssl.key.password=k")};
+        const QStringList masked = maskedProperties(kept);
+        QCOMPARE(masked.size(), 2);
+        QVERIFY(!masked.join('\n').contains(QStringLiteral("p=with=equals")));
+        QVERIFY(masked[1].startsWith(QStringLiteral("ssl.key.password=")));
+        const QStringList shown{QStringLiteral("sasl.username=u"), masked[0], masked[1]};
+        QCOMPARE(unmaskedProperties(shown, kept),
+                 QStringList({QStringLiteral("sasl.username=u"), kept[0], kept[1]}));
+        // A typed value is left alone; a mask with nothing behind it is an error.
+        QCOMPARE(unmaskedProperties({QStringLiteral("sasl.password=typed")}, kept),
+                 QStringList{QStringLiteral("sasl.password=typed")});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 unmaskedProperties(maskedProperties(kept), {}));
+    }
+
     void savedSettingsHoldNoSecret() {
         StreamSettings settings;
         settings.bootstrap = QStringLiteral("kafka-1:9093");
