@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 namespace liveml::guitest {
 
@@ -19,6 +20,11 @@ void stopProcess(QProcess& process) {
         process.kill();
         process.waitForFinished(kStopMs);
     }
+}
+
+// The daemons go when the test does, even when it is killed (a CTest timeout).
+void dieWithTest(QProcess& process) {
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 QString outputOf(QProcess& process) {
@@ -51,6 +57,7 @@ QString SecretServiceSession::start(int timeoutMs) {
     QFile::setPermissions(dir_.filePath(QStringLiteral("run")),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
+    dieWithTest(bus_);
     bus_.start(
         QStringLiteral("dbus-daemon"),
         {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
@@ -67,6 +74,7 @@ QString SecretServiceSession::start(int timeoutMs) {
         return QStringLiteral("dbus-daemon printed no address: %1").arg(outputOf(bus_));
 
     keyring_.setProcessEnvironment(environment());
+    dieWithTest(keyring_);
     keyring_.start(
         QStringLiteral("gnome-keyring-daemon"),
         {QStringLiteral("--foreground"), QStringLiteral("--unlock"),

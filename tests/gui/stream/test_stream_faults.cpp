@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 #include "gui_test_support.hpp"
 #include "online/model_file.hpp"
 #include "prediction_service.hpp"
@@ -107,6 +110,8 @@ void TestStreamFaults::cleanupTestCase() {
 }
 
 QString TestStreamFaults::startBroker(QProcess& broker) {
+    // The broker goes when the test does, even when it is killed (a CTest timeout).
+    broker.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     broker.start(QStringLiteral(LIVEML_CLI_PATH), {QStringLiteral("broker")});
     if (!broker.waitForStarted(kStartMs)) return {};
     QElapsedTimer clock;
