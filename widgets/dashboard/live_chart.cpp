@@ -169,9 +169,10 @@ void LiveChart::styleTrack(Track& track, int index) {
 
 bool LiveChart::refresh() {
     if (pullNewData()) viewDirty_ = true;
-    // A hidden chart (e.g. on a page not shown) keeps its mirrors in step, which is cheap,
-    // and draws once it is shown.
-    if (!viewDirty_ || !isVisible()) return false;
+    // A chart nobody can see (a page not shown, scrolled out of the dashboard) keeps its
+    // mirrors in step, which is cheap, and draws once it comes into view. The plot's region,
+    // not ours: the opaque plot covering us leaves ours empty.
+    if (!viewDirty_ || plot_->visibleRegion().isEmpty()) return false;
     applyPendingView();
     plot_->replot();
     return true;

@@ -71,9 +71,9 @@ class LiveChart : public QWidget {
     // Shows [lo, hi] on the x axis and stops following, as a user zoom would.
     void zoomX(double lo, double hi);
 
-    // Pulls new data and redraws if anything changed and the chart is visible (a hidden chart
-    // draws when shown). True if it redrew. The frame timer calls it within the GUI thread's
-    // FrameBudget; tests and exports call it directly.
+    // Pulls new data and redraws if anything changed and some of the chart is in view (a chart
+    // out of view draws when it comes back). True if it redrew. The frame timer calls it within the
+    // GUI thread's FrameBudget; tests and exports call it directly.
     bool refresh();
 
     QString visibleCsv() const;

@@ -1,7 +1,9 @@
 #include <QImage>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include "dashboard/live_chart.hpp"
@@ -84,6 +86,26 @@ class TestLiveChart : public QObject {
         QVERIFY(chart.refresh()); // the pending view is drawn without new data
         QCOMPARE(chart.plot()->graph(1)->dataCount(), 100);
         QVERIFY(!chart.refresh());
+    }
+
+    void chartScrolledOutOfViewDrawsWhenScrolledBack() {
+        SeriesStore store;
+        QScrollArea scroll;
+        auto* page = new QWidget;
+        auto* layout = new QVBoxLayout(page);
+        layout->addSpacing(2000); // the chart starts far below the viewport
+        auto* chart = new LiveChart(store, page);
+        layout->addWidget(chart);
+        chart->addMetric("m", "m");
+        scroll.setWidget(page);
+        scroll.resize(400, 300);
+        scroll.show();
+        fill(store, {"r", "m"}, 100);
+        QVERIFY(!chart->refresh());
+        QCOMPARE(chart->plot()->graph(1)->dataCount(), 0);
+        scroll.ensureWidgetVisible(chart);
+        QVERIFY(chart->refresh());
+        QCOMPARE(chart->plot()->graph(1)->dataCount(), 100);
     }
 
     void zoomPausesFollowAndResetResumes() {
