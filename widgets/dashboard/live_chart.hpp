@@ -34,6 +34,8 @@ class LiveChart : public QWidget {
     Q_OBJECT
   public:
     static constexpr int kFrameIntervalMs = 33;
+    // Frames a chart may be refused by the frame budget before it draws regardless (~0.3 s).
+    static constexpr int kMaxSkippedFrames = 10;
 
     LiveChart(SeriesStore& store, QWidget* parent = nullptr);
     ~LiveChart() override;
@@ -149,6 +151,7 @@ class LiveChart : public QWidget {
     bool zeroBased_ = false;
     bool viewDirty_ = true;
     bool legendDirty_ = true;
+    int skippedFrames_ = 0;
     bool applyingView_ = false;        // our own range changes must not count as user zoom
     MinMaxDecimator::Columns columns_; // per-frame scratch, kept for its storage
     std::vector<PlotPoint> scratch_;

@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "dashboard/frame_budget.hpp"
 #include "dashboard/live_chart.hpp"
 
 using namespace liveml::dashboard;
@@ -277,6 +278,19 @@ class TestLiveChart : public QObject {
         QVERIFY(legend.height() > 0);
         QVERIFY2(!legend.intersects(area), "the legend covers the plotted lines");
         QVERIFY(legend.bottom() <= area.top());
+    }
+
+    // Last: it leaves the GUI thread's frame budget overspent for the rest of the process.
+    void chartDrawsEvenWhenTheBudgetStaysSpent() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.show();
+        FrameBudget::gui().spend(1e9);
+        fill(store, {"r", "m"}, 100);
+        // Only the frame timer draws here, and only through the starvation guard.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            chart.seriesCount() == 1 && chart.plot()->graph(1)->dataCount() == 100, 5000);
     }
 };
 
