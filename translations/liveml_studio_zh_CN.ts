@@ -452,6 +452,19 @@ smoothed: %4</source>
     </message>
 </context>
 <context>
+    <name>liveml::streamui::SecretStore</name>
+    <message>
+        <source>the keychain reported error %1</source>
+        <translation>钥匙串报告错误 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the keychain did not answer within %n s</source>
+        <translation>
+            <numerusform>钥匙串在 %n 秒内没有响应</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>liveml::streamui::StreamMonitor</name>
     <message>
         <source>reading the metrics history</source>
@@ -762,10 +775,6 @@ smoothed: %4</source>
         <translation>Redis 密码</translation>
     </message>
     <message>
-        <source>The password is not saved: no system keychain is available, and it is never stored in plain text.</source>
-        <translation>密码不会被保存：没有可用的系统钥匙串，且密码绝不以明文存储。</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -784,6 +793,18 @@ smoothed: %4</source>
     <message>
         <source>Producer</source>
         <translation>生产者</translation>
+    </message>
+    <message>
+        <source>On connect, the password and secret Kafka properties (sasl.password, ssl.key.password, …) are saved in the system keychain, never in plain text.</source>
+        <translation>连接时，密码和机密 Kafka 属性（sasl.password、ssl.key.password 等）会保存在系统钥匙串中，绝不以明文存储。</translation>
+    </message>
+    <message>
+        <source>The password and secret Kafka properties are kept in the system keychain, never in plain text.</source>
+        <translation>密码和机密 Kafka 属性保存在系统钥匙串中，绝不以明文存储。</translation>
+    </message>
+    <message>
+        <source>Not saved: no system keychain is reachable (%1). The password and secret Kafka properties are used for this session only and never stored in plain text.</source>
+        <translation>未保存：无法访问系统钥匙串（%1）。密码和机密 Kafka 属性仅用于本次会话，绝不以明文存储。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #pragma once
+#include <QLocale>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,9 @@ class LanguageManager : public QObject {
     static QList<Language> languages();
     static QStringList supportedCodes();
     static bool isSupported(const QString& code);
+    // The supported language closest to the locale's (Simplified Chinese for zh-CN, zh-Hans,
+    // zh-SG), English otherwise.
+    static QString codeForLocale(const QLocale& locale);
 
     // Returns false (keeping the current language) if code is unknown or its catalogue is
     // missing.
@@ -33,7 +37,7 @@ class LanguageManager : public QObject {
   private:
     QTranslator studio_;
     QTranslator qtBase_; // Qt's own strings (dialog buttons), when Debian ships them
-    QString current_ = QStringLiteral("en");
+    QString current_;    // none until the first setLanguage installs a catalogue
 };
 
 } // namespace liveml::studio

@@ -1,5 +1,6 @@
 // liveml-studio: draw a digit, see it predicted live. Command line: see --help.
 #include <QApplication>
+#include <QLocale>
 
 #include <memory>
 
@@ -27,9 +28,12 @@ int main(int argc, char** argv) {
 
     applyStudioStyle(app);
     LanguageManager languages;
-    if (!options.language.isEmpty() && !languages.setLanguage(options.language))
-        qWarning("liveml-studio: no translation for %s; using English",
-                 qPrintable(options.language));
+    const QString language = options.language.isEmpty()
+                                 ? LanguageManager::codeForLocale(QLocale::system())
+                                 : options.language;
+    if (!languages.setLanguage(language) && !languages.setLanguage(QStringLiteral("en")))
+        qWarning("liveml-studio: no translation for %s; using the source text",
+                 qPrintable(language));
 
     MainWindow window(languages);
     window.show();

@@ -140,6 +140,27 @@ class TestMainWindow : public QObject {
         QVERIFY(!languages_->setLanguage(QStringLiteral("xx")));
     }
 
+    void localePicksTheLanguage() {
+        QCOMPARE(LanguageManager::codeForLocale(QLocale(QStringLiteral("zh_CN"))),
+                 QStringLiteral("zh_CN"));
+        QCOMPARE(LanguageManager::codeForLocale(QLocale(QStringLiteral("zh_Hans_SG"))),
+                 QStringLiteral("zh_CN"));
+        QCOMPARE(LanguageManager::codeForLocale(QLocale(QStringLiteral("zh_TW"))),
+                 QStringLiteral("en"));
+        QCOMPARE(LanguageManager::codeForLocale(QLocale(QStringLiteral("de_DE"))),
+                 QStringLiteral("en"));
+    }
+
+    void englishHasPluralForms() {
+        QVERIFY(languages_->setLanguage(QStringLiteral("en")));
+        const auto history = [](int n) {
+            return QCoreApplication::translate("liveml::streamui::StreamMonitor",
+                                               "history: %n metrics records", nullptr, n);
+        };
+        QCOMPARE(history(1), QStringLiteral("history: 1 metrics record"));
+        QCOMPARE(history(3), QStringLiteral("history: 3 metrics records"));
+    }
+
   private:
     std::unique_ptr<LanguageManager> languages_;
     std::unique_ptr<MainWindow> window_;
