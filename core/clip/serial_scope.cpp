@@ -1,5 +1,6 @@
 #include "clip/serial_scope.hpp"
 
+#include <ATen/Parallel.h>
 #include <omp.h>
 
 namespace liveml::clip {
@@ -10,12 +11,16 @@ constexpr double kSerialBelowMultiplyAdds = 2e7;
 
 } // namespace
 
-// omp_set_num_threads changes only this thread's setting and costs nothing, whereas
-// torch::set_num_threads also rebuilds LibTorch's pthreadpool; LibTorch's OpenMP build reads
-// the OpenMP setting for its parallel loops.
+// at::get_num_threads first: LibTorch sets each thread's OpenMP team size lazily, at its first
+// parallel op, and that would undo a change made before it. omp_set_num_threads then changes
+// only this thread's setting and costs nothing, whereas torch::set_num_threads also rebuilds
+// LibTorch's pthreadpool; LibTorch's OpenMP build reads the OpenMP setting for its parallel
+// loops, and so does oneDNN.
 SerialScope::SerialScope(double multiply_adds) {
-    if (multiply_adds >= kSerialBelowMultiplyAdds || omp_get_max_threads() == 1) return;
-    saved_threads_ = omp_get_max_threads();
+    if (multiply_adds >= kSerialBelowMultiplyAdds) return;
+    const int threads = at::get_num_threads();
+    if (threads == 1) return;
+    saved_threads_ = threads;
     omp_set_num_threads(1);
 }
 
