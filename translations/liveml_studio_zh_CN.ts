@@ -205,6 +205,14 @@
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
+    <message>
+        <source>trainer, last %1</source>
+        <translation>训练器，最近 %1 条</translation>
+    </message>
+    <message>
+        <source>predictions, last %1</source>
+        <translation>预测，最近 %1 条</translation>
+    </message>
 </context>
 <context>
     <name>liveml::dashboard::LabelDistributionChart</name>

@@ -42,6 +42,8 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, k
          {{metric::kSamplesSeen, QT_TR_NOOP("samples seen")}}},
         {QT_TR_NOOP("Rolling accuracy"),
          QT_TR_NOOP("accuracy"),
+         // Named with their windows by labelMetrics(): the trainer's N (10 by default, as
+         // the original job) and the one chosen here differ, and so do the curves.
          {{metric::kAccuracyLastN, QT_TR_NOOP("trainer, last N")},
           {metric::kRollingAccuracy, QT_TR_NOOP("predictions, chosen N")}},
          nullptr,
@@ -129,11 +131,13 @@ QWidget* DashboardView::buildToolbar() {
 
     windowLabel_ = new QLabel(bar);
     window_ = new QComboBox(bar);
+    window_->setObjectName(QStringLiteral("rollingWindow"));
     for (std::size_t n : kRollingWindows)
         window_->addItem(QString::number(n), qulonglong(n));
     window_->setCurrentIndex(2);
     connect(window_, &QComboBox::currentIndexChanged, this, [this](int index) {
         feed_.setRollingWindow(std::size_t(window_->itemData(index).toULongLong()));
+        labelMetrics();
     });
 
     normalized_ = new QCheckBox(bar);
@@ -229,7 +233,24 @@ void DashboardView::pullFeed() {
     const auto snapshot = feed_.snapshot();
     labels_->setCounts(snapshot.labels);
     confusion_->setCounts(snapshot.confusion);
+    if (snapshot.accuracyWindow != trainerAccuracyWindow_) {
+        trainerAccuracyWindow_ = snapshot.accuracyWindow;
+        labelMetrics();
+    }
     updateStatus(snapshot);
+}
+
+void DashboardView::labelMetrics() {
+    for (std::size_t i = 0; i < specs_.size(); ++i)
+        for (const auto& [name, label] : specs_[i].metrics)
+            charts_[i]->setMetricLabel(name, tr(label));
+    if (trainerAccuracyWindow_ > 0)
+        byMetric_.at(metric::kAccuracyLastN)
+            ->setMetricLabel(metric::kAccuracyLastN,
+                             tr("trainer, last %1").arg(trainerAccuracyWindow_));
+    byMetric_.at(metric::kRollingAccuracy)
+        ->setMetricLabel(metric::kRollingAccuracy,
+                         tr("predictions, last %1").arg(window_->currentData().toULongLong()));
 }
 
 void DashboardView::updateStatus(const DashboardFeed::Snapshot& s) {
@@ -258,6 +279,7 @@ void DashboardView::retranslate() {
         charts_[i]->setTitle(tr(specs_[i].title));
         charts_[i]->setValueLabel(tr(specs_[i].valueLabel));
     }
+    labelMetrics();
     labels_->setTitle(tr("Label distribution"));
     confusion_->setTitle(tr("Confusion matrix"));
     updateStatus(feed_.snapshot());

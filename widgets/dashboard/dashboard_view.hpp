@@ -63,6 +63,7 @@ class DashboardView : public QWidget {
     QWidget* buildGrid();
     void retranslate();
     void updateStatus(const DashboardFeed::Snapshot& snapshot);
+    void labelMetrics(); // legend entries in the current language, with the accuracy windows
 
     SeriesStore store_;
     DashboardFeed feed_;
@@ -83,6 +84,7 @@ class DashboardView : public QWidget {
     QLabel* status_ = nullptr;
     QTimer timer_;
     std::uint64_t seenFeedVersion_ = ~std::uint64_t(0);
+    std::int64_t trainerAccuracyWindow_ = 0; // the trainer's N, 0 until a record names it
 };
 
 } // namespace liveml::dashboard

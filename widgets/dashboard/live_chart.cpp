@@ -21,6 +21,10 @@ namespace liveml::dashboard {
 
 namespace {
 
+QString trackName(const QString& label, const std::string& run) {
+    return QStringLiteral("%1 · %2").arg(label, QString::fromStdString(run));
+}
+
 constexpr double kHoverRadiusPx = 30;
 constexpr double kMinZeroBasedSpan = 1.0;
 constexpr int kLegendSlackPx = 16; // the layout's own rounding; a label is never cut
@@ -112,6 +116,18 @@ void LiveChart::addMetric(const std::string& metric, const QString& label) {
     rescanStore();
 }
 
+void LiveChart::setMetricLabel(const std::string& metric, const QString& label) {
+    for (auto& s : selectors_)
+        if (!s.prefix && s.text == metric) s.label = label;
+    for (auto& track : tracks_) {
+        if (track->key.metric != metric) continue;
+        track->label = label;
+        track->name = trackName(label, track->key.run);
+        legendDirty_ = true;
+        viewDirty_ = true;
+    }
+}
+
 void LiveChart::addMetricPrefix(const std::string& prefix) {
     selectors_.push_back({prefix, QString(), true});
     rescanStore();
@@ -147,10 +163,10 @@ void LiveChart::adoptNewSeries() {
 void LiveChart::addTrack(const SeriesKey& key, const QString& label) {
     auto buffer = store_.find(key);
     if (!buffer) return;
-    const QString name = QStringLiteral("%1 · %2").arg(label, QString::fromStdString(key.run));
-    auto track = std::make_unique<Track>(Track{
-        key, label, name, std::move(buffer), SeriesMirror(store_.capacity_per_series(), smoothing_),
-        plot_->addGraph(), plot_->addGraph()});
+    auto track =
+        std::make_unique<Track>(Track{key, label, trackName(label, key.run), std::move(buffer),
+                                      SeriesMirror(store_.capacity_per_series(), smoothing_),
+                                      plot_->addGraph(), plot_->addGraph()});
     track->raw->removeFromLegend();
     styleTrack(*track, int(tracks_.size()));
     tracks_.push_back(std::move(track));

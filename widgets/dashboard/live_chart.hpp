@@ -46,6 +46,8 @@ class LiveChart : public QWidget {
     void addMetric(const std::string& metric, const QString& label);
     // Shows every metric starting with `prefix`; the legend names it by the rest of its name.
     void addMetricPrefix(const std::string& prefix);
+    // Renames a metric's legend entries (a new language, a parameter shown in the label).
+    void setMetricLabel(const std::string& metric, const QString& label);
 
     // Counts, rates and durations: the followed y range starts at 0 (a flat line at 0 then
     // sits on the floor of a 0..1 axis instead of in the middle of -0.5..0.5).

@@ -1,3 +1,4 @@
+#include <QComboBox>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -174,13 +175,35 @@ class TestDashboardView : public QObject {
         const int ours = rolling->seriesName(0).startsWith("predictions") ? 0 : 1;
         auto* entry = qobject_cast<QCPPlottableLegendItem*>(rolling->plot()->legend->item(ours));
         QVERIFY(entry);
-        QCOMPARE(entry->plottable()->name(), QString("predictions, chosen N"));
+        QCOMPARE(entry->plottable()->name(), QString("predictions, last 1000"));
 
         QVERIFY(view.ingestMetricsJson(record(50, 0.5))); // samples went back: run "trainer #2"
         view.refresh();
         QCOMPARE(rolling->seriesCount(), 4);
         check("two runs");
         QVERIFY(entry->plottable()->name().endsWith(QString("trainer")));
+    }
+
+    // The trainer's N (from its records) and the one chosen here give different curves; each
+    // legend entry says which window it is.
+    void accuracyLegendsNameTheirWindows() {
+        DashboardView view;
+        view.ingestPrediction(1, 1);
+        QVERIFY(view.ingestMetricsJson(record(10, 1.0)));
+        view.refresh();
+        LiveChart* rolling = view.chart(metric::kRollingAccuracy);
+        QCOMPARE(rolling->seriesCount(), 2);
+        const auto names = [&] {
+            return QStringList{rolling->seriesName(0), rolling->seriesName(1)};
+        };
+        QVERIFY2(names().contains("trainer, last 10 · trainer"), qPrintable(names().join('|')));
+        QVERIFY(names().contains("predictions, last 1000 · trainer"));
+
+        auto* window = view.findChild<QComboBox*>("rollingWindow");
+        QVERIFY(window);
+        window->setCurrentIndex(window->findData(qulonglong(500)));
+        QVERIFY2(names().contains("predictions, last 500 · trainer"),
+                 qPrintable(names().join('|')));
     }
 
     void smoothingReachesEveryChart() {
