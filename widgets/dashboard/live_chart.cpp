@@ -28,7 +28,7 @@ QString trackName(const QString& label, const std::string& run) {
 constexpr double kHoverRadiusPx = 30;
 constexpr double kMinZeroBasedSpan = 1.0;
 constexpr int kLegendSlackPx = 16; // the layout's own rounding; a label is never cut
-constexpr int kXTicks = 4;         // a third of the window: more tick labels would collide
+constexpr int kXTicks = 4;         // at most, on a wide chart
 
 void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
     QVector<QCPGraphData> data;
@@ -280,8 +280,21 @@ void LiveChart::fitLegend() {
     legend.setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
+void LiveChart::fitXTicks() {
+    // Each tick label needs its own width and as much again of gap, or neighbours run into
+    // each other ("5001000") on narrow charts and at 2x scale.
+    const QFontMetrics metrics(plot_->xAxis->tickLabelFont());
+    const int label = metrics.horizontalAdvance(
+        mode_ == AxisMode::WallClock ? QStringLiteral("00:00:00") : QStringLiteral("00000"));
+    const int room = plot_->axisRect()->width() > 0 ? plot_->axisRect()->width() : plot_->width();
+    plot_->xAxis->ticker()->setTickCount(std::clamp(room / std::max(1, 2 * label), 2, kXTicks));
+}
+
 void LiveChart::applyView() {
-    if (legendDirty_) fitLegend();
+    if (legendDirty_) {
+        fitXTicks();
+        fitLegend();
+    }
     applyingView_ = true;
     double lo = 0, hi = 0;
     if (follow_ && dataExtent(lo, hi)) {
@@ -354,7 +367,7 @@ void LiveChart::setAxisMode(AxisMode mode) {
         plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         plot_->xAxis->setLabel(tr("samples seen"));
     }
-    plot_->xAxis->ticker()->setTickCount(kXTicks);
+    fitXTicks();
     resetView();
 }
 

@@ -96,8 +96,9 @@ class LiveChart : public QWidget {
 
     QSize sizeHint() const override { return {420, 260}; }
     // Narrow enough for three charts abreast in the dashboard at the studio's default window
-    // size without a horizontal scroll bar.
-    QSize minimumSizeHint() const override { return {180, 150}; }
+    // size without a horizontal scroll bar; tall enough that a four-entry legend (the lag
+    // chart's partitions) leaves a plot its axis label fits beside (the dashboard scrolls).
+    QSize minimumSizeHint() const override { return {180, 230}; }
 
   signals:
     void followChanged(bool follow);
@@ -126,6 +127,7 @@ class LiveChart : public QWidget {
     void plotTrack(Track& track, double lo, double hi, int columns);
     bool dataExtent(double& lo, double& hi) const;
     void fitLegend();
+    void fitXTicks();
     void setXRange(double lo, double hi);
     void setYRange(double lo, double hi);
     void onUserRangeChange();
