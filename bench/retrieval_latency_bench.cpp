@@ -32,8 +32,8 @@ struct Args {
     int queries = 200;              // at most this many queries per method and size...
     double seconds = 5;             // ...and no more than this long (at least 5 queries)
     std::size_t hnsw_max = 100'000; // HNSW construction is minutes per million on 2 cores
-    // FAISS's OpenMP threads. One query has nothing to split, and on a busy machine waking a
-    // second thread costs more than the search, so 1 unless told otherwise.
+    // The caller's OpenMP threads. VectorIndex searches single queries on the calling thread
+    // whatever this says (retrieval/search_thread_scope.hpp); --threads 2 shows that it does.
     int threads = 1;
     bool python = true;
 };

@@ -1,6 +1,7 @@
 #include "retrieval/vector_index.hpp"
 
 #include "common/file_bytes.hpp"
+#include "retrieval/search_thread_scope.hpp"
 #include "safetensors/safetensors_reader.hpp"
 #include "safetensors/safetensors_writer.hpp"
 
@@ -193,6 +194,7 @@ std::vector<std::vector<Hit>> VectorIndex::search(Matrix queries, std::size_t k)
     }
     std::vector<float> scores(queries.rows * keep);
     std::vector<FaissId> labels(queries.rows * keep);
+    const SearchThreadScope threads(queries.rows);
     d.faiss_index->search(static_cast<FaissId>(queries.rows), queries.data.data(),
                           static_cast<FaissId>(keep), scores.data(), labels.data());
     for (std::size_t q = 0; q < queries.rows; ++q)

@@ -53,7 +53,8 @@ class VectorIndex {
     // Removes the given ids (unknown ids ignored); returns how many were removed.
     std::size_t remove(const std::vector<std::int64_t>& ids);
 
-    // Top-k per query row (queries are normalised here), best first.
+    // Top-k per query row (queries are normalised here), best first. Batches of fewer than
+    // kParallelSearchFromQueries rows run FAISS on the calling thread (search_thread_scope.hpp).
     std::vector<std::vector<Hit>> search(Matrix queries, std::size_t k) const;
     // The same answer computed by brute force, for cross-checking.
     std::vector<std::vector<Hit>> search_exact(Matrix queries, std::size_t k) const;
