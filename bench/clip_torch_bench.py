@@ -5,8 +5,10 @@ plain PyTorch (tests/clip/hf_forward_reference.py, transformers' forward written
 its linear layers run through oneDNN (torch.ops mkldnn_linear), as our engine does.
 
 usage: clip_torch_bench.py REFERENCE_PY MODEL_DIR THREADS SECONDS BATCHES SHORT_TOKENS MAX_CALL_S
+                           SINGLE_CALL_FROM
 BATCHES is a comma-separated list. Larger batches are skipped (null) for a cell whose first
-call took longer than MAX_CALL_S seconds.
+call took longer than MAX_CALL_S seconds. Batches of SINGLE_CALL_FROM or more (0: none) are
+timed as one call after a warm-up call.
 prints one JSON object:
 {"plain": {"image": {"1": per_s, ...}, "text": {...}, "text_short": {...}}, "onednn": {...}}
 """
@@ -44,11 +46,15 @@ def cnn_image_features(w, cfg, pixels):
     return x @ w["visual_projection.weight"].t()
 
 
-def timed(fn, batch, seconds):
+def timed(fn, batch, seconds, single_call):
     """(items per second, seconds of the first call); as the C++ side's per_second."""
     start = time.perf_counter()
     fn()
     first = time.perf_counter() - start
+    if single_call:
+        start = time.perf_counter()
+        fn()
+        return batch / (time.perf_counter() - start), first
     if first >= seconds:
         return batch / first, first
     calls, start = 0, time.perf_counter()
@@ -67,7 +73,7 @@ def text_ids(tc, batch, eos_at):
     return ids
 
 
-def measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s):
+def measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s, single_call_from):
     vc, tc = cfg["vision_config"], cfg["text_config"]
     image_fn = cnn_image_features if vc.get("liveml_image_tower") == "cnn" else ref.image_features
     inputs = {
@@ -86,19 +92,21 @@ def measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s):
                 out[name][str(batch)] = None
                 continue
             x = make(batch)
-            rate, first = timed(lambda: fn(x), batch, seconds)
+            single_call = 0 < single_call_from <= batch
+            rate, first = timed(lambda: fn(x), batch, seconds, single_call)
             out[name][str(batch)] = rate
             too_slow = first > max_call_s
     return out
 
 
 def main():
-    if len(sys.argv) != 8:
+    if len(sys.argv) != 9:
         sys.exit(__doc__)
     ref = load_reference(sys.argv[1])
     model_dir, threads, seconds = sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
     batches = [int(b) for b in sys.argv[5].split(",")]
     short_tokens, max_call_s = int(sys.argv[6]), float(sys.argv[7])
+    single_call_from = int(sys.argv[8])
     torch.set_num_threads(threads)
     with open(f"{model_dir}/config.json") as f:
         cfg = json.load(f)
@@ -106,9 +114,10 @@ def main():
     torch.manual_seed(0)
     out = {}
     with torch.no_grad():
-        out["plain"] = measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s)
+        args = (batches, seconds, short_tokens, max_call_s, single_call_from)
+        out["plain"] = measure(ref, w, cfg, *args)
         ref.linear = onednn_linear  # the encoder looks `linear` up in the module at call time
-        out["onednn"] = measure(ref, w, cfg, batches, seconds, short_tokens, max_call_s)
+        out["onednn"] = measure(ref, w, cfg, *args)
     print(json.dumps(out))
 
 
