@@ -302,9 +302,10 @@ void StreamPage::disconnectStream() {
     feedback_->setAvailable(false, tr("Connect to a stream or start local mode first"));
 }
 
-void StreamPage::sendFeedback(const std::array<std::uint8_t, 64>& features, int label) {
+void StreamPage::sendFeedback(const std::array<std::uint8_t, 64>& features, int label,
+                              int copies) {
     if (!producer_) return;
-    if (producer_->send(features, label))
+    if (producer_->send(features, label, copies))
         feedback_->showOutcome(
             tr("Sent as a %1; the trainer learns it within seconds.").arg(label));
     else

@@ -75,7 +75,7 @@ class StreamPage : public QWidget {
     void connectCluster();
     void toggleLocalMode();
     void confirmReset();
-    void sendFeedback(const std::array<std::uint8_t, 64>& features, int label);
+    void sendFeedback(const std::array<std::uint8_t, 64>& features, int label, int copies);
     void setLight(streamui::Component component, streamui::LinkState state, const QString& text);
     void updateModelAge();
     void updateRateLabel();

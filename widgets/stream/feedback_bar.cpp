@@ -4,15 +4,17 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "prediction.hpp"
+#include "stream/feedback_producer.hpp"
 
 namespace liveml::streamui {
 
 FeedbackBar::FeedbackBar(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), confirm_(new QPushButton(this)),
-      outcome_(new QLabel(this)) {
+      copiesLabel_(new QLabel(this)), copies_(new QSpinBox(this)), outcome_(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* row = new QHBoxLayout;
@@ -27,6 +29,14 @@ FeedbackBar::FeedbackBar(QWidget* parent)
     connect(confirm_, &QPushButton::clicked, this, [this] { give(predicted_); });
     layout->addWidget(title_);
     layout->addLayout(row);
+    copies_->setRange(1, FeedbackProducer::kMaxCopies);
+    copies_->setValue(kDefaultCopies);
+    copiesLabel_->setBuddy(copies_);
+    auto* copiesRow = new QHBoxLayout;
+    copiesRow->addWidget(copiesLabel_);
+    copiesRow->addWidget(copies_);
+    copiesRow->addStretch();
+    layout->addLayout(copiesRow);
     outcome_->setWordWrap(true);
     layout->addWidget(outcome_);
     retranslate();
@@ -56,7 +66,7 @@ void FeedbackBar::showOutcome(const QString& text) {
 
 void FeedbackBar::give(int label) {
     if (!features_ || label < 0 || label > 9) return;
-    emit feedbackGiven(*features_, label);
+    emit feedbackGiven(*features_, label, copies_->value());
 }
 
 void FeedbackBar::updateEnabled() {
@@ -73,6 +83,10 @@ void FeedbackBar::retranslate() {
     confirm_->setToolTip(tr("Send this drawing with the model's answer as its label"));
     for (int d = 0; d < 10; ++d)
         digits_[d]->setToolTip(tr("Send this drawing labelled %1").arg(d));
+    copiesLabel_->setText(tr("Copies per correction:"));
+    copies_->setToolTip(tr("Records sent per answer: the drawing and slightly turned, slanted or "
+                           "widened variations of it. One record is drowned out by a fast "
+                           "stream; more copies let a few corrections change the model."));
 }
 
 void FeedbackBar::changeEvent(QEvent* event) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "digits/digit_augmentation.hpp"
 #include "stream/digit_record.hpp"
 #include "stream/kafka_producer.hpp"
 #include "stream/record_encoder.hpp"
@@ -28,19 +29,35 @@ FeedbackProducer::~FeedbackProducer() {
     producer_->flush(kFlushOnExit);
 }
 
-bool FeedbackProducer::send(const digits::Features& features, int label) {
+bool FeedbackProducer::send(const digits::Features& features, int label, int copies) {
     if (label < 0 || label > 9) {
         lastError_ = tr("The label must be a digit 0-9, not %1.").arg(label);
         return false;
     }
-    stream::DigitRecord record;
+    if (copies < 1 || copies > kMaxCopies) {
+        lastError_ =
+            tr("Copies per correction must be 1 to %1, not %2.").arg(kMaxCopies).arg(copies);
+        return false;
+    }
     for (std::size_t i = 0; i < features.size(); ++i) {
         if (features[i] > 16) {
             lastError_ = tr("Feature %1 is %2, outside 0..16.").arg(i).arg(features[i]);
             return false;
         }
-        record.x[i] = features[i];
     }
+    digits::AugmentOptions variations;
+    variations.variants_per_sample = copies - 1;
+    variations.seed = ++corrections_;
+    for (const digits::DigitSample& sample :
+         digits::augment_digits({{features, label}}, variations))
+        if (!sendRecord(sample.x, sample.label)) return false;
+    lastError_.clear();
+    return true;
+}
+
+bool FeedbackProducer::sendRecord(const digits::Features& features, int label) {
+    stream::DigitRecord record;
+    record.x = features;
     record.label = label;
     record.ts_epoch_s = static_cast<std::int64_t>(std::time(nullptr));
     buffer_.clear();
@@ -50,7 +67,6 @@ bool FeedbackProducer::send(const digits::Features& features, int label) {
         lastError_ = tr("The Kafka producer's queue is full; the broker may be unreachable.");
         return false;
     }
-    lastError_.clear();
     return true;
 }
 

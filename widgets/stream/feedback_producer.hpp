@@ -17,6 +17,11 @@ namespace liveml::streamui {
 
 // Sends the user's corrections to the training topic as ordinary source records
 // {"ts":"…","x":[64 features],"actual_y":d}, so the trainer learns the user's handwriting.
+// A correction may go as several copies: the drawing itself plus label-preserving variations
+// of it (digits::augment_digits: small turns, slants and width changes). Against a producer
+// at 200 records/s one record is outvoted by the stream's own digits before the next
+// checkpoint; 32 copies let two or three corrections show (docs/studio-stream.md has the
+// figures).
 // send() only queues (librdkafka delivers in its own threads); a timer serves the delivery
 // reports and announces each outcome.
 class FeedbackProducer : public QObject {
@@ -27,8 +32,12 @@ class FeedbackProducer : public QObject {
                      QObject* parent = nullptr);
     ~FeedbackProducer() override;
 
-    // False (with lastError) when the features or label are invalid or the local queue is full.
-    bool send(const digits::Features& features, int label);
+    static constexpr int kMaxCopies = 64;
+
+    // Queues `copies` records (the drawing, then copies - 1 variations of it). False (with
+    // lastError) when the features, label or copies are invalid or the local queue is full;
+    // copies queued before a full queue stay queued.
+    bool send(const digits::Features& features, int label, int copies = 1);
 
     const QString& lastError() const { return lastError_; }
     quint64 delivered() const;
@@ -39,6 +48,7 @@ class FeedbackProducer : public QObject {
 
   private:
     void pollDeliveries();
+    bool sendRecord(const digits::Features& features, int label);
 
     std::unique_ptr<stream::KafkaProducer> producer_;
     std::string topic_;
@@ -47,6 +57,7 @@ class FeedbackProducer : public QObject {
     QTimer poller_;
     quint64 seenDelivered_ = 0;
     quint64 seenFailed_ = 0;
+    std::uint64_t corrections_ = 0; // seeds each correction's variations: no two repeat
 };
 
 } // namespace liveml::streamui

@@ -1,11 +1,14 @@
-// The loop closed, end to end, through the studio window: local mode (real broker, private
-// Redis, `liveml train` and `liveml produce` children), a user's "7" drawn on the canvas with
-// the mouse, corrections sent with the feedback bar, the trainer's next checkpoint reloaded over
-// pub/sub, and the canvas's answer for that user's handwriting changed. The dashboard must have
-// seen the corrections too, and the model must still read the plainly written digits.
+// The loop closed, end to end, through the studio window as a newcomer finds it: local mode
+// (real broker, private Redis, `liveml train` and `liveml produce` children) with the producer
+// RUNNING at its default rate, a user's "7" drawn on the canvas with the mouse, a few
+// corrections sent with the feedback bar (its default copies per correction), the trainer's
+// next checkpoint reloaded over pub/sub, and the canvas's answer for that user's handwriting
+// changed. The dashboard must have seen the corrections too, and the model that reads the
+// user's 7 must still read the plainly written digits.
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,13 +34,14 @@ using studio::MainWindow;
 
 namespace {
 constexpr int kSeven = 7;
-constexpr int kMaxCorrections = 60;
-constexpr int kCorrectionPauseMs = 150; // a quick user
+constexpr int kFewCorrections = 5; // what "correct a few" promises
+constexpr int kMaxCorrections = 8; // tried before giving up, so a failure says how far it was
 constexpr int kOtherDrawings = 6;
-constexpr int kProducerRate = 1000;          // records/s while the stream model warms up
+constexpr int kDefaultRate = 200;            // the demo producer's, records/s
 constexpr std::uint64_t kWarmSamples = 4000; // about two passes over the bundled digits
-constexpr int kStartMs = 60000;
-constexpr int kQuietMs = 3000; // > the trainer's 2-s checkpoint interval
+constexpr int kStartMs = 90000;              // broker, Redis, trainer, then 20 s of records
+constexpr int kQuietMs = 3000;               // > the trainer's 2-s checkpoint interval
+constexpr int kReloadMs = 3000;              // the next checkpoint, reloaded and re-predicted
 constexpr int kAdaptMs = 30000;
 constexpr int kPredictMs = 5000;
 
@@ -68,7 +72,7 @@ class TestCanvasAdaptation : public QObject {
     std::shared_ptr<const widgets::LoadedModel> streamModel() const;
     // Draws on the canvas with the mouse and returns the answer shown for it.
     widgets::Prediction drawAndPredict(const widgets::Drawing& drawing);
-    // Waits until no new checkpoint arrives for kQuietMs (the producer is paused).
+    // Waits until no new checkpoint arrives for kQuietMs (once the producer is paused).
     void waitForQuietModel();
 
     QTemporaryDir config_;
@@ -95,13 +99,12 @@ void TestCanvasAdaptation::initTestCase() {
         shownTogether_.append({window_->drawPage()->modelInfo()->fieldText(4),
                                window_->streamPage()->modelStatusText()});
     });
-    window_->streamPage()->localStack()->setRate(kProducerRate);
+    // The demo as it starts: the producer keeps sending while the user draws and corrects.
+    QCOMPARE(window_->streamPage()->localStack()->rate(), kDefaultRate);
     QVERIFY(window_->startDemo());
     QTRY_VERIFY_WITH_TIMEOUT(
         streamModel() && streamModel()->classifier->samples_seen() >= kWarmSamples, kStartMs);
-    // From here on only the user's corrections reach the trainer: what changes is theirs.
-    window_->streamPage()->localStack()->setProducerPaused(true);
-    waitForQuietModel();
+    QVERIFY(!window_->streamPage()->localStack()->isProducerPaused());
 }
 
 void TestCanvasAdaptation::cleanupTestCase() {
@@ -167,104 +170,111 @@ void TestCanvasAdaptation::lateDefaultModelKeepsTheStreamModel() {
     QSignalSpy settled(window_.get(), &MainWindow::modelSettled);
     window_->start(); // prepares the default model, which now arrives after the stream's
     QVERIFY(settled.wait(kStartMs));
-    QCOMPARE(window_->predictionService().model(), before);
+    // The stream's model stays (newer checkpoints may have replaced it meanwhile).
+    const auto after = streamModel();
+    QVERIFY(after);
+    QVERIFY(after->streamVersion >= before->streamVersion);
 }
 
 void TestCanvasAdaptation::correctionsTeachTheUsersHandwriting() {
     streamui::FeedbackBar& feedback = *window_->streamPage()->feedbackBar();
     dashboard::DashboardView& dashboard = *window_->streamPage()->dashboard();
-    const std::shared_ptr<const widgets::LoadedModel> trained = streamModel();
+    const int copies = feedback.copiesBox()->value();
+    QCOMPARE(copies, streamui::FeedbackBar::kDefaultCopies);
 
-    // Plain digits: what the model reads before the user teaches it anything.
+    // Drawings that are never sent, kept as the canvas rendered them, to be read again by the
+    // model that has learnt the user's 7: plain digits and other 7s by the same hand.
+    std::array<QImage, 10> plain;
     std::array<int, 10> plainBefore{};
-    for (int d = 0; d < 10; ++d)
+    for (int d = 0; d < 10; ++d) {
         plainBefore[std::size_t(d)] = drawAndPredict(widgets::demoDigit(d)).label;
-    const auto otherSevens = [this] {
-        int sevens = 0;
-        for (int v = 1000; v < 1000 + kOtherDrawings; ++v)
-            sevens += drawAndPredict(studio::userSeven(v)).label == kSeven ? 1 : 0;
-        return sevens;
-    };
-    const int otherSevensBefore = otherSevens();
+        plain[std::size_t(d)] = window_->drawPage()->canvas()->grayImage();
+    }
+    QList<QImage> otherSevens;
+    int otherSevensBefore = 0;
+    for (int v = 1000; v < 1000 + kOtherDrawings; ++v) {
+        otherSevensBefore += drawAndPredict(studio::userSeven(v)).label == kSeven ? 1 : 0;
+        otherSevens.append(window_->drawPage()->canvas()->grayImage());
+    }
 
     const widgets::Prediction before = drawAndPredict(studio::userSeven(0));
-    const QImage heldOut = window_->drawPage()->canvas()->grayImage(); // never sent
+    const std::shared_ptr<const widgets::LoadedModel> trained = streamModel();
     const double sevenBefore = probabilityOf(before, kSeven);
     qInfo("before: model version %lld, %llu samples; the user's 7 reads as %d, p(7) = %.3f",
           trained->streamVersion, qulonglong(trained->classifier->samples_seen()), before.label,
           sevenBefore);
     QVERIFY2(before.label != kSeven, "the stream model already reads this 7: nothing to teach");
 
-    // The user corrects new drawings of their 7, one after another, as long as the newest
-    // model (reloaded every checkpoint) still misreads the drawing they started with.
+    // The user corrects a new drawing of their 7, then draws the first one again and looks
+    // at the canvas's answer over the next checkpoint (the canvas re-predicts on each reload).
     const auto dashboardBefore = dashboard.feed().snapshot();
     const std::uint64_t samplesBefore = trained->classifier->samples_seen();
-    const auto readsHeldOut = [&] {
-        const auto model = streamModel();
-        return model->classifier->samples_seen() > samplesBefore &&
-               widgets::predictDrawing(heldOut, model->classifier.get()).label == kSeven;
-    };
     QElapsedTimer clock;
     clock.start();
     int sent = 0;
-    while (sent < kMaxCorrections && !readsHeldOut()) {
-        const widgets::Prediction shown = drawAndPredict(studio::userSeven(++sent));
-        QVERIFY(shown.hasResult());
+    std::shared_ptr<const widgets::LoadedModel> adapted;
+    while (!adapted && sent < kMaxCorrections) {
+        QVERIFY(drawAndPredict(studio::userSeven(++sent)).hasResult());
         QVERIFY(feedback.labelButton(kSeven)->isEnabled());
         QTest::mouseClick(feedback.labelButton(kSeven), Qt::LeftButton);
-        QTest::qWait(kCorrectionPauseMs);
+        drawAndPredict(studio::userSeven(0));
+        if (QTest::qWaitFor([&] { return last_.hasResult() && last_.label == kSeven; }, kReloadMs))
+            adapted = streamModel();
     }
-    // The last corrections may still be on their way: the model has learnt all of them.
-    QTRY_VERIFY_WITH_TIMEOUT(streamModel()->classifier->samples_seen() == samplesBefore + sent,
-                             kAdaptMs);
-    QVERIFY2(readsHeldOut(),
-             qPrintable(QStringLiteral("still not a 7 after %1 corrections").arg(sent)));
     const double seconds = clock.elapsed() / 1000.0;
-
-    // The canvas shows it: the same drawing, drawn again, now reads as a 7.
-    const widgets::Prediction after = drawAndPredict(studio::userSeven(0));
+    QVERIFY2(adapted, qPrintable(QStringLiteral("still not a 7 after %1 corrections").arg(sent)));
+    const widgets::Prediction after = last_;
     const double sevenAfter = probabilityOf(after, kSeven);
-    qInfo("after %d corrections and %.1f s: version %lld, %llu samples; the 7 reads as %d, "
-          "p(7) = %.3f",
-          sent, seconds, streamModel()->streamVersion,
-          qulonglong(streamModel()->classifier->samples_seen()), after.label, sevenAfter);
-    QCOMPARE(after.label, kSeven);
-    QVERIFY(sevenAfter > sevenBefore + 0.5);
+    qInfo("after %d corrections (%d records each) and %.1f s: version %lld, %llu samples; the "
+          "7 reads as %d, p(7) = %.3f",
+          sent, copies, seconds, adapted->streamVersion,
+          qulonglong(adapted->classifier->samples_seen()), after.label, sevenAfter);
+    QVERIFY2(sent <= kFewCorrections,
+             qPrintable(QStringLiteral("%1 corrections: more than a few").arg(sent)));
+    QVERIFY(adapted->classifier->samples_seen() > samplesBefore);
+    QVERIFY(sevenAfter > sevenBefore);
     QCOMPARE(window_->drawPage()->badge()->digitText(), QString::number(kSeven));
     // The canvas says which model answered, and the Stream page agrees.
     const QString version = QString::number(streamModel()->streamVersion);
     QVERIFY(window_->drawPage()->modelInfo()->fieldText(0).contains(version));
     QVERIFY(window_->streamPage()->modelStatusText().contains(version));
 
-    // Other drawings by the same hand, never sent, are read as 7s more often too.
-    const int otherSevensAfter = otherSevens();
-    qInfo("other drawings of the user's 7 read as 7: %d of %d before, %d after", otherSevensBefore,
-          kOtherDrawings, otherSevensAfter);
-    QVERIFY(otherSevensAfter >= 2 && otherSevensAfter > otherSevensBefore);
-
-    // Plainly written digits still read as before (the "1" may now lean to 7: that is the
-    // user's own way of writing, close to a 1).
+    // The model that reads the user's 7 keeps the plainly written digits (the "1" may lean to
+    // 7: that is the user's own way of writing, close to a 1) and reads the user's other 7s no
+    // worse than before.
+    const auto readBy = [&](const QImage& image) {
+        return widgets::predictDrawing(image, adapted->classifier.get()).label;
+    };
     int unchanged = 0;
     for (int d = 0; d < 10; ++d)
-        if (d != 1 && drawAndPredict(widgets::demoDigit(d)).label == plainBefore[std::size_t(d)])
-            ++unchanged;
-    qInfo("%d of 9 plain digits (all but 1) read as before", unchanged);
+        if (d != 1 && readBy(plain[std::size_t(d)]) == plainBefore[std::size_t(d)]) ++unchanged;
+    int otherSevensAfter = 0;
+    for (const QImage& image : otherSevens)
+        otherSevensAfter += readBy(image) == kSeven ? 1 : 0;
+    qInfo("%d of 9 plain digits (all but 1) read as before; other drawings of the user's 7 read "
+          "as 7: %d of %d before, %d after",
+          unchanged, otherSevensBefore, kOtherDrawings, otherSevensAfter);
     QVERIFY(unchanged >= 7);
+    QVERIFY(otherSevensAfter >= otherSevensBefore);
 
-    // The dashboard saw the corrections: as trained samples, as 7s in the label counts, and
-    // in the confusion matrix's row of actual 7s (from the trainer's digit_predict records).
-    QTRY_VERIFY_WITH_TIMEOUT(dashboard.feed().snapshot().labels[kSeven] >=
-                                     dashboardBefore.labels[kSeven] + sent &&
-                                 confusionRow(dashboard.feed().snapshot(), kSeven) >=
-                                     confusionRow(dashboardBefore, kSeven) + sent,
-                             kAdaptMs);
+    // The dashboard saw the corrections: as 7s in the label counts and in the confusion
+    // matrix's row of actual 7s (from the trainer's digit_predict records), and it counts
+    // every sample the trainer learnt, theirs and the producer's. With the producer paused
+    // the trainer's last checkpoint and metrics settle, so the counts can be compared exactly.
+    window_->streamPage()->localStack()->setProducerPaused(true);
+    waitForQuietModel();
+    const std::uint64_t samplesAfter = streamModel()->classifier->samples_seen();
+    const std::uint64_t ours = std::uint64_t(sent) * std::uint64_t(copies);
+    QVERIFY(samplesAfter >= samplesBefore + ours);
+    const auto samplesSeenShown = [&] {
+        const auto series = dashboard.store().find(
+            {dashboard.feed().snapshot().run, dashboard::metric::kSamplesSeen});
+        return series && !series->snapshot().empty() ? series->snapshot().back().value : -1.0;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(samplesSeenShown(), double(samplesAfter), kAdaptMs);
     const auto snapshot = dashboard.feed().snapshot();
-    QCOMPARE(snapshot.labels[kSeven], dashboardBefore.labels[kSeven] + sent);
-    QCOMPARE(confusionRow(snapshot, kSeven), confusionRow(dashboardBefore, kSeven) + sent);
-    const auto samplesSeen =
-        dashboard.store().find({snapshot.run, dashboard::metric::kSamplesSeen});
-    QVERIFY(samplesSeen);
-    QCOMPARE(samplesSeen->snapshot().back().value, double(samplesBefore + sent));
+    QVERIFY(snapshot.labels[kSeven] >= dashboardBefore.labels[kSeven] + ours);
+    QVERIFY(confusionRow(snapshot, kSeven) >= confusionRow(dashboardBefore, kSeven) + ours);
 }
 
 QTEST_MAIN(TestCanvasAdaptation)
