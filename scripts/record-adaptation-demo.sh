@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Records the feedback-loop demonstration for the docs: the studio in local mode under a
-# virtual X server, a user's "7" that the stream's model misreads, a few corrections from the
-# feedback bar, and the canvas reading it once the trainer's next model is reloaded.
+# virtual X server with the producer running at its default rate (as `make run` starts it), a
+# user's "7" that the stream's model misreads, a few corrections from the feedback bar (its
+# default copies per correction), and the canvas reading it once the trainer's next model is
+# reloaded.
 #   scripts/record-adaptation-demo.sh [BUILD_DIR [OUTPUT_DIR]]
 # Defaults: build/default and docs/images. Writes studio-adapt-before.png,
 # studio-adapt-after.png and studio-adapt-dashboard.png there and prints the figures

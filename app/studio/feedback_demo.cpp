@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QImageWriter>
 #include <QPushButton>
+#include <QSpinBox>
 
 #include <cstdio>
 
@@ -22,9 +23,8 @@ constexpr int kSeven = 7;
 // Enough for the trainer to read plainly written digits well (two passes over the set).
 constexpr quint64 kWarmSamples = 4000;
 constexpr int kPollMs = 50;
-constexpr qint64 kStartMs = 120000; // broker, Redis, trainer, then kWarmSamples records
-constexpr qint64 kAdaptMs = 30000;
-constexpr qint64 kQuietMs = 3000;     // the trainer's last checkpoint after the pause lands
+constexpr qint64 kStartMs = 120000;   // broker, Redis, trainer, then kWarmSamples records
+constexpr qint64 kReloadMs = 3000;    // the trainer's next checkpoint, reloaded and re-predicted
 constexpr qint64 kPauseMs = 300;      // between a user's actions
 constexpr qint64 kDashboardMs = 2500; // two metrics records and a few redraws
 
@@ -40,42 +40,19 @@ FeedbackDemo::FeedbackDemo(MainWindow& window, const QString& outputDir, QObject
     connect(&window_.predictionService(), &widgets::PredictionService::predictionReady, this,
             [this](const widgets::Prediction& p) { last_ = p; });
 
-    // From here on only the user's corrections reach the trainer, as in the Qt test.
-    addStep([this] { return streamModelReady(); },
-            [this] {
-                window_.streamPage()->setProducerPaused(true);
-                window_.showPage(window_.drawPage());
-            },
+    // The producer keeps running: the corrections compete with its records, as in the demo.
+    addStep([this] { return streamModelReady(); }, [this] { window_.showPage(window_.drawPage()); },
             kStartMs);
-    addStep([this] { return stepClock_.elapsed() >= kQuietMs; }, [this] { draw(userSeven(0)); });
+    addStep([this] { return stepClock_.elapsed() >= kPauseMs; }, [this] { draw(userSeven(0)); });
     addStep([this] { return answerShown() && stepClock_.elapsed() >= kPauseMs; },
             [this] {
                 before_ = last_;
-                heldOut_ = window_.drawPage()->canvas()->grayImage();
                 versionBefore_ = modelVersion();
                 samplesBefore_ = samplesSeen();
                 if (!saveScreenshot(QStringLiteral("studio-adapt-before.png"))) return;
                 adaptClock_.start();
                 queueCorrection();
             });
-    addStep([this] { return stepClock_.elapsed() >= kPauseMs; }, [this] { draw(userSeven(0)); });
-    // The canvas re-predicts by itself when the trainer's next model is reloaded.
-    addStep([this] { return answerShown() && last_.label == kSeven; },
-            [this] {
-                const double seconds = adaptClock_.elapsed() / 1000.0;
-                std::printf("feedback demo: before: model version %lld (%llu samples) read the "
-                            "user's 7 as %d, p(7) = %.3f\n",
-                            versionBefore_, samplesBefore_, before_.label,
-                            probabilityOf(before_, kSeven));
-                std::printf("feedback demo: after %d corrections and %.1f s: model version %lld "
-                            "(%llu samples) reads it as %d, p(7) = %.3f\n",
-                            sent_, seconds, modelVersion(), samplesSeen(), last_.label,
-                            probabilityOf(last_, kSeven));
-                std::fflush(stdout);
-                saveScreenshot(QStringLiteral("studio-adapt-after.png"));
-                window_.showPage(window_.streamPage());
-            },
-            kAdaptMs);
     addStep([this] { return stepClock_.elapsed() >= kDashboardMs; },
             [this] {
                 if (saveScreenshot(QStringLiteral("studio-adapt-dashboard.png"))) finish(kExitOk);
@@ -88,25 +65,49 @@ FeedbackDemo::FeedbackDemo(MainWindow& window, const QString& outputDir, QObject
 }
 
 void FeedbackDemo::queueCorrection() {
-    // Each correction is a fresh drawing by the same hand, labelled with the feedback bar; the
-    // user goes on while the newest model still misreads the drawing they started with.
-    const Step draws{[this] { return stepClock_.elapsed() >= kPauseMs; },
-                     [this] { draw(userSeven(sent_ + 1)); }, kStepMs};
-    const Step corrects{[this] { return answerShown(); },
-                        [this] {
-                            window_.streamPage()->feedbackBar()->labelButton(kSeven)->click();
-                            ++sent_;
-                            if (!readsHeldOut() && sent_ < kMaxCorrections) queueCorrection();
-                        },
-                        kStepMs};
-    steps_.insert(0, corrects);
-    steps_.insert(0, draws);
+    // Each correction is a fresh drawing by the same hand, labelled with the feedback bar; then
+    // the user draws the 7 they started with again and watches the canvas, which re-predicts
+    // by itself when the trainer's next model is reloaded.
+    const QList<Step> correction{
+        {[this] { return stepClock_.elapsed() >= kPauseMs; },
+         [this] { draw(userSeven(sent_ + 1)); }, kStepMs},
+        {[this] { return answerShown(); },
+         [this] {
+             window_.streamPage()->feedbackBar()->labelButton(kSeven)->click();
+             ++sent_;
+         },
+         kStepMs},
+        {[this] { return stepClock_.elapsed() >= kPauseMs; }, [this] { draw(userSeven(0)); },
+         kStepMs},
+        {[this] {
+             return (answerShown() && last_.label == kSeven) || stepClock_.elapsed() >= kReloadMs;
+         },
+         [this] {
+             if (answerShown() && last_.label == kSeven)
+                 reportAdapted();
+             else if (sent_ < kMaxCorrections)
+                 queueCorrection();
+             else
+                 fail(QStringLiteral("still not a 7 after %1 corrections").arg(sent_));
+         },
+         kStepMs},
+    };
+    for (auto step = correction.crbegin(); step != correction.crend(); ++step)
+        steps_.insert(0, *step);
 }
 
-bool FeedbackDemo::readsHeldOut() const {
-    const auto model = window_.predictionService().model();
-    return model && model->classifier->samples_seen() > samplesBefore_ &&
-           widgets::predictDrawing(heldOut_, model->classifier.get()).label == kSeven;
+void FeedbackDemo::reportAdapted() {
+    const double seconds = adaptClock_.elapsed() / 1000.0;
+    std::printf("feedback demo: before: model version %lld (%llu samples) read the user's 7 as "
+                "%d, p(7) = %.3f\n",
+                versionBefore_, samplesBefore_, before_.label, probabilityOf(before_, kSeven));
+    std::printf("feedback demo: after %d corrections (%d records each) and %.1f s, producer "
+                "running: model version %lld (%llu samples) reads it as %d, p(7) = %.3f\n",
+                sent_, window_.streamPage()->feedbackBar()->copiesBox()->value(), seconds,
+                modelVersion(), samplesSeen(), last_.label, probabilityOf(last_, kSeven));
+    std::fflush(stdout);
+    if (!saveScreenshot(QStringLiteral("studio-adapt-after.png"))) return;
+    window_.showPage(window_.streamPage());
 }
 
 void FeedbackDemo::addStep(std::function<bool()> ready, std::function<void()> run,

@@ -15,18 +15,20 @@ namespace liveml::studio {
 
 class MainWindow;
 
-// liveml-studio --feedback-demo DIR: the adaptation loop acted out for screenshots. In local
-// mode it waits for the trainer's model, pauses the producer, draws a user's "7" that the model
-// misreads, saves the Draw page (studio-adapt-before.png), sends corrections (new drawings of
-// that 7) through the feedback bar until the reloaded model reads the first one as a 7, and
-// saves the Draw page and the
-// Stream dashboard (studio-adapt-after.png, studio-adapt-dashboard.png). Prints the figures
-// (probabilities, versions, corrections, seconds) and quits: 0 when the model adapted, 3 when
-// it did not within the time allowed, 1 when a screenshot could not be written.
+// liveml-studio --feedback-demo DIR: the adaptation loop acted out for screenshots, as a
+// newcomer meets it. In local mode, with the producer running at its default rate, it waits
+// for the trainer's model, draws a user's "7" that the model misreads, saves the Draw page
+// (studio-adapt-before.png), then, like a user, corrects a new drawing of that 7 with the
+// feedback bar (its default copies per correction), draws the first one again and watches the
+// canvas over the next checkpoint; it corrects again until the canvas reads a 7, then saves
+// the Draw page and the Stream dashboard (studio-adapt-after.png, studio-adapt-dashboard.png).
+// Prints the figures (probabilities, versions, corrections, seconds) and quits: 0 when the
+// model adapted, 3 when it did not within kMaxCorrections, 1 when a screenshot could not be
+// written.
 class FeedbackDemo : public QObject {
     Q_OBJECT
   public:
-    static constexpr int kMaxCorrections = 60;
+    static constexpr int kMaxCorrections = 10;
 
     FeedbackDemo(MainWindow& window, const QString& outputDir, QObject* parent = nullptr);
 
@@ -41,8 +43,8 @@ class FeedbackDemo : public QObject {
     static constexpr qint64 kStepMs = 10000;
     void addStep(std::function<bool()> ready, std::function<void()> run,
                  qint64 timeoutMs = kStepMs);
-    void queueCorrection();    // draw a new 7, then send it labelled 7
-    bool readsHeldOut() const; // the newest model reads the first drawing as a 7
+    void queueCorrection(); // draw a new 7, send it labelled 7, look at the first one again
+    void reportAdapted();
     void poll();
     void fail(const QString& why);
     void finish(int exitCode);
@@ -62,7 +64,6 @@ class FeedbackDemo : public QObject {
     QElapsedTimer adaptClock_;
     widgets::Prediction last_;
     widgets::Prediction before_;
-    QImage heldOut_; // the drawing shown before and after; never sent
     qint64 versionBefore_ = 0;
     quint64 samplesBefore_ = 0;
     int sent_ = 0;
