@@ -327,6 +327,14 @@ smoothed: %4</source>
         <source>Send this drawing labelled %1</source>
         <translation>以标签 %1 发送这幅手写</translation>
     </message>
+    <message>
+        <source>Copies per correction:</source>
+        <translation>每次纠正的副本数：</translation>
+    </message>
+    <message>
+        <source>Records sent per answer: the drawing and slightly turned, slanted or widened variations of it. One record is drowned out by a fast stream; more copies let a few corrections change the model.</source>
+        <translation>每次回答发送的记录数：这幅手写本身，以及它略微旋转、倾斜或变宽的变体。单条记录会被快速的数据流淹没；副本越多，几次纠正就能改变模型。</translation>
+    </message>
 </context>
 <context>
     <name>liveml::streamui::FeedbackProducer</name>
@@ -341,6 +349,10 @@ smoothed: %4</source>
     <message>
         <source>The Kafka producer&apos;s queue is full; the broker may be unreachable.</source>
         <translation>Kafka 生产者队列已满；可能无法连接到代理。</translation>
+    </message>
+    <message>
+        <source>Copies per correction must be 1 to %1, not %2.</source>
+        <translation>每次纠正的副本数必须在 1 到 %1 之间，而不是 %2。</translation>
     </message>
 </context>
 <context>
