@@ -39,8 +39,9 @@ struct IndexOptions {
 // a change of kind rebuild the FAISS index exactly, and brute force can cross-check it.
 //
 // On disk (a directory): embeddings.safetensors (F32 "embeddings" [n, dim], I64 "ids" [n]),
-// items.jsonl (one ItemMeta per row, same order), index.json (dim, kind, next id). The FAISS
-// structure is rebuilt on load (flat: instant; HNSW: seconds per 100k vectors).
+// items.jsonl (one ItemMeta per row, same order), index.json (format version, dim, count, kind,
+// next id, source). The FAISS structure is rebuilt on load (flat: instant; HNSW: seconds per
+// 100k vectors).
 class VectorIndex {
   public:
     explicit VectorIndex(std::size_t dim, IndexOptions options = {});
