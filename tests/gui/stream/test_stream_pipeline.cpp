@@ -115,6 +115,11 @@ void TestStreamPipeline::feedbackProducesSourceRecord() {
         QVERIFY(!producer.send(features, 10)); // an invalid label is refused, not sent
         QVERIFY(producer.send(features, 7));
         QTRY_COMPARE_WITH_TIMEOUT(producer.delivered(), 1u, 10000);
+        // A correction sent as copies: the drawing and its variations, nothing out of range.
+        QVERIFY(!producer.send(features, 7, 0));
+        QVERIFY(!producer.send(features, 7, FeedbackProducer::kMaxCopies + 1));
+        QVERIFY(producer.send(features, 7, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(producer.delivered(), 5u, 10000);
         QCOMPARE(producer.failed(), 0u);
     }
     KafkaTail tail(kafka);
