@@ -5,6 +5,8 @@
 #include "retrieval/ranking_metrics.hpp"
 #include "retrieval/vector_index.hpp"
 
+#include "random_matrix.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -15,25 +17,11 @@
 #include <thread>
 
 using namespace liveml::retrieval;
+using liveml::retrieval::test::random_matrix;
+using liveml::retrieval::test::rows_of;
 namespace fs = std::filesystem;
 
 namespace {
-
-Matrix random_matrix(std::size_t rows, std::size_t cols, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    Matrix m{rows, cols, std::vector<float>(rows * cols)};
-    for (auto& v : m.data)
-        v = normal(rng);
-    return m;
-}
-
-Matrix rows_of(const Matrix& m, std::size_t first, std::size_t count) {
-    return {
-        count, m.cols,
-        std::vector<float>(m.data.begin() + static_cast<std::ptrdiff_t>(first * m.cols),
-                           m.data.begin() + static_cast<std::ptrdiff_t>((first + count) * m.cols))};
-}
 
 std::vector<ItemMeta> items_for(std::size_t first, std::size_t count) {
     std::vector<ItemMeta> items;

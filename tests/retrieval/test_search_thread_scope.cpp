@@ -3,6 +3,8 @@
 #include "retrieval/search_thread_scope.hpp"
 #include "retrieval/vector_index.hpp"
 
+#include "random_matrix.hpp"
+
 #include <gtest/gtest.h>
 #include <omp.h>
 
@@ -10,27 +12,14 @@
 #include <thread>
 
 using namespace liveml::retrieval;
+using liveml::retrieval::test::random_matrix;
+using liveml::retrieval::test::rows_of;
 
 namespace {
 
 // More than this VM's 2 cores on purpose: OpenMP accepts it, and 3 cannot be mistaken for a
 // default taken from the machine.
 constexpr int kCallerThreads = 3;
-
-Matrix random_matrix(std::size_t rows, std::size_t cols, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    Matrix m{rows, cols, std::vector<float>(rows * cols)};
-    for (auto& v : m.data)
-        v = normal(rng);
-    return m;
-}
-
-Matrix rows_of(const Matrix& m, std::size_t first, std::size_t count) {
-    const auto begin = m.data.begin() + static_cast<std::ptrdiff_t>(first * m.cols);
-    return {count, m.cols,
-            std::vector<float>(begin, begin + static_cast<std::ptrdiff_t>(count * m.cols))};
-}
 
 class SearchThreads : public ::testing::Test {
   protected:
