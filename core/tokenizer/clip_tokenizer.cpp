@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
@@ -67,12 +68,71 @@ ClipTokenizer::ClipTokenizer(ClipTokenizer&&) noexcept = default;
 ClipTokenizer& ClipTokenizer::operator=(ClipTokenizer&&) noexcept = default;
 ClipTokenizer::~ClipTokenizer() = default;
 
+namespace {
+
+std::unique_ptr<ClipTokenizer::Impl> make_impl(const TokenizerOptions& options) {
+    if (options.context_length < 2) fail("context length must be at least 2");
+    auto impl = std::make_unique<ClipTokenizer::Impl>();
+    impl->options = options;
+    return impl;
+}
+
+void add_token(ClipTokenizer::Impl& impl, const std::string& token, std::int64_t id) {
+    impl.encoder.emplace(token, id);
+    if (impl.decoder.size() <= static_cast<std::size_t>(id))
+        impl.decoder.resize(static_cast<std::size_t>(id) + 1);
+    if (!impl.decoder[static_cast<std::size_t>(id)].empty())
+        fail("vocab.json: id " + std::to_string(id) + " is used twice");
+    impl.decoder[static_cast<std::size_t>(id)] = token;
+}
+
+// The "a b" lines after an optional '#' header; stops after max_merges merges. With
+// `define_tokens` each merge also adds its merged token as the next id (OpenAI's layout),
+// otherwise the merged token must already be in the vocabulary.
+void add_merges(ClipTokenizer::Impl& impl, std::string_view merges_txt, std::size_t max_merges,
+                bool define_tokens) {
+    std::size_t line_no = 0;
+    std::size_t rank = 0;
+    for (std::size_t pos = 0; pos < merges_txt.size() && rank < max_merges;) {
+        auto end = merges_txt.find('\n', pos);
+        if (end == std::string_view::npos) end = merges_txt.size();
+        std::string_view line = merges_txt.substr(pos, end - pos);
+        pos = end + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line_no == 1 && (define_tokens || line.starts_with("#"))) continue; // header
+        if (line.empty()) continue;
+        const auto space = line.find(' ');
+        if (space == std::string_view::npos || space == 0 || space + 1 == line.size() ||
+            line.find(' ', space + 1) != std::string_view::npos)
+            fail("merges.txt line " + std::to_string(line_no) + ": expected two tokens 'a b'");
+        const std::string merged =
+            std::string(line.substr(0, space)) + std::string(line.substr(space + 1));
+        if (define_tokens && !impl.encoder.contains(merged))
+            add_token(impl, merged, static_cast<std::int64_t>(impl.decoder.size()));
+        if (!impl.encoder.contains(merged))
+            fail("merges.txt line " + std::to_string(line_no) + ": merged token '" + merged +
+                 "' is not in vocab.json");
+        // First occurrence keeps its rank.
+        impl.ranks.emplace(std::string(line), static_cast<int>(rank++));
+    }
+}
+
+ClipTokenizer::Impl& with_specials(ClipTokenizer::Impl& impl) {
+    for (auto special : {kSot, kEot})
+        if (!impl.encoder.contains(std::string(special)))
+            fail("vocab.json has no " + std::string(special) + " token");
+    impl.sot = impl.encoder.at(std::string(kSot));
+    impl.eot = impl.encoder.at(std::string(kEot));
+    impl.pad = impl.options.pad_id < 0 ? impl.eot : impl.options.pad_id;
+    return impl;
+}
+
+} // namespace
+
 ClipTokenizer ClipTokenizer::from_strings(std::string_view vocab_json, std::string_view merges_txt,
                                           TokenizerOptions options) {
-    if (options.context_length < 2) fail("context length must be at least 2");
-    auto impl = std::make_unique<Impl>();
-    impl->options = options;
-
+    auto impl = make_impl(options);
     nlohmann::json vocab;
     try {
         vocab = nlohmann::json::parse(vocab_json);
@@ -85,43 +145,37 @@ ClipTokenizer ClipTokenizer::from_strings(std::string_view vocab_json, std::stri
             id.get<std::int64_t>() > kMaxTokenId)
             fail("vocab.json: id of '" + token + "' is not an integer in 0.." +
                  std::to_string(kMaxTokenId));
-        const auto value = id.get<std::int64_t>();
-        impl->encoder.emplace(token, value);
-        if (impl->decoder.size() <= static_cast<std::size_t>(value))
-            impl->decoder.resize(static_cast<std::size_t>(value) + 1);
-        if (!impl->decoder[static_cast<std::size_t>(value)].empty())
-            fail("vocab.json: id " + std::to_string(value) + " is used twice");
-        impl->decoder[static_cast<std::size_t>(value)] = token;
+        add_token(*impl, token, id.get<std::int64_t>());
     }
-    for (auto special : {kSot, kEot})
-        if (!impl->encoder.contains(std::string(special)))
-            fail("vocab.json has no " + std::string(special) + " token");
-    impl->sot = impl->encoder.at(std::string(kSot));
-    impl->eot = impl->encoder.at(std::string(kEot));
-    impl->pad = options.pad_id < 0 ? impl->eot : options.pad_id;
-
-    std::size_t line_no = 0;
-    int rank = 0;
-    for (std::size_t pos = 0; pos < merges_txt.size();) {
-        auto end = merges_txt.find('\n', pos);
-        if (end == std::string_view::npos) end = merges_txt.size();
-        std::string_view line = merges_txt.substr(pos, end - pos);
-        pos = end + 1;
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || (line_no == 1 && line.starts_with("#"))) continue;
-        const auto space = line.find(' ');
-        if (space == std::string_view::npos || space == 0 || space + 1 == line.size() ||
-            line.find(' ', space + 1) != std::string_view::npos)
-            fail("merges.txt line " + std::to_string(line_no) + ": expected two tokens 'a b'");
-        const std::string merged =
-            std::string(line.substr(0, space)) + std::string(line.substr(space + 1));
-        if (!impl->encoder.contains(merged))
-            fail("merges.txt line " + std::to_string(line_no) + ": merged token '" + merged +
-                 "' is not in vocab.json");
-        impl->ranks.emplace(std::string(line), rank++); // first occurrence keeps its rank
-    }
+    with_specials(*impl);
+    add_merges(*impl, merges_txt, std::numeric_limits<std::size_t>::max(), false);
     return ClipTokenizer(std::move(impl));
+}
+
+ClipTokenizer ClipTokenizer::from_openai_bpe(const std::filesystem::path& merges_file,
+                                             TokenizerOptions options) {
+    // simple_tokenizer reads lines 1..48,894 after the header: 49,152 ids less 256 byte
+    // symbols, 256 end-of-word byte symbols and the two specials.
+    constexpr std::size_t kOpenAiMerges = 49'152 - 256 - 2;
+    const auto text = read_maybe_gzip(merges_file, kMaxVocabFileBytes);
+    try {
+        auto impl = make_impl(options);
+        for (const auto byte : byte_order())
+            add_token(*impl, byte_symbol(byte), static_cast<std::int64_t>(impl->decoder.size()));
+        for (const auto byte : byte_order())
+            add_token(*impl, byte_symbol(byte) + "</w>",
+                      static_cast<std::int64_t>(impl->decoder.size()));
+        add_merges(*impl, text, kOpenAiMerges, true);
+        if (impl->ranks.size() != kOpenAiMerges)
+            fail("expected " + std::to_string(kOpenAiMerges) + " merges, found " +
+                 std::to_string(impl->ranks.size()));
+        for (auto special : {kSot, kEot})
+            add_token(*impl, std::string(special), static_cast<std::int64_t>(impl->decoder.size()));
+        with_specials(*impl);
+        return ClipTokenizer(std::move(impl));
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string(e.what()) + " (file " + merges_file.string() + ")");
+    }
 }
 
 ClipTokenizer ClipTokenizer::from_files(const std::filesystem::path& vocab_json,

@@ -27,7 +27,8 @@ struct TokenBatch {
     std::size_t size() const { return lengths.size(); }
 };
 
-// CLIP's byte-level BPE tokenizer from Hugging Face's vocab.json + merges.txt.
+// CLIP's byte-level BPE tokenizer (OpenAI's clip/simple_tokenizer.py: its text cleaning,
+// pre-tokenizer and BPE) from Hugging Face's vocab.json + merges.txt or OpenAI's merges file.
 // Thread-safe: encode() may be called concurrently (the word cache is locked).
 class ClipTokenizer {
   public:
@@ -38,6 +39,12 @@ class ClipTokenizer {
                                     TokenizerOptions options = {});
     static ClipTokenizer from_strings(std::string_view vocab_json, std::string_view merges_txt,
                                       TokenizerOptions options = {});
+    // OpenAI's vocabulary file (bpe_simple_vocab_16e6.txt[.gz], or resources/data's
+    // openai_clip_merges.txt.gz): a header line, then merges, of which the first 48,894 are
+    // used; ids are the 256 byte symbols, the same with "</w>", one per merge, then
+    // <|startoftext|> and <|endoftext|>, exactly as simple_tokenizer builds them.
+    static ClipTokenizer from_openai_bpe(const std::filesystem::path& merges_file,
+                                         TokenizerOptions options = {});
     // Loads vocab.json + merges.txt from a Hugging Face model directory.
     static ClipTokenizer from_directory(const std::filesystem::path& dir,
                                         TokenizerOptions options = {});
@@ -61,8 +68,9 @@ class ClipTokenizer {
     std::size_t vocab_size() const;
     int context_length() const;
 
+    struct Impl; // the vocabulary, merges and word cache (clip_tokenizer.cpp)
+
   private:
-    struct Impl;
     explicit ClipTokenizer(std::unique_ptr<Impl> impl);
     // Appends <|startoftext|> body <|endoftext|> pad… (context_length ids) to `out`, cutting the
     // body to fit; returns the number of real tokens.

@@ -5,14 +5,15 @@
 
 namespace liveml::tokenizer {
 
-// CLIP's text normalisation: invalid UTF-8 replaced by U+FFFD, Unicode NFC, common HTML
-// entities unescaped (twice, as CLIP does), runs of whitespace collapsed to one space,
-// stripped, lowercased (Unicode-aware). ftfy's mojibake repair is not reproduced.
+// OpenAI CLIP's text cleaning (clip/simple_tokenizer.py): ftfy.fix_text, html.unescape twice,
+// whitespace runs to one space, stripped, lowercased (Python's str.lower: full Unicode
+// mappings). Invalid UTF-8 reads as U+FFFD.
 std::string clean_text(std::string_view text);
 
-// The CLIP pre-tokenizer on cleaned text: <|startoftext|> | <|endoftext|> | 's 't 're 've 'm
-// 'll 'd | runs of letters (\p{L}) | single numbers (\p{N}) | runs of anything else that is
-// not whitespace. Whitespace separates and is dropped.
+// OpenAI CLIP's pre-tokenizer on cleaned text (the `regex` module, IGNORECASE):
+// <|startoftext|> | <|endoftext|> | 's 't 're 've 'm 'll 'd | runs of letters (\p{L}) |
+// single numbers (\p{N}) | runs of anything else that is not whitespace. Whitespace
+// separates and is dropped.
 std::vector<std::string> split_words(std::string_view cleaned);
 
 } // namespace liveml::tokenizer
