@@ -3,7 +3,9 @@ PRESET ?= default
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run test clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: deps build run test fuzz clean
 
 deps:
 	./scripts/install-deps.sh
@@ -17,6 +19,12 @@ run: build
 
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
+
+# Not part of `make test`: every libFuzzer target for FUZZ_SECONDS each (docs/fuzzing.md).
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	./scripts/run-fuzzers.sh build/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

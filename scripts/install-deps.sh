@@ -6,6 +6,10 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config ccache git clang-format
+  # fuzzing (`make fuzz`): clang with libFuzzer and the sanitizer runtimes, OpenMP for clang
+  clang-14 libclang-rt-14-dev libomp-14-dev
+  # `make package-test`: a clean Debian 12 root to install the .deb into; AppStream validation
+  debootstrap appstream
   # GUI: Qt 6, QCustomPlot, translations, headless display for screenshots
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev xvfb xauth

@@ -189,7 +189,9 @@ BitmapDistances bitmap_distances(const std::vector<int>& frame) {
 // The smallest squared pen radius (frame pixels) that puts kTargetInk pixels on, bounded.
 int pen_for_target_ink(const BitmapDistances& distances) {
     constexpr int kLargest = int(kMaxPen * kMaxPen);
-    constexpr int kSmallest = int(std::ceil(kMinPen * kMinPen));
+    // Rounded up by hand: std::ceil is constexpr only as a GCC extension (clang refuses it).
+    constexpr double kSmallestSquare = kMinPen * kMinPen;
+    constexpr int kSmallest = int(kSmallestSquare) + (kSmallestSquare > int(kSmallestSquare));
     std::array<int, kLargest + 1> histogram{};
     for (const int d : distances)
         if (d <= kLargest) ++histogram[d];

@@ -113,6 +113,23 @@ TEST(ImageDecode, BadFilesGiveClearErrors) {
     expect_error(dir / "cut.png", "corrupt image data");
 }
 
+// Found by fuzz/image_decode: SOI, then a DHT table whose 16 code counts add up to 325. stb
+// would write that many symbols into its 256-entry table; we refuse the file first.
+TEST(ImageDecode, RefusesJpegHuffmanTableWithMoreThan256Codes) {
+    const unsigned char crash[] = {0xff, 0xd8, 0xff, 0xc4, 0x00, 0x03, 0x03, 0xc4, 0x81};
+    const auto bytes = std::as_bytes(std::span(crash));
+    for (auto decode : {+[](std::span<const std::byte> b) { (void)decode_image_bytes(b); },
+                        +[](std::span<const std::byte> b) { (void)decode_gray_image_bytes(b); }}) {
+        try {
+            decode(bytes);
+            ADD_FAILURE() << "decoded the malformed JPEG";
+        } catch (const std::runtime_error& e) {
+            EXPECT_NE(std::string(e.what()).find("more than 256 codes"), std::string::npos)
+                << e.what();
+        }
+    }
+}
+
 TEST(ClipPreprocess, OutputGeometry) {
     EXPECT_EQ(shortest_side_size(640, 480, 224),
               (std::array<int, 2>{298, 224})); // 298.67 truncated

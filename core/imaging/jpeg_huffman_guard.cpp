@@ -1,0 +1,58 @@
+#include "imaging/jpeg_huffman_guard.hpp"
+
+#include <cstdint>
+
+namespace liveml::imaging {
+
+namespace {
+
+constexpr unsigned kMarkerPrefix = 0xff;
+constexpr unsigned kStartOfImage = 0xd8;
+constexpr unsigned kDefineHuffmanTable = 0xc4;
+constexpr unsigned kMaxCodes = 256; // stb's tables hold 256 symbols (+1 terminator)
+
+// stb reads zeros past the end of its input; so does this, so both see the same counts.
+unsigned byte_at(std::span<const std::byte> bytes, std::size_t i) {
+    return i < bytes.size() ? std::to_integer<unsigned>(bytes[i]) : 0u;
+}
+
+// stb's JPEG test: 0xFF, any number of 0xFF fill bytes, then SOI.
+bool looks_like_jpeg(std::span<const std::byte> bytes) {
+    if (byte_at(bytes, 0) != kMarkerPrefix) return false;
+    std::size_t i = 1;
+    while (i < bytes.size() && byte_at(bytes, i) == kMarkerPrefix)
+        ++i;
+    return byte_at(bytes, i) == kStartOfImage;
+}
+
+// The tables of one DHT segment whose length field starts at `at`, walked as stb walks them.
+bool segment_has_oversized_table(std::span<const std::byte> bytes, std::size_t at) {
+    std::int64_t left =
+        static_cast<std::int64_t>(byte_at(bytes, at) << 8 | byte_at(bytes, at + 1)) - 2;
+    std::size_t table = at + 2;
+    while (left > 0) {
+        unsigned codes = 0;
+        for (std::size_t i = 1; i <= 16; ++i)
+            codes += byte_at(bytes, table + i);
+        if (codes > kMaxCodes) return true;
+        table += 17 + codes;
+        left -= 17 + codes;
+    }
+    return false;
+}
+
+} // namespace
+
+bool jpeg_has_oversized_huffman_table(std::span<const std::byte> bytes) {
+    if (!looks_like_jpeg(bytes)) return false;
+    // Every FF C4 pair, not only those a marker walk would reach: entropy-coded data never
+    // contains one (0xFF is always stuffed), so this refuses no valid file, and it cannot be
+    // led astray by segment lengths that stb reads differently.
+    for (std::size_t i = 0; i + 1 < bytes.size(); ++i)
+        if (byte_at(bytes, i) == kMarkerPrefix && byte_at(bytes, i + 1) == kDefineHuffmanTable &&
+            segment_has_oversized_table(bytes, i + 2))
+            return true;
+    return false;
+}
+
+} // namespace liveml::imaging
