@@ -2,7 +2,7 @@
 // Run folders on disk, one per run under a root (the studio uses its XDG data folder):
 //   <root>/<id>/params.json   the job kind and options (what "rerun" starts again)
 //   <root>/<id>/run.json      status, times, device, error, headline metric
-//   <root>/<id>/events.jsonl  every stdout line of the job, as received
+//   <root>/<id>/events.jsonl  every event the job sent, with "studio_ms": when it arrived
 //   <root>/<id>/result.json   the result event's members
 //   <root>/<id>/model|index   what the job made (job_spec.hpp: output_path)
 // The history is these folders, so it survives restarts. Not thread-safe: one owner.
