@@ -1,0 +1,73 @@
+#include "jobs/job_spec.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace liveml::jobs;
+using Args = std::vector<std::string>;
+
+TEST(JobSpec, TrainWritesItsModelIntoTheRunFolderAndResumes) {
+    JobSpec spec;
+    spec.kind = JobKind::Train;
+    spec.options["dataset"] = "digits";
+    spec.options["epochs"] = 2;
+    spec.options["lr"] = 0.002;
+    spec.options["device"] = "cpu";
+    EXPECT_EQ(job_arguments(spec, "/runs/r1"),
+              (Args{"clip", "train", "--dataset", "digits", "--epochs", "2", "--lr", "0.002",
+                    "--device", "cpu", "--out", "/runs/r1/model", "--json"}));
+    const Args resumed = job_arguments(spec, "/runs/r1", true);
+    EXPECT_EQ(resumed[resumed.size() - 2], "--resume");
+}
+
+TEST(JobSpec, ArraysRepeatExceptClassesAndFlagsAreBare) {
+    JobSpec spec;
+    spec.kind = JobKind::ZeroShot;
+    spec.options["model"] = "/m";
+    spec.options["images"] = {"a.png", "b.png"};
+    spec.options["classes"] = {"cat", "dog", "bird"};
+    spec.options["verbose"] = true;
+    spec.options["quiet"] = false;
+    EXPECT_EQ(job_arguments(spec, "/runs/z", true),
+              (Args{"clip", "zeroshot", "--model", "/m", "--images", "a.png", "--images", "b.png",
+                    "--classes", "cat,dog,bird", "--verbose", "--json"}));
+}
+
+TEST(JobSpec, IndexRerunsWithoutAResumeFlag) {
+    JobSpec spec;
+    spec.kind = JobKind::Index;
+    spec.options["model"] = "/m";
+    spec.options["dataset"] = "digits";
+    EXPECT_EQ(job_arguments(spec, "/runs/i", true),
+              (Args{"clip", "index", "--model", "/m", "--dataset", "digits", "--index",
+                    "/runs/i/index", "--json"}));
+    EXPECT_TRUE(is_resumable(JobKind::Index));
+    EXPECT_FALSE(is_resumable(JobKind::Search));
+    EXPECT_TRUE(output_path(JobKind::Search, "/runs/s").empty());
+}
+
+TEST(JobSpec, JsonRoundTripKeepsKindAndOptionOrder) {
+    JobSpec spec;
+    spec.kind = JobKind::Evaluate;
+    spec.options["model"] = "/m";
+    spec.options["dataset"] = "fashion-mnist";
+    spec.options["max-items"] = 200;
+    const JobSpec back = JobSpec::from_json(nlohmann::ordered_json::parse(spec.to_json().dump()));
+    EXPECT_EQ(back.kind, JobKind::Evaluate);
+    EXPECT_EQ(back.options.dump(), spec.options.dump());
+    EXPECT_EQ(back.device(), "auto");
+}
+
+TEST(JobSpec, BadParamsAreRefused) {
+    EXPECT_THROW(JobSpec::from_json(nlohmann::ordered_json::parse(R"({"kind":"dance"})")),
+                 std::runtime_error);
+    EXPECT_THROW(JobSpec::from_json(nlohmann::ordered_json::parse(R"({"options":{}})")),
+                 std::runtime_error);
+    EXPECT_THROW(
+        JobSpec::from_json(nlohmann::ordered_json::parse(R"({"kind":"eval","options":[1]})")),
+        std::runtime_error);
+}
+
+TEST(JobSpec, EveryKindHasAUniqueName) {
+    for (JobKind kind : kAllJobKinds)
+        EXPECT_EQ(job_kind_named(job_name(kind)), kind);
+}
