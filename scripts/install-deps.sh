@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package that building, testing and running LiveML Studio needs.
-# Does nothing (and needs no network) when all of them are already present.
+# Does nothing (and needs no network) when all of them, and the Kafka jars, are present.
 set -euo pipefail
 
 packages=(
@@ -21,6 +21,8 @@ packages=(
   librdkafka-dev libhiredis-dev libtorch-dev libfaiss-dev libgtest-dev libbenchmark-dev
   # servers and independent peers used by tests and local mode
   redis-server redis-tools kcat python3-kafka python3-confluent-kafka
+  # the real Kafka broker: Java runs it, Maven resolves its jars (scripts/install-kafka.sh)
+  openjdk-17-jre-headless maven
   # references for parity tests and benchmarks
   python3 python3-numpy python3-sklearn python3-pil python3-torch
   # datasets and handwriting-style fonts for the held-out digit evaluation
@@ -37,13 +39,14 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -ne 0 ]; then
+  echo "install-deps: installing ${#missing[@]} missing package(s): ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${#missing[@]} missing package(s): ${missing[*]}"
-sudo_cmd=()
-[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The real Kafka broker of local mode and the stream tests (needs the Java and Maven above).
+"$(dirname "$0")/install-kafka.sh"
