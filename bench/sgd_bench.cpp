@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "common/data_paths.hpp"
-#include "common/file_bytes.hpp"
+#include "digits_stream.hpp"
 #include "online/sgd_classifier.hpp"
 
 namespace fs = std::filesystem;
@@ -27,6 +27,10 @@ using liveml::online::Loss;
 using liveml::online::SgdClassifier;
 using liveml::online::SgdParams;
 using Clock = std::chrono::steady_clock;
+using liveml::bench::cpu_seconds;
+using liveml::bench::read_stream;
+using liveml::bench::run_capture;
+using liveml::bench::Stream;
 
 namespace {
 
@@ -39,16 +43,6 @@ struct Options {
     SgdParams params{Loss::Log, liveml::online::parse_penalty("l1"), 0.01};
 };
 
-struct Stream {
-    std::size_t n = 0;
-    std::size_t d = 0;
-    std::vector<double> X;
-    std::vector<int> y;
-    std::span<const double> row(std::size_t i) const {
-        return std::span<const double>(X).subspan(i * d, d);
-    }
-};
-
 // Samples per second by the wall clock and by CPU time consumed: on a shared machine the
 // wall figure moves with everyone else's load, the CPU figure much less.
 struct Timing {
@@ -56,12 +50,6 @@ struct Timing {
     double cpu_per_s = 0.0;
     long prequential_correct = 0;
 };
-
-double cpu_seconds() {
-    timespec ts{};
-    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 double median(std::vector<double> v) {
     std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
@@ -105,35 +93,6 @@ Options parse_options(int argc, char** argv) {
     }
     if (o.passes < 1 || o.batch < 1 || o.sklearn_limit < 0) usage(argv[0]);
     return o;
-}
-
-std::string run_capture(const std::string& cmd) {
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe) throw std::runtime_error("cannot start: " + cmd);
-    std::string out;
-    char buf[4096];
-    while (const std::size_t n = std::fread(buf, 1, sizeof buf, pipe))
-        out.append(buf, n);
-    if (::pclose(pipe) != 0) throw std::runtime_error("scikit-learn side failed: " + cmd);
-    return out;
-}
-
-Stream read_stream(const fs::path& path) {
-    const std::string bytes = liveml::read_file_bytes(path, std::size_t{1} << 30);
-    std::int64_t shape[2];
-    if (bytes.size() < sizeof shape) throw std::runtime_error("stream file too short");
-    std::memcpy(shape, bytes.data(), sizeof shape);
-    Stream s;
-    s.n = static_cast<std::size_t>(shape[0]);
-    s.d = static_cast<std::size_t>(shape[1]);
-    if (bytes.size() != sizeof shape + s.n * s.d * 8 + s.n * 8)
-        throw std::runtime_error("stream file has the wrong size");
-    s.X.resize(s.n * s.d);
-    std::memcpy(s.X.data(), bytes.data() + sizeof shape, s.X.size() * 8);
-    std::vector<std::int64_t> labels(s.n);
-    std::memcpy(labels.data(), bytes.data() + sizeof shape + s.X.size() * 8, s.n * 8);
-    s.y.assign(labels.begin(), labels.end());
-    return s;
 }
 
 // Repeats `pass` (which trains a fresh model over the stream) until min_seconds have passed

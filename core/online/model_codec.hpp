@@ -4,8 +4,10 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "online/model_file.hpp"
 
@@ -80,5 +82,21 @@ class ByteReader {
     std::string_view in_;
     std::size_t pos_ = 0;
 };
+
+// Field helpers shared by every learner's state (defined in model_codec.cpp).
+
+[[noreturn]] void corrupt(const std::string& why); // throws ModelFormatError
+
+// A u32 count that must lie in [min, max].
+std::uint32_t read_count(ByteReader& in, const char* what, std::uint32_t min, std::uint32_t max);
+
+// n_classes (2..kMaxModelClasses) then the labels, strictly increasing.
+void write_classes(ByteWriter& out, const std::vector<int>& classes);
+std::vector<int> read_classes(ByteReader& in);
+
+// Raw f64 values; the reader checks the bytes are there before allocating and that every
+// value is finite.
+void write_doubles(ByteWriter& out, std::span<const double> values);
+std::vector<double> read_finite_doubles(ByteReader& in, std::uint64_t count, const char* what);
 
 } // namespace liveml::online::codec

@@ -1,5 +1,6 @@
 #include "online/sgd_classifier.hpp"
 
+#include "online/learner_input.hpp"
 #include "online/sgd_kernels.hpp"
 
 #include <algorithm>
@@ -91,14 +92,11 @@ Penalty parse_penalty(std::string_view s) {
 }
 
 SgdClassifier::SgdClassifier(SgdParams params, std::vector<int> classes, std::size_t n_features)
-    : params_(params), classes_(std::move(classes)), n_features_(n_features) {
+    : params_(params), n_features_(n_features) {
     if (!std::isfinite(params_.alpha) || !(params_.alpha > 0.0))
         throw std::invalid_argument("alpha must be a finite number greater than 0, got " +
                                     std::to_string(params_.alpha));
-    std::sort(classes_.begin(), classes_.end());
-    classes_.erase(std::unique(classes_.begin(), classes_.end()), classes_.end());
-    if (classes_.size() < 2)
-        throw std::invalid_argument("a classifier needs at least two distinct classes");
+    classes_ = sorted_classes(std::move(classes));
     if (n_features_ == 0) throw std::invalid_argument("n_features must be at least 1");
     rows_ = classes_.size() == 2 ? 1 : classes_.size();
     optimal_init_ = optimal_init(params_.loss, params_.alpha);
@@ -116,22 +114,6 @@ std::span<const double> SgdClassifier::coef(std::size_t k) const {
         throw std::out_of_range("weight row " + std::to_string(k) + " out of range (model has " +
                                 std::to_string(rows_) + ")");
     return std::span<const double>(coef_).subspan(k * n_features_, n_features_);
-}
-
-void SgdClassifier::check_features(std::span<const double> x) const {
-    if (x.size() != n_features_)
-        throw std::invalid_argument("expected " + std::to_string(n_features_) + " features, got " +
-                                    std::to_string(x.size()));
-    if (!kernels::all_finite(x.data(), x.size()))
-        throw std::invalid_argument("features must be finite numbers");
-}
-
-std::size_t SgdClassifier::label_index(int label) const {
-    const auto it = std::lower_bound(classes_.begin(), classes_.end(), label);
-    if (it == classes_.end() || *it != label)
-        throw std::invalid_argument("label " + std::to_string(label) +
-                                    " is not one of the model's classes");
-    return static_cast<std::size_t>(it - classes_.begin());
 }
 
 double SgdClassifier::target(std::size_t row, std::size_t label_idx) const {
@@ -188,7 +170,7 @@ void SgdClassifier::fit_rows(std::span<const double> X, std::span<const int> y) 
     if (!kernels::all_finite(X.data(), X.size()))
         throw std::invalid_argument("features must be finite numbers");
     for (const int label : y)
-        label_index(label);
+        class_index(classes_, label);
 
     std::copy(coef_.begin(), coef_.end(), saved_coef_.begin());
     std::copy(intercept_.begin(), intercept_.end(), saved_intercept_.begin());
@@ -199,8 +181,8 @@ void SgdClassifier::fit_rows(std::span<const double> X, std::span<const int> y) 
     double t = t_;
     bool finite = true;
     for (std::size_t i = 0; i < y.size() && finite; ++i) {
-        finite = fit_one(X.subspan(i * n_features_, n_features_), label_index(y[i]), t, single,
-                         wscale, u);
+        finite = fit_one(X.subspan(i * n_features_, n_features_), class_index(classes_, y[i]), t,
+                         single, wscale, u);
         t += 1.0;
     }
     if (!finite) {
@@ -223,7 +205,7 @@ void SgdClassifier::partial_fit_batch(std::span<const double> X, std::span<const
 }
 
 void SgdClassifier::decision_function(std::span<const double> x, std::span<double> scores) const {
-    check_features(x);
+    check_features(x, n_features_);
     if (scores.size() != rows_)
         throw std::invalid_argument("decision_function needs room for " + std::to_string(rows_) +
                                     " scores, got " + std::to_string(scores.size()));
@@ -233,7 +215,7 @@ void SgdClassifier::decision_function(std::span<const double> x, std::span<doubl
 }
 
 int SgdClassifier::predict(std::span<const double> x) const {
-    check_features(x);
+    check_features(x, n_features_);
     // Scores in stack-sized blocks: no heap, and const callers may share the model.
     constexpr std::size_t kBlock = 16;
     std::array<double, kBlock> block{};
@@ -290,6 +272,10 @@ void SgdClassifier::predict_proba(std::span<const double> x, std::span<double> p
     }
     for (double& p : proba)
         p /= sum;
+}
+
+std::unique_ptr<OnlineClassifier> SgdClassifier::clone() const {
+    return std::make_unique<SgdClassifier>(*this);
 }
 
 void SgdClassifier::restore(std::vector<double> coef_row_major, std::vector<double> intercept,

@@ -5,7 +5,13 @@
 #include <string_view>
 #include <vector>
 
+#include "online/online_classifier.hpp"
+
 namespace liveml::online {
+
+namespace codec {
+class ByteReader;
+}
 
 enum class Loss { Log, Hinge };
 enum class Penalty { None, L1, L2 };
@@ -31,8 +37,10 @@ struct SgdParams {
 //
 // Not thread-safe for concurrent writers; const members may run concurrently (they use no
 // shared scratch space). partial_fit and predict allocate nothing on the heap.
-class SgdClassifier {
+class SgdClassifier final : public OnlineClassifier {
   public:
+    static constexpr std::string_view kKind = "sgd_classifier";
+
     // Throws std::invalid_argument for a non-finite or non-positive alpha, fewer than two
     // distinct classes, or n_features == 0.
     SgdClassifier(SgdParams params, std::vector<int> classes, std::size_t n_features);
@@ -40,14 +48,14 @@ class SgdClassifier {
     // One sample. label must be one of classes(); x has n_features() finite values.
     // Throws std::invalid_argument for bad input (the model is untouched) and
     // std::overflow_error when the update overflows (the model is restored to its prior state).
-    void partial_fit(std::span<const double> x, int label);
+    void partial_fit(std::span<const double> x, int label) override;
     // A mini-batch in one call, as scikit-learn's partial_fit(X, y) with shuffle=False (one
     // epoch over the rows in the given order): X is row-major y.size()×n_features().
     void partial_fit_batch(std::span<const double> X, std::span<const int> y);
 
     // The class with the highest score; the first one on ties (an untrained model answers
     // classes()[0]). Throws std::invalid_argument on a wrong size or a non-finite value.
-    int predict(std::span<const double> x) const;
+    int predict(std::span<const double> x) const override;
     // scores[r] = x·coef(r) + intercept()[r] for every weight row; scores.size() must be
     // n_coef_rows().
     void decision_function(std::span<const double> x, std::span<double> scores) const;
@@ -55,13 +63,15 @@ class SgdClassifier {
     // only (sklearn's normalised one-vs-rest expit); hinge throws std::logic_error. Where
     // every expit underflows to 0 scikit-learn returns NaN; we return the formula's limit
     // (normalised exp of the scores) instead.
-    void predict_proba(std::span<const double> x, std::span<double> proba) const;
+    void predict_proba(std::span<const double> x, std::span<double> proba) const override;
 
     const SgdParams& params() const noexcept { return params_; }
-    const std::vector<int>& classes() const noexcept { return classes_; }
-    std::size_t n_features() const noexcept { return n_features_; }
+    std::string_view kind() const noexcept override { return kKind; }
+    bool has_proba() const noexcept override { return params_.loss == Loss::Log; }
+    const std::vector<int>& classes() const noexcept override { return classes_; }
+    std::size_t n_features() const noexcept override { return n_features_; }
     std::size_t n_coef_rows() const noexcept { return rows_; }
-    std::uint64_t samples_seen() const noexcept { return samples_seen_; }
+    std::uint64_t samples_seen() const noexcept override { return samples_seen_; }
     double t() const noexcept { return t_; } // sklearn's t_: 1 + samples trained on
     // Weights of row k (k < n_coef_rows()), and the intercepts (one per row).
     std::span<const double> coef(std::size_t k) const;
@@ -72,9 +82,12 @@ class SgdClassifier {
     void restore(std::vector<double> coef_row_major, std::vector<double> intercept, double t,
                  std::uint64_t samples_seen);
 
+    std::unique_ptr<OnlineClassifier> clone() const override;
+    // Model file body (layout in docs/model-format.md); read_state throws ModelFormatError.
+    void write_state(codec::ByteWriter& out) const override;
+    static SgdClassifier read_state(codec::ByteReader& in);
+
   private:
-    void check_features(std::span<const double> x) const;
-    std::size_t label_index(int label) const;
     double target(std::size_t row, std::size_t label_idx) const;
     void fit_rows(std::span<const double> X, std::span<const int> y);
     // One sample of a partial_fit call; false when the update overflowed.

@@ -220,7 +220,12 @@ TEST(ModelFile, RejectsMalformedFields) {
         {"bad magic", [](Fields& f) { f.magic = std::string("PK\3\4xxxx", 8); }},
         {"magic without NUL", [](Fields& f) { f.magic = "LIVEMLMX"; }},
         {"version 0", [](Fields& f) { f.version = 0; }},
-        {"version 2", [](Fields& f) { f.version = 2; }},
+        {"version 3", [](Fields& f) { f.version = 3; }},
+        {"version 2, unknown learner",
+         [](Fields& f) {
+             f.version = 2;
+             f.learner = "pickle";
+         }},
         {"version ~0", [](Fields& f) { f.version = 0xffffffffu; }},
         {"unknown learner", [](Fields& f) { f.learner = "pickle"; }},
         {"learner name too long", [](Fields& f) { f.learner = std::string(100, 'a'); }},

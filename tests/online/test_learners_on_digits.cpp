@@ -1,0 +1,112 @@
+// The non-scikit-learn learners on the digits stream: they must learn it (prequential
+// accuracy), answer with real distributions, be deterministic for a seed, and refuse bad input
+// without changing.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "digits/digits_dataset.hpp"
+#include "online/learner_registry.hpp"
+#include "online/mlp_classifier.hpp"
+#include "online/model_file.hpp"
+#include "online/prequential_metrics.hpp"
+
+using namespace liveml::online;
+namespace digits = liveml::digits;
+
+namespace {
+
+std::vector<int> ten() {
+    return {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+}
+
+const std::vector<digits::DigitSample>& data() {
+    static const auto d = digits::load_digits_csv(digits::bundled_digits_path());
+    return d;
+}
+
+// Prequential metrics over `passes` passes of the digits in a seeded order.
+PrequentialMetrics stream(OnlineClassifier& model, int passes) {
+    std::vector<std::size_t> order(data().size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::mt19937_64 rng(3);
+    for (std::size_t i = order.size(); i > 1; --i)
+        std::swap(order[i - 1], order[static_cast<std::size_t>((rng() >> 11) % i)]);
+    PrequentialMetrics m;
+    std::vector<double> proba(10);
+    for (int p = 0; p < passes; ++p)
+        for (const std::size_t i : order) {
+            const auto x = digits::to_doubles(data()[i].x);
+            model.predict_proba(x, proba);
+            m.add(proba, static_cast<std::size_t>(data()[i].label));
+            model.partial_fit(x, data()[i].label);
+        }
+    return m;
+}
+
+class ProbabilisticLearner : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ProbabilisticLearner, LearnsTheDigitsStreamWithCalibratedProbabilities) {
+    auto model = make_learner(GetParam(), ten(), digits::kFeatures);
+    const PrequentialMetrics m = stream(*model, 10);
+    std::printf("[ learner ] %s: 10 passes, accuracy %.4f, log loss %.4f, Brier %.4f, ECE %.4f\n",
+                GetParam().c_str(), m.accuracy(), m.log_loss(), m.brier_score(),
+                m.expected_calibration_error());
+    // Measured: softmax 0.9718 / 0.108 / 0.013, mlp 0.9722 / 0.112 / 0.031 (deterministic);
+    // bounds leave a little room for another compiler's libm.
+    EXPECT_GE(m.accuracy(), 0.965);
+    EXPECT_LE(m.log_loss(), 0.13);
+    EXPECT_LE(m.expected_calibration_error(), 0.04);
+}
+
+TEST_P(ProbabilisticLearner, ProbabilitiesAreDistributionsRankedLikePredict) {
+    auto model = make_learner(GetParam(), ten(), digits::kFeatures);
+    stream(*model, 1);
+    std::vector<double> proba(10);
+    for (std::size_t i = 0; i < 200; ++i) {
+        const auto x = digits::to_doubles(data()[i].x);
+        model->predict_proba(x, proba);
+        double sum = 0.0;
+        for (const double p : proba) {
+            ASSERT_TRUE(p >= 0.0 && p <= 1.0);
+            sum += p;
+        }
+        EXPECT_NEAR(sum, 1.0, 1e-12);
+        const auto top = std::max_element(proba.begin(), proba.end()) - proba.begin();
+        EXPECT_EQ(model->predict(x), static_cast<int>(top));
+    }
+}
+
+TEST_P(ProbabilisticLearner, BadInputLeavesTheModelUnchanged) {
+    auto model = make_learner(GetParam(), ten(), digits::kFeatures);
+    stream(*model, 1);
+    const std::string before = serialize_model(*model);
+    auto x = digits::to_doubles(data()[0].x);
+    EXPECT_THROW(model->partial_fit(x, 11), std::invalid_argument);
+    x[5] = NAN;
+    EXPECT_THROW(model->partial_fit(x, 1), std::invalid_argument);
+    EXPECT_THROW(model->partial_fit(std::vector<double>(63, 1.0), 1), std::invalid_argument);
+    EXPECT_EQ(serialize_model(*model), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(Digits, ProbabilisticLearner,
+                         ::testing::Values("softmax_regression", "mlp"));
+
+TEST(MlpClassifier, SameSeedSameModelOtherSeedOtherModel) {
+    MlpClassifier a(MlpParams{}, ten(), digits::kFeatures);
+    MlpClassifier b(MlpParams{}, ten(), digits::kFeatures);
+    MlpParams other;
+    other.seed = 2;
+    MlpClassifier c(other, ten(), digits::kFeatures);
+    stream(a, 1);
+    stream(b, 1);
+    stream(c, 1);
+    EXPECT_EQ(serialize_model(a), serialize_model(b));
+    EXPECT_NE(serialize_model(a), serialize_model(c));
+}
+
+} // namespace
