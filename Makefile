@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build run test fuzz clean
+.PHONY: deps build run test fuzz package-test clean
 
 deps:
 	./scripts/install-deps.sh
@@ -25,6 +25,10 @@ fuzz: deps
 	cmake --preset fuzz
 	cmake --build --preset fuzz -j $(JOBS)
 	./scripts/run-fuzzers.sh build/fuzz $(FUZZ_SECONDS)
+
+# Builds the .deb and installs it into a clean Debian 12 root (docs/packaging.md). Root only.
+package-test: build
+	./scripts/package-test.sh $(BUILD_DIR)
 
 clean:
 	rm -rf build

@@ -27,10 +27,12 @@ for name in "${names[@]}"; do
   crashes=$build_dir/crashes/$name
   log=$build_dir/logs/$name.log
   mkdir -p "$work" "$crashes" "$(dirname "$log")"
+  dict=()
+  [ -f "$source_dir/fuzz/dicts/$name.dict" ] && dict=(-dict="$source_dir/fuzz/dicts/$name.dict")
   # A target stops at its first crash. The RSS cap turns runaway allocation into a reported
   # failure instead of an OOM kill of a shared machine.
   "$binary" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 -timeout=10 \
-    -artifact_prefix="$crashes/" "$work" "$source_dir/fuzz/corpus/$name" >"$log" 2>&1
+    "${dict[@]}" -artifact_prefix="$crashes/" "$work" "$source_dir/fuzz/corpus/$name" >"$log" 2>&1
   status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

@@ -1,7 +1,7 @@
 #include "imaging/image_decode.hpp"
 
 #include "common/file_bytes.hpp"
-#include "imaging/jpeg_huffman_guard.hpp"
+#include "imaging/stb_input_guard.hpp"
 
 #include <climits>
 #include <memory>
@@ -59,8 +59,8 @@ Decoded decode_checked(std::span<const std::byte> bytes, const DecodeLimits& lim
     if (bytes.size() > limits.max_file_bytes || bytes.size() > static_cast<std::size_t>(INT_MAX))
         fail(source, "file is larger than the limit of " + std::to_string(limits.max_file_bytes) +
                          " bytes");
-    if (jpeg_has_oversized_huffman_table(bytes))
-        fail(source, "corrupt JPEG (a Huffman table declares more than 256 codes)");
+    if (const std::string_view defect = stb_input_defect(bytes); !defect.empty())
+        fail(source, "corrupt image (" + std::string(defect) + ")");
     const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
     const int length = static_cast<int>(bytes.size());
     Decoded out;

@@ -40,6 +40,18 @@ void addObject(const json& record, const char* name, MetricsRecord& out) {
     }
 }
 
+// A whole-number field; absent or null is 0. Checked before converting: a double such as 1e300
+// does not fit an int64 (found by fuzz/metrics_record: the conversion was undefined behaviour).
+std::int64_t wholeNumber(const json& record, const char* name) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) return 0;
+    if (it->is_number_unsigned() &&
+        it->get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        return std::int64_t(it->get<std::uint64_t>());
+    if (it->is_number_integer() && !it->is_number_unsigned()) return it->get<std::int64_t>();
+    throw MetricsRecordError(std::string("field '") + name + "' is not a whole number in range");
+}
+
 std::array<double, 10> labelCounts(const json& value) {
     if (!value.is_array() || value.size() != 10)
         throw MetricsRecordError("field 'label_distribution' is not an array of 10 counts");
@@ -75,10 +87,8 @@ MetricsRecord parseMetricsRecord(std::string_view text) {
     addObject(record, "latency_ms", out);
     addObject(record, "consumer_lag", out);
 
-    if (const auto it = record.find("model_version"); it != record.end() && it->is_number())
-        out.model_version = it->get<std::int64_t>();
-    if (const auto it = record.find("accuracy_window"); it != record.end() && it->is_number())
-        out.accuracy_window = it->get<std::int64_t>();
+    out.model_version = wholeNumber(record, "model_version");
+    out.accuracy_window = wholeNumber(record, "accuracy_window");
     if (const auto it = record.find("run"); it != record.end() && it->is_string())
         out.run = it->get<std::string>();
     if (const auto it = record.find("label_distribution"); it != record.end() && !it->is_null())

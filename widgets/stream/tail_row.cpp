@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace liveml::streamui {
 
 namespace {
@@ -31,7 +33,8 @@ std::optional<QJsonObject> parseObject(std::string_view value, QString& problem)
 int boundedInt(const QJsonValue& value, int low, int high) {
     if (!value.isDouble()) return -1;
     const double d = value.toDouble();
-    if (d != double(int(d)) || d < low || d > high) return -1;
+    // Range before the cast: int(1e300) is undefined behaviour (found by fuzz/sink_records).
+    if (!(d >= low && d <= high) || d != std::floor(d)) return -1;
     return int(d);
 }
 

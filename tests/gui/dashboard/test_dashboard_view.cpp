@@ -69,6 +69,10 @@ class TestDashboardView : public QObject {
             R"({"ts_ms":1,"samples_seen":-4})",          // negative step
             R"({"ts_ms":1,"samples_seen":1,"label_distribution":[1,2]})",
             R"({"ts_ms":1,"samples_seen":1,"consumer_lag":{"t:0":"many"}})",
+            // Found by fuzz/metrics_record: whole-number fields beyond int64 (or fractional).
+            R"({"ts_ms":1,"samples_seen":1,"model_version":1e300})",
+            R"({"ts_ms":1,"samples_seen":1,"accuracy_window":9223372036854775808})",
+            R"({"ts_ms":1,"samples_seen":1,"model_version":2.5})",
             "",
         };
         for (const char* text : bad)

@@ -153,6 +153,11 @@ class TestMessageTail : public QObject {
         const TailRow outOfRange = decodePredictionRow(R"({"x":[1],"actual_y":12,"predict_y":1})");
         QVERIFY(!outOfRange.problem.isEmpty());
         QCOMPARE(outOfRange.actual, -1);
+        // Found by fuzz/sink_records: numbers beyond int's range (UB when cast unchecked).
+        const TailRow huge =
+            decodePredictionRow(R"({"x":[1],"actual_y":1e300,"predict_y":-1e300})");
+        QCOMPARE(huge.actual, -1);
+        QCOMPARE(huge.predicted, -1);
         const TailRow badBase64 = decodeDeadLetterRow(R"({"reason":"empty","value_base64":"@@"})");
         QVERIFY(!badBase64.problem.isEmpty());
     }

@@ -1,5 +1,6 @@
-#include "imaging/jpeg_huffman_guard.hpp"
+#include "imaging/stb_input_guard.hpp"
 
+#include <climits>
 #include <cstdint>
 
 namespace liveml::imaging {
@@ -11,7 +12,7 @@ constexpr unsigned kStartOfImage = 0xd8;
 constexpr unsigned kDefineHuffmanTable = 0xc4;
 constexpr unsigned kMaxCodes = 256; // stb's tables hold 256 symbols (+1 terminator)
 
-// stb reads zeros past the end of its input; so does this, so both see the same counts.
+// stb reads zeros past the end of its input; so does this, so both see the same values.
 unsigned byte_at(std::span<const std::byte> bytes, std::size_t i) {
     return i < bytes.size() ? std::to_integer<unsigned>(bytes[i]) : 0u;
 }
@@ -41,8 +42,6 @@ bool segment_has_oversized_table(std::span<const std::byte> bytes, std::size_t a
     return false;
 }
 
-} // namespace
-
 bool jpeg_has_oversized_huffman_table(std::span<const std::byte> bytes) {
     if (!looks_like_jpeg(bytes)) return false;
     // Every FF C4 pair, not only those a marker walk would reach: entropy-coded data never
@@ -53,6 +52,42 @@ bool jpeg_has_oversized_huffman_table(std::span<const std::byte> bytes) {
             segment_has_oversized_table(bytes, i + 2))
             return true;
     return false;
+}
+
+bool pnm_space(unsigned c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// Width, height and maximum value of a binary PGM/PPM header, read as stb reads them
+// (whitespace and '#' comments between them); true when one does not fit an int.
+bool pnm_header_overflows(std::span<const std::byte> bytes) {
+    if (byte_at(bytes, 0) != 'P' || (byte_at(bytes, 1) != '5' && byte_at(bytes, 1) != '6'))
+        return false;
+    std::size_t i = 2;
+    for (int field = 0; field < 3; ++field) {
+        for (;;) {
+            while (i < bytes.size() && pnm_space(byte_at(bytes, i)))
+                ++i;
+            if (i >= bytes.size() || byte_at(bytes, i) != '#') break;
+            while (i < bytes.size() && byte_at(bytes, i) != '\n' && byte_at(bytes, i) != '\r')
+                ++i;
+        }
+        std::int64_t value = 0;
+        for (; i < bytes.size() && byte_at(bytes, i) >= '0' && byte_at(bytes, i) <= '9'; ++i) {
+            value = value * 10 + (byte_at(bytes, i) - '0');
+            if (value > INT_MAX) return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::string_view stb_input_defect(std::span<const std::byte> bytes) {
+    if (jpeg_has_oversized_huffman_table(bytes))
+        return "a JPEG Huffman table declares more than 256 codes";
+    if (pnm_header_overflows(bytes)) return "a PGM/PPM header number is too large";
+    return {};
 }
 
 } // namespace liveml::imaging
