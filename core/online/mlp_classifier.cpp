@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "online/dense_kernels.hpp"
 #include "online/learner_input.hpp"
 #include "online/model_codec.hpp"
 #include "online/softmax_math.hpp"
@@ -61,23 +62,11 @@ void MlpClassifier::forward(std::span<const double> x, double* hidden, double* s
     const std::size_t h = params_.hidden;
     const std::size_t k = classes_.size();
     std::copy(b1_.begin(), b1_.end(), hidden);
-    for (std::size_t j = 0; j < n_features_; ++j) {
-        const double xj = x[j];
-        if (xj == 0.0) continue;
-        const double* w = w1_.data() + j * h;
-        for (std::size_t i = 0; i < h; ++i)
-            hidden[i] += w[i] * xj;
-    }
+    kernels::add_sparse_rows(x.data(), n_features_, w1_.data(), h, hidden);
     for (std::size_t i = 0; i < h; ++i)
         hidden[i] = hidden[i] > 0.0 ? hidden[i] : 0.0;
     std::copy(b2_.begin(), b2_.end(), scores);
-    for (std::size_t i = 0; i < h; ++i) {
-        const double hi = hidden[i];
-        if (hi == 0.0) continue;
-        const double* w = w2_.data() + i * k;
-        for (std::size_t c = 0; c < k; ++c)
-            scores[c] += w[c] * hi;
-    }
+    kernels::add_sparse_rows(hidden, h, w2_.data(), k, scores);
 }
 
 void MlpClassifier::partial_fit(std::span<const double> x, int label) {
@@ -105,13 +94,7 @@ void MlpClassifier::partial_fit(std::span<const double> x, int label) {
     }
     for (std::size_t c = 0; c < k; ++c)
         b2_[c] -= lr * g[c];
-    for (std::size_t j = 0; j < n_features_; ++j) {
-        const double step = lr * x[j];
-        if (step == 0.0) continue;
-        double* w = w1_.data() + j * h;
-        for (std::size_t i = 0; i < h; ++i)
-            w[i] -= step * dhidden[i];
-    }
+    kernels::sub_sparse_outer(x.data(), n_features_, lr, dhidden.data(), h, w1_.data());
     for (std::size_t i = 0; i < h; ++i)
         b1_[i] -= lr * dhidden[i];
     ++samples_seen_;

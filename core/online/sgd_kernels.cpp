@@ -1,18 +1,12 @@
 #include "online/sgd_kernels.hpp"
 
+#include "online/vector_clones.hpp"
+
 #include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <utility>
-
-// Elementwise loops get an AVX2 clone (more lanes, same per-element arithmetic; the target
-// has no FMA and -ffp-contract=off forbids contraction anyway).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define LIVEML_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define LIVEML_VECTOR_CLONES
-#endif
 
 namespace liveml::online::kernels {
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "online/dense_kernels.hpp"
 #include "online/learner_input.hpp"
 #include "online/model_codec.hpp"
 #include "online/softmax_math.hpp"
@@ -38,15 +39,8 @@ SoftmaxRegression::SoftmaxRegression(SoftmaxParams params, std::vector<int> clas
 }
 
 void SoftmaxRegression::scores(std::span<const double> x, double* out) const {
-    const std::size_t k_count = classes_.size();
     std::copy(bias_.begin(), bias_.end(), out);
-    for (std::size_t j = 0; j < n_features_; ++j) {
-        const double xj = x[j];
-        if (xj == 0.0) continue;
-        const double* w = weights_.data() + j * k_count;
-        for (std::size_t k = 0; k < k_count; ++k)
-            out[k] += w[k] * xj;
-    }
+    kernels::add_sparse_rows(x.data(), n_features_, weights_.data(), classes_.size(), out);
 }
 
 void SoftmaxRegression::partial_fit(std::span<const double> x, int label) {
@@ -57,17 +51,8 @@ void SoftmaxRegression::partial_fit(std::span<const double> x, int label) {
     scores(x, g.data());
     log_loss_gradient(g.data(), k_count, target);
     const double lr = params_.learning_rate;
-    for (std::size_t j = 0; j < n_features_; ++j) {
-        const double xj = x[j];
-        if (xj == 0.0) continue;
-        double* w = weights_.data() + j * k_count;
-        double* s = grad_sq_.data() + j * k_count;
-        for (std::size_t k = 0; k < k_count; ++k) {
-            const double gk = g[k] * xj;
-            s[k] += gk * gk;
-            w[k] -= lr * gk / std::sqrt(s[k] + kAdagradEpsilon);
-        }
-    }
+    kernels::adagrad_sparse_outer(x.data(), n_features_, lr, kAdagradEpsilon, g.data(), k_count,
+                                  weights_.data(), grad_sq_.data());
     for (std::size_t k = 0; k < k_count; ++k) {
         bias_grad_sq_[k] += g[k] * g[k];
         bias_[k] -= lr * g[k] / std::sqrt(bias_grad_sq_[k] + kAdagradEpsilon);

@@ -1,8 +1,10 @@
 // Accuracy on handwriting the model never trained on: digits rendered in Debian's
 // handwriting-style fonts by scripts/make-font-digits.py (held-out fonts were kept out of
 // every tuning decision). Compares the original web page's "resize the canvas to 8x8"
-// input, our pipeline with a model trained on the plain digits, and our pipeline with the
-// default (augmented) model. docs/features.md records the table this prints.
+// input, our pipeline with a model trained on the plain digits, our pipeline with the
+// default (augmented) model, and with the canvas preset (`liveml fit --preset canvas`).
+// docs/features.md and docs/learners.md record the table this prints.
+#include "digits/canvas_preset.hpp"
 #include "digits/default_model.hpp"
 #include "digits/feature_extractor.hpp"
 
@@ -80,8 +82,10 @@ Features resize_canvas_to_8x8(const GrayImage& image) {
     return f;
 }
 
+constexpr int kColumns = 4;
+
 struct Tally {
-    int right[3] = {0, 0, 0};
+    int right[kColumns] = {};
     int total = 0;
     double accuracy(int k) const { return total ? double(right[k]) / total : 0.0; }
 };
@@ -100,6 +104,10 @@ TEST(FontDigitsEval, DefaultModelReadsUnseenHandwriting) {
     const auto augmented = train_default_model(digits);
     const double train_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto canvas_start = std::chrono::steady_clock::now();
+    const auto canvas = train_canvas_model(digits);
+    const double canvas_train_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - canvas_start).count();
 
     std::map<std::string, Tally> per_font, per_split;
     std::map<std::string, std::string> split_of;
@@ -108,11 +116,12 @@ TEST(FontDigitsEval, DefaultModelReadsUnseenHandwriting) {
         const auto image = load_gray_image(item.file);
         const auto ours = extract_features(image);
         ASSERT_FALSE(ours.empty) << item.file;
-        const int predictions[3] = {plain.predict(to_doubles(resize_canvas_to_8x8(image))),
-                                    plain.predict(to_doubles(ours.x)),
-                                    augmented.predict(to_doubles(ours.x))};
+        const int predictions[kColumns] = {plain.predict(to_doubles(resize_canvas_to_8x8(image))),
+                                           plain.predict(to_doubles(ours.x)),
+                                           augmented.predict(to_doubles(ours.x)),
+                                           canvas->predict(to_doubles(ours.x))};
         for (auto* tally : {&per_font[item.font], &per_split[item.split], &per_split["all"]}) {
-            for (int k = 0; k < 3; ++k)
+            for (int k = 0; k < kColumns; ++k)
                 tally->right[k] += predictions[k] == item.label;
             ++tally->total;
         }
@@ -125,24 +134,28 @@ TEST(FontDigitsEval, DefaultModelReadsUnseenHandwriting) {
         }
     }
 
-    std::printf("| font | split | n | 8x8 resize | ours, plain model | ours, default model |\n");
-    std::printf("|---|---|---|---|---|---|\n");
+    std::printf("| font | split | n | 8x8 resize | ours, plain model | ours, default model | "
+                "ours, canvas preset |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
     for (const auto& [font, t] : per_font)
-        std::printf("| %s | %s | %d | %.2f | %.2f | %.2f |\n", font.c_str(), split_of[font].c_str(),
-                    t.total, t.accuracy(0), t.accuracy(1), t.accuracy(2));
+        std::printf("| %s | %s | %d | %.2f | %.2f | %.2f | %.2f |\n", font.c_str(),
+                    split_of[font].c_str(), t.total, t.accuracy(0), t.accuracy(1), t.accuracy(2),
+                    t.accuracy(3));
     for (const auto& [split, t] : per_split)
-        std::printf("| **%s** | | %d | %.3f | %.3f | %.3f |\n", split.c_str(), t.total,
-                    t.accuracy(0), t.accuracy(1), t.accuracy(2));
+        std::printf("| **%s** | | %d | %.3f | %.3f | %.3f | %.3f |\n", split.c_str(), t.total,
+                    t.accuracy(0), t.accuracy(1), t.accuracy(2), t.accuracy(3));
     const double n = double(items.size());
     std::printf("features: mean ink %.1f, zero cells %.3f, cells of 16 %.3f (digits set: 312.6, "
-                "0.489, 0.091); default model trained in %.2f s\n",
+                "0.489, 0.091); default model trained in %.2f s, canvas preset in %.2f s\n",
                 double(ink) / n, double(zero_cells) / double(cells),
-                double(full_cells) / double(cells), train_s);
+                double(full_cells) / double(cells), train_s, canvas_train_s);
 
     const auto& holdout = per_split["holdout"];
     EXPECT_GE(holdout.accuracy(2), 0.60);
     EXPECT_GE(per_split["all"].accuracy(2), 0.55);
     EXPECT_GT(holdout.accuracy(2), holdout.accuracy(0) + 0.3);
+    // The canvas preset: 0.649 measured (deterministic); far from the 0.85 goal.
+    EXPECT_GE(holdout.accuracy(3), 0.62);
     // The canvas features have the digits set's statistics.
     EXPECT_NEAR(double(ink) / n, 312.6, 20);
     EXPECT_NEAR(double(zero_cells) / double(cells), 0.489, 0.04);
