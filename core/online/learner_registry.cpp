@@ -19,7 +19,8 @@ const std::vector<std::string_view>& learner_names() {
         LinearMarginClassifier::kPassiveAggressiveKind,
         GaussianNb::kKind,
         SoftmaxRegression::kKind,
-        MlpClassifier::kKind};
+        MlpClassifier::kKind,
+        HoeffdingTree::kKind};
     return names;
 }
 
