@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "online/gaussian_nb.hpp"
+#include "online/hoeffding_tree.hpp"
 #include "online/linear_margin_classifier.hpp"
 #include "online/mlp_classifier.hpp"
 #include "online/model_codec.hpp"
@@ -18,7 +19,8 @@ const std::vector<std::string_view>& learner_names() {
         LinearMarginClassifier::kPassiveAggressiveKind,
         GaussianNb::kKind,
         SoftmaxRegression::kKind,
-        MlpClassifier::kKind};
+        MlpClassifier::kKind,
+        HoeffdingTree::kKind};
     return names;
 }
 
@@ -39,6 +41,9 @@ std::unique_ptr<OnlineClassifier> make_learner(std::string_view name, std::vecto
         return std::make_unique<SoftmaxRegression>(SoftmaxParams{}, std::move(classes), n_features);
     if (name == MlpClassifier::kKind)
         return std::make_unique<MlpClassifier>(MlpParams{}, std::move(classes), n_features);
+    if (name == HoeffdingTree::kKind)
+        return std::make_unique<HoeffdingTree>(HoeffdingTreeParams{}, std::move(classes),
+                                               n_features);
     std::string known;
     for (const std::string_view n : learner_names())
         known += (known.empty() ? "" : ", ") + std::string(n);
@@ -60,6 +65,8 @@ std::unique_ptr<OnlineClassifier> read_learner_state(std::string_view kind, code
         return std::make_unique<SoftmaxRegression>(SoftmaxRegression::read_state(in));
     if (kind == MlpClassifier::kKind)
         return std::make_unique<MlpClassifier>(MlpClassifier::read_state(in));
+    if (kind == HoeffdingTree::kKind)
+        return std::make_unique<HoeffdingTree>(HoeffdingTree::read_state(in));
     throw ModelFormatError("model file holds an unsupported learner '" + std::string(kind) + "'");
 }
 
