@@ -15,6 +15,7 @@ void register_clip(CLI::App& root) {
     register_clip_index(*clip);
     register_clip_search(*clip);
     register_clip_embed(*clip);
+    register_clip_tokenize(*clip);
 }
 
 } // namespace liveml::cli

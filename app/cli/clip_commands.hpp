@@ -13,5 +13,6 @@ void register_clip_zeroshot(CLI::App& clip);
 void register_clip_index(CLI::App& clip);
 void register_clip_search(CLI::App& clip);
 void register_clip_embed(CLI::App& clip);
+void register_clip_tokenize(CLI::App& clip);
 
 } // namespace liveml::cli

@@ -89,40 +89,44 @@ std::span<const std::byte> as_byte_span(const std::string& bytes) {
     return std::as_bytes(std::span(bytes.data(), bytes.size()));
 }
 
-// Decodes to `Colours` channels (3: RGB, stb replicating gray itself; 1: stb's luma), with any
-// alpha composited over white.
-template <typename Image, int Colours>
-Image decode_as(std::span<const std::byte> bytes, const DecodeLimits& limits, const char* source) {
-    const Decoded decoded =
-        decode_checked(bytes, limits, source, [](bool alpha) { return Colours + (alpha ? 1 : 0); });
+template <typename Image> Image image_of(const Decoded& decoded, std::size_t values) {
     Image image;
     image.width = decoded.width;
     image.height = decoded.height;
-    const std::size_t values = static_cast<std::size_t>(decoded.width) *
-                               static_cast<std::size_t>(decoded.height) * Colours;
-    const stbi_uc* in = decoded.pixels.get();
-    if (!decoded.has_alpha) {
-        image.pixels.assign(in, in + values);
-        return image;
-    }
-    image.pixels.resize(values);
-    for (std::size_t px = 0; px < values / Colours; ++px)
-        for (int c = 0; c < Colours; ++c)
-            image.pixels[px * Colours + c] =
-                over_white(in[px * (Colours + 1) + c], in[px * (Colours + 1) + Colours]);
+    image.pixels.assign(decoded.pixels.get(), decoded.pixels.get() + values);
     return image;
+}
+
+std::size_t pixel_count(const Decoded& decoded) {
+    return static_cast<std::size_t>(decoded.width) * static_cast<std::size_t>(decoded.height);
 }
 
 } // namespace
 
 RgbImage decode_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits,
                             const char* source) {
-    return decode_as<RgbImage, 3>(bytes, limits, source);
+    // stb converts to three channels itself: gray replicated, palettes expanded, alpha (and
+    // tRNS transparency) dropped with the colour values kept — what PIL's convert("RGB")
+    // gives CLIPImageProcessor, so our embeddings of transparent images match the reference.
+    const Decoded decoded = decode_checked(bytes, limits, source, [](bool) { return 3; });
+    return image_of<RgbImage>(decoded, pixel_count(decoded) * 3);
 }
 
 GrayImage decode_gray_image_bytes(std::span<const std::byte> bytes, DecodeLimits limits,
                                   const char* source) {
-    return decode_as<GrayImage, 1>(bytes, limits, source);
+    // The digit canvas pipeline reads ink on paper: transparent means paper, so alpha is
+    // composited over white before stb's luma.
+    const Decoded decoded =
+        decode_checked(bytes, limits, source, [](bool alpha) { return alpha ? 2 : 1; });
+    if (!decoded.has_alpha) return image_of<GrayImage>(decoded, pixel_count(decoded));
+    GrayImage image;
+    image.width = decoded.width;
+    image.height = decoded.height;
+    image.pixels.resize(pixel_count(decoded));
+    const stbi_uc* in = decoded.pixels.get();
+    for (std::size_t px = 0; px < image.pixels.size(); ++px)
+        image.pixels[px] = over_white(in[px * 2], in[px * 2 + 1]);
+    return image;
 }
 
 GrayImage decode_gray_image_file(const std::filesystem::path& path, DecodeLimits limits) {

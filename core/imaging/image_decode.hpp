@@ -16,7 +16,8 @@ struct DecodeLimits {
 };
 
 // Decodes PNG, JPEG, BMP (and the other formats stb_image knows: GIF first frame, PNM, TGA)
-// to RGB8. Grayscale is replicated to three channels; alpha is composited over white.
+// to RGB8 as PIL's Image.convert("RGB") does (CLIP's reference preprocessing): grayscale
+// replicated to three channels, palettes expanded, alpha dropped (colour channels kept).
 // The size is checked from the header before any pixel is decoded. Throws
 // std::runtime_error naming the file and the reason (missing, too big, corrupt, unsupported).
 RgbImage decode_image_file(const std::filesystem::path& path, DecodeLimits limits = {});

@@ -15,6 +15,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
+#include <zlib.h>
 
 using namespace liveml::imaging;
 namespace fs = std::filesystem;
@@ -58,9 +60,57 @@ template <typename T> std::vector<T> read_raw(const fs::path& path) {
     return out;
 }
 
+void put_u32(std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out += static_cast<char>((v >> shift) & 0xff);
+}
+
+void put_chunk(std::string& out, const char* type, const std::string& data) {
+    put_u32(out, static_cast<std::uint32_t>(data.size()));
+    const std::string body = type + data;
+    out += body;
+    put_u32(out, static_cast<std::uint32_t>(
+                     crc32(0, reinterpret_cast<const Bytef*>(body.data()), body.size())));
+}
+
+// A minimal 8-bit PNG with an optional PLTE and tRNS, which stb_image_write cannot make:
+// `rows` are the unfiltered scanlines of `color_type` (0 gray, 2 RGB, 3 palette, 4 gray+alpha).
+void write_png(const fs::path& path, int width, int height, int color_type, const std::string& rows,
+               const std::string& palette = {}, const std::string& transparency = {}) {
+    std::string png = "\x89PNG\r\n\x1a\n";
+    std::string header;
+    put_u32(header, static_cast<std::uint32_t>(width));
+    put_u32(header, static_cast<std::uint32_t>(height));
+    header += std::string{8, static_cast<char>(color_type), 0, 0, 0};
+    put_chunk(png, "IHDR", header);
+    if (!palette.empty()) put_chunk(png, "PLTE", palette);
+    if (!transparency.empty()) put_chunk(png, "tRNS", transparency);
+    std::string filtered; // filter type 0 (none) before each scanline
+    const std::size_t stride = rows.size() / static_cast<std::size_t>(height);
+    for (int y = 0; y < height; ++y)
+        filtered += '\0' + rows.substr(static_cast<std::size_t>(y) * stride, stride);
+    uLongf size = compressBound(filtered.size());
+    std::string compressed(size, '\0');
+    ASSERT_EQ(compress(reinterpret_cast<Bytef*>(compressed.data()), &size,
+                       reinterpret_cast<const Bytef*>(filtered.data()), filtered.size()),
+              Z_OK);
+    compressed.resize(size);
+    put_chunk(png, "IDAT", compressed);
+    put_chunk(png, "IEND", "");
+    liveml::write_file_atomic(path, png);
+}
+
+std::string random_bytes(std::size_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::string out(n, '\0');
+    for (auto& b : out)
+        b = static_cast<char>(rng() & 0xff);
+    return out;
+}
+
 } // namespace
 
-TEST(ImageDecode, GrayscaleExpandsToRgbAndAlphaGoesOverWhite) {
+TEST(ImageDecode, GrayscaleExpandsToRgbAndAlphaIsDropped) {
     const auto dir = temp_dir("decode");
     const std::uint8_t gray[4] = {0, 100, 200, 255};
     ASSERT_TRUE(stbi_write_png((dir / "gray.png").c_str(), 2, 2, 1, gray, 2));
@@ -70,17 +120,62 @@ TEST(ImageDecode, GrayscaleExpandsToRgbAndAlphaGoesOverWhite) {
     EXPECT_EQ(g.pixels,
               (std::vector<std::uint8_t>{0, 0, 0, 100, 100, 100, 200, 200, 200, 255, 255, 255}));
 
-    // Red at alpha 0, 255 and 128: transparent becomes white, half red becomes pink.
-    const std::uint8_t rgba[12] = {255, 0, 0, 0, 255, 0, 0, 255, 255, 0, 0, 128};
+    // Red at alpha 0, green at 255, blue at 128: the colours stay, whatever the alpha (as
+    // PIL's convert("RGB"); ImageDecode.TransparentPngsMatchPil checks against PIL itself).
+    const std::uint8_t rgba[12] = {255, 0, 0, 0, 0, 255, 0, 255, 0, 0, 255, 128};
     ASSERT_TRUE(stbi_write_png((dir / "rgba.png").c_str(), 3, 1, 4, rgba, 12));
     const auto c = decode_image_file(dir / "rgba.png");
-    EXPECT_EQ(c.pixels, (std::vector<std::uint8_t>{255, 255, 255, 255, 0, 0, 255, 127, 127}));
+    EXPECT_EQ(c.pixels, (std::vector<std::uint8_t>{255, 0, 0, 0, 255, 0, 0, 0, 255}));
+    // The digit pipeline's gray decode still reads transparent as paper (white).
+    EXPECT_EQ(decode_gray_image_file(dir / "rgba.png").pixels[0], 255);
 
     const std::uint8_t rgb[6] = {10, 20, 30, 40, 50, 60};
     ASSERT_TRUE(stbi_write_bmp((dir / "rgb.bmp").c_str(), 2, 1, 3, rgb));
     EXPECT_EQ(decode_image_file(dir / "rgb.bmp").pixels, (std::vector<std::uint8_t>(rgb, rgb + 6)));
     ASSERT_TRUE(stbi_write_jpg((dir / "rgb.jpg").c_str(), 2, 1, 3, rgb, 95));
     EXPECT_EQ(decode_image_file(dir / "rgb.jpg").width, 2);
+}
+
+// CLIPImageProcessor reads images with PIL's convert("RGB"), which keeps the colour channels of
+// transparent pixels; our decode must give the same bytes for every PNG kind with alpha.
+TEST(ImageDecode, TransparentPngsMatchPil) {
+    const auto dir = temp_dir("transparent");
+    constexpr int w = 7, h = 5;
+    constexpr std::size_t n = w * h;
+    std::string palette = random_bytes(16 * 3, 4);
+    std::string indices = random_bytes(n, 5);
+    for (auto& i : indices)
+        i = static_cast<char>(static_cast<unsigned char>(i) % 16);
+    const std::vector<std::string> names{"rgba.png", "la.png", "palette_trns.png", "gray_trns.png",
+                                         "rgb_trns.png"};
+    const auto rgba = random_bytes(n * 4, 1);
+    ASSERT_TRUE(stbi_write_png((dir / names[0]).c_str(), w, h, 4, rgba.data(), w * 4));
+    const auto la = random_bytes(n * 2, 2);
+    ASSERT_TRUE(stbi_write_png((dir / names[1]).c_str(), w, h, 2, la.data(), w * 2));
+    write_png(dir / names[2], w, h, 3, indices, palette, random_bytes(10, 6)); // alpha of 10
+    std::string gray = random_bytes(n, 7);
+    gray[0] = gray[3] = 42; // the tRNS key colour occurs
+    write_png(dir / names[3], w, h, 0, gray, {}, std::string{0, 42});
+    std::string rgb = random_bytes(n * 3, 8);
+    rgb.replace(0, 3, "\x01\x02\x03");
+    write_png(dir / names[4], w, h, 2, rgb, {}, std::string{0, 1, 0, 2, 0, 3});
+
+    for (const auto& name : names) {
+        const auto image = decode_image_file(dir / name);
+        ASSERT_EQ(image.width, w) << name;
+        ASSERT_EQ(image.height, h) << name;
+        // Resizing to its own size is a plain copy in PIL: resized.rgb is convert("RGB").
+        const auto out = temp_dir("transparent_" + name);
+        const std::string cmd =
+            "timeout 60 " LIVEML_PYTHON " " LIVEML_TEST_SOURCE_DIR "/imaging/pil_reference.py " +
+            (dir / name).string() + " " + out.string() + " " + std::to_string(w) + " " +
+            std::to_string(h) + " " + std::to_string(h);
+        ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+        const auto pil = read_raw<std::uint8_t>(out / "resized.rgb");
+        EXPECT_EQ(pil, image.pixels) << name;
+        // Not a vacuous comparison: the colours differ from pixel to pixel.
+        EXPECT_NE(std::set<std::uint8_t>(pil.begin(), pil.end()).size(), 1u) << name;
+    }
 }
 
 TEST(ImageDecode, BadFilesGiveClearErrors) {
