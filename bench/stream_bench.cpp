@@ -1,11 +1,14 @@
-// Streaming trainer throughput on this machine, three figures from one run:
+// Streaming trainer throughput on this machine, figures from one run:
 //  1. the trainer's own per-record work (decode + predict/learn/predict + sink encode), no I/O;
-//  2. end to end: producer (unpaced, as `liveml produce --rate 0`) → mock broker → StreamTrainer
-//     → sink topic, with model checkpoints to a private redis-server, all in this process;
+//  2. end to end: producer (unpaced, as `liveml produce --rate 0`) → broker → StreamTrainer
+//     → sink topic, with model checkpoints to a private redis-server, in this process, three
+//     times: the mock broker (at-least-once), Apache Kafka with exactly-once off (at-least-once)
+//     and on (one transaction per checkpoint); Kafka runs as a child JVM (skipped, and said so,
+//     when Java or the jars are missing);
 //  3. the reference: the original job's Python UDF loop (json + scikit-learn partial_fit and
 //     predict per record) through /usr/bin/python3.
 // The mock broker silently drops a partition's oldest data beyond ~5 MiB, so the producer
-// keeps at most --backlog records ahead of the trainer.
+// keeps at most --backlog records ahead of the trainer (on every broker, for the same load).
 #include <librdkafka/rdkafka.h>
 
 #include <time.h>
@@ -23,6 +26,7 @@
 #include "digits/digits_dataset.hpp"
 #include "store/private_redis_server.hpp"
 #include "store/resilient_redis.hpp"
+#include "stream/kafka_broker.hpp"
 #include "stream/kafka_producer.hpp"
 #include "stream/mock_broker.hpp"
 #include "stream/prequential_learner.hpp"
@@ -30,6 +34,7 @@
 #include "stream/record_encoder.hpp"
 #include "stream/record_source.hpp"
 #include "stream/stream_trainer.hpp"
+#include "stream/topic_admin.hpp"
 
 namespace {
 
@@ -128,20 +133,52 @@ std::int64_t records_written(rd_kafka_t* client, const std::string& topic, int p
     return total;
 }
 
-double end_to_end_rate(const std::vector<std::string>& payloads, const Options& o) {
-    stream::MockBroker broker({o.partitions, stream::pipeline_topics()});
+// One end-to-end run on its own topics, model key and group (runs share a broker).
+struct Run {
+    std::string name;
+    std::string bootstrap;
+    stream::Delivery delivery;
+    bool create_topics; // through the Admin API (the mock makes them itself, see run_topics)
+};
+
+std::vector<stream::TopicSpec> run_topics(const std::string& name, int partitions) {
+    const std::string prefix = "bench." + name;
+    return {{prefix + ".source", partitions, {}},
+            {prefix + ".sink", partitions, {}},
+            {stream::dead_letter_topic(prefix + ".source"), 1, {}},
+            {prefix + ".metrics", 1, {}}};
+}
+
+std::vector<std::string> names_of(const std::vector<stream::TopicSpec>& topics) {
+    std::vector<std::string> names;
+    for (const auto& topic : topics)
+        names.push_back(topic.name);
+    return names;
+}
+
+double end_to_end_rate(const std::vector<std::string>& payloads, const Options& o, const Run& run) {
     store::PrivateRedisServer redis;
     store::ResilientRedis link(redis.url());
     stream::TrainerOptions options;
-    options.consumer_properties = {{"bootstrap.servers", broker.bootstrap()},
+    const auto topics = run_topics(run.name, o.partitions);
+    options.source_topic = topics[0].name;
+    options.sink_topic = topics[1].name;
+    options.metrics_topic = topics[3].name;
+    options.model_key = "bench." + run.name;
+    options.group = options.model_key;
+    options.delivery = run.delivery;
+    options.consumer_properties = {{"bootstrap.servers", run.bootstrap},
                                    {"session.timeout.ms", "6000"}};
-    options.producer_properties = {{"bootstrap.servers", broker.bootstrap()}};
+    options.producer_properties = {{"bootstrap.servers", run.bootstrap}};
     options.checkpoint_interval = std::chrono::seconds(1);
+
+    stream::KafkaProducer producer({{"bootstrap.servers", run.bootstrap}});
+    if (run.create_topics)
+        stream::create_topics(producer.native_handle(), topics, std::chrono::seconds(30));
     stream::StreamTrainer trainer(options, link);
     std::atomic<bool> stop{false};
     std::thread training([&] { trainer.run([&] { return stop.load(); }); });
 
-    stream::KafkaProducer producer({{"bootstrap.servers", broker.bootstrap()}});
     const auto never = [] { return false; };
     std::uint64_t sent = 0;
     const auto send_until = [&](std::uint64_t target, std::uint64_t backlog) {
@@ -151,7 +188,7 @@ double end_to_end_rate(const std::vector<std::string>& payloads, const Options& 
                 std::this_thread::sleep_for(std::chrono::microseconds(200));
                 continue;
             }
-            producer.send(stream::kSourceTopic, {}, payloads[sent % payloads.size()], never);
+            producer.send(options.source_topic, {}, payloads[sent % payloads.size()], never);
             ++sent;
         }
         producer.flush(std::chrono::seconds(30));
@@ -164,7 +201,8 @@ double end_to_end_rate(const std::vector<std::string>& payloads, const Options& 
         }
     };
 
-    // Warm-up outside the timing: the group join alone takes seconds on the mock.
+    // Warm-up outside the timing: the group join alone takes seconds on the mock, and the
+    // first transaction waits for the coordinator.
     constexpr std::uint64_t kWarmup = 1000;
     send_until(kWarmup, kWarmup);
     wait_trained(kWarmup, std::chrono::seconds(30));
@@ -176,11 +214,14 @@ double end_to_end_rate(const std::vector<std::string>& payloads, const Options& 
     training.join(); // includes the final sink flush and checkpoint
     const double rate = double(o.records) / seconds_since(start);
 
-    const auto sink =
-        records_written(producer.native_handle(), std::string(stream::kSinkTopic), o.partitions);
-    if (sink != std::int64_t(kWarmup + o.records))
-        throw std::runtime_error("sink holds " + std::to_string(sink) + " records, expected " +
-                                 std::to_string(kWarmup + o.records));
+    // Exactly-once sinks also hold one commit marker per partition and transaction.
+    const auto sink = records_written(producer.native_handle(), options.sink_topic, o.partitions);
+    const bool complete = run.delivery == stream::Delivery::kExactlyOnce
+                              ? sink >= std::int64_t(kWarmup + o.records)
+                              : sink == std::int64_t(kWarmup + o.records);
+    if (!complete)
+        throw std::runtime_error(run.name + ": sink holds " + std::to_string(sink) +
+                                 " offsets, expected " + std::to_string(kWarmup + o.records));
     return rate;
 }
 
@@ -208,17 +249,52 @@ double sklearn_rate(const std::vector<std::string>& payloads, std::uint64_t reco
 
 } // namespace
 
+// -1 when Java or the Kafka jars are missing (printed as null).
+struct KafkaRates {
+    double at_least_once = -1;
+    double exactly_once = -1;
+};
+
+KafkaRates kafka_rates(const std::vector<std::string>& payloads, const Options& o) {
+    std::string why;
+    const auto install = stream::find_kafka_install(why);
+    if (!install) {
+        std::cerr << "stream_bench: no Apache Kafka runs: " << why << '\n';
+        return {};
+    }
+    stream::KafkaBrokerOptions broker_options;
+    broker_options.partitions = o.partitions;
+    stream::KafkaBroker broker(*install, broker_options);
+    return {
+        end_to_end_rate(payloads, o,
+                        {"kafka-alo", broker.bootstrap(), stream::Delivery::kAtLeastOnce, true}),
+        end_to_end_rate(payloads, o,
+                        {"kafka-eos", broker.bootstrap(), stream::Delivery::kExactlyOnce, true})};
+}
+
+std::string figure(double rate) {
+    return rate < 0 ? "null" : std::to_string(static_cast<long long>(rate));
+}
+
 int main(int argc, char** argv) try {
     const Options o = parse_options(argc, argv);
     const auto payloads = make_payloads(20'000);
     const Rate trainer = trainer_only_rate(payloads, o.decode_records);
-    const double end_to_end = end_to_end_rate(payloads, o);
+    double mock = 0;
+    {
+        stream::MockBroker broker({o.partitions, names_of(run_topics("mock", o.partitions))});
+        mock = end_to_end_rate(payloads, o,
+                               {"mock", broker.bootstrap(), stream::Delivery::kAtLeastOnce, false});
+    }
+    const KafkaRates kafka = kafka_rates(payloads, o);
     const double sklearn = sklearn_rate(payloads, o.sklearn_records);
     std::printf("{\"trainer_only_rps\": %.0f, \"trainer_only_rps_per_cpu_s\": %.0f, "
-                "\"end_to_end_rps\": %.0f, "
+                "\"end_to_end_rps\": %.0f, \"kafka_at_least_once_rps\": %s, "
+                "\"kafka_exactly_once_rps\": %s, "
                 "\"sklearn_udf_rps\": %.0f, \"end_to_end_vs_sklearn\": %.1f, "
                 "\"records\": %llu, \"partitions\": %d, \"backlog\": %llu}\n",
-                trainer.wall, trainer.cpu, end_to_end, sklearn, end_to_end / sklearn,
+                trainer.wall, trainer.cpu, mock, figure(kafka.at_least_once).c_str(),
+                figure(kafka.exactly_once).c_str(), sklearn, mock / sklearn,
                 static_cast<unsigned long long>(o.records), o.partitions,
                 static_cast<unsigned long long>(o.backlog));
     return 0;

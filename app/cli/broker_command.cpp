@@ -1,52 +1,133 @@
-// `liveml broker`: librdkafka's mock cluster as a local Kafka-protocol broker for the pipeline,
-// with its topics created up front. Prints one machine-readable line, then serves until
-// SIGINT/SIGTERM.
+// `liveml broker`: a local Kafka broker for the pipeline, its topics created up front. Engine
+// `kafka` runs Apache Kafka (KRaft) from the jars scripts/install-kafka.sh fetched; `mock` is
+// librdkafka's in-process mock cluster for machines without Java. Prints one machine-readable
+// line, then serves until SIGINT/SIGTERM or until its parent dies.
 #include <CLI/CLI.hpp>
 
+#include <sys/prctl.h>
+
 #include <chrono>
+#include <csignal>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "commands.hpp"
 #include "help_footer.hpp"
 #include "interrupt_flag.hpp"
+#include "stream/kafka_broker.hpp"
 #include "stream/mock_broker.hpp"
+#include "stream/topics.hpp"
 
 namespace liveml::cli {
+namespace {
+
+struct BrokerOptions {
+    int port = 0;
+    int partitions = 4;
+    std::string data_dir;
+    std::string engine; // empty: kafka when Java and the jars are there, else mock
+};
+
+void serve_until_interrupted(const InterruptFlag& interrupt) {
+    while (!interrupt.raised())
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+}
+
+void announce(const std::string& bootstrap, const std::string& engine, int partitions) {
+    std::cout << "bootstrap=" << bootstrap << std::endl;
+    std::cerr << "liveml broker: " << engine << " engine, topics";
+    for (const auto& topic : stream::pipeline_topics())
+        std::cerr << ' ' << topic;
+    std::cerr << " with " << partitions << " partition(s); Ctrl-C stops\n";
+}
+
+void run_kafka(const BrokerOptions& opts, const stream::KafkaInstall& install,
+               const InterruptFlag& interrupt) {
+    stream::KafkaBrokerOptions options;
+    options.data_dir = opts.data_dir;
+    options.port = opts.port;
+    options.partitions = opts.partitions;
+    for (const auto& topic : stream::pipeline_topics())
+        options.topics.push_back({topic, opts.partitions, {}});
+    options.topics.push_back(stream::checkpoint_topic_spec());
+    options.progress = [](std::string_view stage) {
+        std::cerr << "liveml broker: " << stage << std::endl;
+    };
+    stream::KafkaBroker broker(install, std::move(options));
+    std::cerr << "liveml broker: data in " << broker.data_dir().string()
+              << (opts.data_dir.empty() ? " (removed on exit; --data-dir keeps it)" : "")
+              << ", log " << broker.log_file().string() << '\n';
+    announce(broker.bootstrap(), "kafka", opts.partitions);
+    while (!interrupt.raised()) {
+        if (!broker.running())
+            throw stream::KafkaError("the Kafka broker exited; see " + broker.log_file().string());
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    std::cerr << "liveml broker: stopping Kafka\n";
+    broker.stop();
+}
+
+void run_mock(const BrokerOptions& opts, const InterruptFlag& interrupt) {
+    stream::MockBrokerOptions options;
+    options.partitions = opts.partitions;
+    options.port = opts.port;
+    options.topics = stream::pipeline_topics();
+    stream::MockBroker broker(std::move(options));
+    announce(broker.bootstrap(), "mock", opts.partitions);
+    serve_until_interrupted(interrupt);
+}
+
+void run_broker(const BrokerOptions& opts) {
+    // Whoever started us (the studio, a test) may die without stopping us: SIGTERM then, so
+    // the JVM still gets its clean shutdown.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    InterruptFlag interrupt;
+    std::string why;
+    const auto install = stream::find_kafka_install(why);
+    std::string engine = opts.engine;
+    if (engine.empty()) {
+        engine = install ? "kafka" : "mock";
+        if (!install) std::cerr << "liveml broker: " << why << "; using the mock engine\n";
+    }
+    if (engine == "kafka") {
+        if (!install) throw stream::KafkaError(why);
+        run_kafka(opts, *install, interrupt);
+    } else {
+        if (!opts.data_dir.empty())
+            std::cerr << "liveml broker: the mock engine keeps nothing on disk; --data-dir "
+                         "ignored\n";
+        run_mock(opts, interrupt);
+    }
+    std::cerr << "liveml broker: stopped\n";
+}
+
+} // namespace
 
 void register_broker(CLI::App& root) {
-    auto* cmd = root.add_subcommand("broker", "Run a local Kafka-protocol broker (librdkafka mock "
-                                              "cluster) with the pipeline's topics");
-    struct Options {
-        int port = 0;
-        int partitions = 4;
-    };
-    auto opts = std::make_shared<Options>();
+    auto* cmd = root.add_subcommand(
+        "broker", "Run a local Kafka broker (Apache Kafka, or librdkafka's mock cluster) with "
+                  "the pipeline's topics");
+    auto opts = std::make_shared<BrokerOptions>();
     cmd->add_option("--port", opts->port,
-                    "Bootstrap port on 127.0.0.1 (0: a free port chosen by the OS). The mock "
-                    "cluster itself listens on an OS-chosen port that metadata advertises; the "
-                    "chosen port relays to it")
+                    "Client port on 127.0.0.1 (0: a free port chosen by the OS)")
         ->check(CLI::Range(0, 65535));
-    cmd->add_option("--partitions", opts->partitions, "Partitions of every topic")
+    cmd->add_option("--partitions", opts->partitions, "Partitions of every pipeline topic")
         ->check(CLI::Range(1, 1000));
+    cmd->add_option("--data-dir", opts->data_dir,
+                    "Kafka engine: storage folder, formatted on first use; the same folder (and "
+                    "--port) on a restart brings the topics and their data back. Default: a "
+                    "temporary folder removed on exit");
+    cmd->add_option("--engine", opts->engine,
+                    "kafka: Apache Kafka " + std::string(stream::kKafkaVersion) +
+                        " in KRaft mode (needs Java and scripts/install-kafka.sh); mock: "
+                        "librdkafka's in-memory mock cluster (no transactions to rely on, keeps "
+                        "~5 MiB per partition, nothing on disk). Default: kafka when installed")
+        ->check(CLI::IsMember({"kafka", "mock"}));
     cmd->footer(help_footer("  liveml broker --partitions 4\n"
+                            "  liveml broker --port 9092 --data-dir ~/.local/share/liveml/kafka\n"
                             "  (prints bootstrap=127.0.0.1:PORT, then serves until Ctrl-C)\n"));
-    cmd->callback([opts] {
-        InterruptFlag interrupt;
-        stream::MockBrokerOptions options;
-        options.partitions = opts->partitions;
-        options.port = opts->port;
-        options.topics = stream::pipeline_topics();
-        stream::MockBroker broker(std::move(options));
-        std::cout << "bootstrap=" << broker.bootstrap() << std::endl;
-        std::cerr << "liveml broker: topics";
-        for (const auto& topic : stream::pipeline_topics())
-            std::cerr << ' ' << topic;
-        std::cerr << " with " << opts->partitions << " partition(s); Ctrl-C stops\n";
-        while (!interrupt.raised())
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        std::cerr << "liveml broker: stopped\n";
-    });
+    cmd->callback([opts] { run_broker(*opts); });
 }
 
 } // namespace liveml::cli

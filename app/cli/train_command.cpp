@@ -3,6 +3,7 @@
 // to Kafka and the Redis metrics stream).
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "interrupt_flag.hpp"
 #include "store/private_redis_server.hpp"
 #include "store/resilient_redis.hpp"
+#include "stream/source_consumer.hpp"
 #include "stream/stream_trainer.hpp"
 #include "stream_options.hpp"
 
@@ -25,6 +27,7 @@ struct TrainOptions {
     double checkpoint_interval_s = 5;
     std::string loss = "log";
     std::string penalty = "l1";
+    std::string delivery = "auto";
     std::vector<std::string> consumer_properties;
     std::vector<std::string> producer_properties;
 };
@@ -45,6 +48,10 @@ void run_train(TrainOptions& opts) {
     trainer.params.penalty = online::parse_penalty(opts.penalty);
     trainer.checkpoint_interval =
         std::chrono::milliseconds(static_cast<std::int64_t>(opts.checkpoint_interval_s * 1000));
+    trainer.delivery = opts.delivery == "exactly-once"    ? stream::Delivery::kExactlyOnce
+                       : opts.delivery == "at-least-once" ? stream::Delivery::kAtLeastOnce
+                                                          : stream::Delivery::kAuto;
+    trainer.log = [](const std::string& line) { std::cerr << "liveml train: " << line << '\n'; };
     trainer.consumer_properties = kafka_properties(opts.brokers, opts.consumer_properties);
     trainer.producer_properties = kafka_properties(opts.brokers, opts.producer_properties);
 
@@ -56,11 +63,22 @@ void run_train(TrainOptions& opts) {
                                 });
     stream::StreamTrainer streamer(trainer, redis,
                                    [](const std::string& json) { std::cout << json << std::endl; });
-    const auto summary = streamer.run([&] { return interrupt.raised(); });
+    stream::TrainerSummary summary;
+    try {
+        summary = streamer.run([&] { return interrupt.raised(); });
+    } catch (const stream::TakenOverError& e) {
+        // Nothing is left for us to write: the trainer that replaced us owns model and sink.
+        // Exit at once: librdkafka 2.0.2 can hang destroying a consumer its group fenced
+        // (seen in tests/stream/test_stream_takeover.cpp); our private redis-server, if any,
+        // follows through its parent-death signal.
+        std::cerr << "liveml: " << e.what() << std::endl;
+        std::_Exit(kFailure);
+    }
     std::cerr << "liveml train: trained=" << summary.trained
               << " dead_letters=" << summary.dead_letters
               << " samples_seen=" << summary.samples_seen
-              << " model_version=" << summary.model_version << '\n';
+              << " model_version=" << summary.model_version
+              << " rolled_back=" << summary.rolled_back << '\n';
     if (interrupt.raised()) throw CLI::RuntimeError(kInterrupted);
 }
 
@@ -68,7 +86,7 @@ void run_train(TrainOptions& opts) {
 
 void register_train(CLI::App& root) {
     auto* cmd = root.add_subcommand(
-        "train", "Train the digits model from a Kafka stream, checkpointing it to Redis");
+        "train", "Train the digits model from a Kafka stream, checkpointing it to Kafka and Redis");
     auto opts = std::make_shared<TrainOptions>();
     auto& t = opts->trainer;
     cmd->add_option("--brokers", opts->brokers, "Kafka bootstrap servers")->required();
@@ -97,6 +115,20 @@ void register_train(CLI::App& root) {
         ->capture_default_str();
     cmd->add_option("--penalty", opts->penalty, "l1 | l2 | none (new models)")
         ->check(CLI::IsMember({"l1", "l2", "none"}))
+        ->capture_default_str();
+    cmd->add_option("--delivery", opts->delivery,
+                    "exactly-once: sink, dead letters, offsets and model snapshot in one Kafka "
+                    "transaction per checkpoint (topic --checkpoint-topic); at-least-once: "
+                    "checkpoints in Redis only (a crash may repeat sink records); auto: "
+                    "exactly-once when the cluster can create the checkpoint topic (the mock "
+                    "broker cannot)")
+        ->check(CLI::IsMember({"auto", "exactly-once", "at-least-once"}))
+        ->capture_default_str();
+    cmd->add_flag("--new-model", t.new_model,
+                  "Ignore the stored model and positions: train a new model from the beginning "
+                  "of the source topic; its first checkpoint replaces the stored one");
+    cmd->add_option("--checkpoint-topic", t.checkpoint_topic,
+                    "Compacted topic of model snapshots keyed by model key (exactly-once)")
         ->capture_default_str();
     add_property_option(*cmd, "--consumer-property", opts->consumer_properties, "consumer");
     add_property_option(*cmd, "--producer-property", opts->producer_properties,

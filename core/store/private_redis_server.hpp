@@ -1,9 +1,11 @@
 #pragma once
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <sys/types.h>
 
+#include "common/child_process.hpp"
 #include "store/redis_url.hpp"
 
 namespace liveml::store {
@@ -38,8 +40,8 @@ class PrivateRedisServer {
     // redis://:<password>@127.0.0.1:<port>/0 — stable across stop()/restart().
     const RedisUrl& url() const noexcept { return url_; }
     int port() const noexcept { return url_.port; }
-    pid_t pid() const noexcept { return pid_; } // -1 while stopped
-    bool running() const noexcept { return pid_ > 0; }
+    pid_t pid() const noexcept { return process_ ? process_->pid() : -1; } // -1 while stopped
+    bool running() const noexcept { return process_ != nullptr; }
     const std::filesystem::path& data_dir() const noexcept { return data_dir_; }
 
     // SIGTERM, then SIGKILL if it has not exited within stop_timeout. Idempotent. The data dir
@@ -57,7 +59,7 @@ class PrivateRedisServer {
     std::filesystem::path data_dir_;
     std::string executable_path_;
     RedisUrl url_;
-    pid_t pid_ = -1;
+    std::unique_ptr<ChildProcess> process_;
 };
 
 } // namespace liveml::store

@@ -14,6 +14,13 @@
 
 namespace liveml::stream {
 
+// How sink and dead-letter records relate to checkpoints (docs/streaming.md).
+enum class Delivery {
+    kAuto, // exactly-once when the cluster can create the checkpoint topic, else at-least-once
+    kExactlyOnce, // Kafka transactions; an error when the cluster cannot do them
+    kAtLeastOnce, // checkpoints in Redis only (the mock broker)
+};
+
 struct TrainerOptions {
     // Both must hold bootstrap.servers; user properties (SASL, TLS, tuning) come last.
     KafkaProperties consumer_properties;
@@ -21,6 +28,11 @@ struct TrainerOptions {
     std::string source_topic{kSourceTopic};
     std::string sink_topic{kSinkTopic};
     std::string metrics_topic{kMetricsTopic};
+    std::string checkpoint_topic{kCheckpointTopic};
+    Delivery delivery = Delivery::kAuto;
+    // Ignore the stored model and positions: a new model from the beginning of the source
+    // topic, which replaces the stored one at the first checkpoint (the studio's reset).
+    bool new_model = false;
     std::string group = "liveml-trainer";
     std::string model_key{store::kDefaultModelKey};
     std::string metrics_key{store::kDefaultMetricsKey};
@@ -28,6 +40,8 @@ struct TrainerOptions {
     std::chrono::milliseconds checkpoint_interval{5000};
     std::chrono::milliseconds metrics_interval{1000};
     std::size_t accuracy_window = 10;
+    // Progress and trouble in words (one line each, no newline); may be empty.
+    std::function<void(const std::string&)> log;
 };
 
 struct TrainerSummary {
@@ -35,13 +49,17 @@ struct TrainerSummary {
     std::uint64_t dead_letters = 0; // this run
     std::uint64_t samples_seen = 0; // the model's lifetime count
     std::int64_t model_version = 0; // last checkpoint written (or loaded)
+    std::uint64_t rolled_back = 0;  // aborted transactions (their records were retrained)
 };
 
 // The streaming trainer: consumes the source topic, trains the SGD classifier one record at a
 // time (prequential: predict, learn, predict again), writes predictions to the sink topic and
-// invalid records to <source>.dlq, and checkpoints model + next offsets atomically to Redis.
-// Offsets come from the checkpoint, never from the consumer group, so a restart after a crash
-// re-reads exactly the records the stored model has not learned.
+// invalid records to <source>.dlq, and checkpoints model + next offsets together (see
+// Checkpointer: one Kafka transaction, or Redis). Offsets come from the checkpoint, never from
+// the consumer group, so a restart after a crash re-reads exactly the records the stored model
+// has not learned. The consumer is a static group member (group.instance.id from the model
+// key): a restarted trainer gets its partitions back at once, and a second trainer on the same
+// model key takes over from the first, which stops with TakenOverError.
 class StreamTrainer {
   public:
     // metrics_sink receives each metrics JSON record (besides Kafka and Redis); may be empty.
@@ -51,10 +69,10 @@ class StreamTrainer {
     StreamTrainer(const StreamTrainer&) = delete;
     StreamTrainer& operator=(const StreamTrainer&) = delete;
 
-    // Waits for Redis and loads the checkpoint (a new model when there is none), then trains
-    // until stop() returns true, and ends with a final checkpoint. Throws
-    // online::ModelFormatError for a corrupt stored model and KafkaError for bad properties;
-    // outages of Kafka or Redis are waited out, never thrown.
+    // Loads the newest checkpoint (a new model when there is none), then trains until stop()
+    // returns true, and ends with a final checkpoint. Throws online::ModelFormatError for a
+    // corrupt stored model, KafkaError for bad properties, TakenOverError when another trainer
+    // took over the model key; outages of Kafka or Redis are waited out, never thrown.
     TrainerSummary run(const std::function<bool()>& stop);
 
     // Records trained or dead-lettered by run() so far (updated per batch); any thread.

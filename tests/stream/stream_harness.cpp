@@ -61,9 +61,13 @@ Child::Child(std::vector<std::string> argv, const fs::path& log_prefix)
 }
 
 Child::~Child() {
+    // SIGTERM first: `liveml broker` then stops its JVM and removes its temporary data.
     if (running()) {
-        ::kill(pid_, SIGKILL);
-        wait(5s);
+        ::kill(pid_, SIGTERM);
+        if (wait(15s) < 0) {
+            ::kill(pid_, SIGKILL);
+            wait(5s);
+        }
     }
 }
 
@@ -101,9 +105,16 @@ std::string start_broker(Child& broker) {
             bootstrap = text.substr(at + 10, end - at - 10);
             return true;
         },
-        10s);
+        120s);
     if (bootstrap.empty()) throw std::runtime_error("broker did not start: " + broker.err());
     return bootstrap;
+}
+
+double seconds_until_assigned(const Child& trainer, std::chrono::milliseconds timeout) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!wait_until([&] { return trainer.err().find("assigned") != std::string::npos; }, timeout))
+        return -1;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 int produce(const std::string& bootstrap, const fs::path& log_prefix,
@@ -141,6 +152,7 @@ std::vector<TopicMessage> read_topic(const std::string& bootstrap, const std::st
     rd_kafka_conf_set(conf, "group.id", "liveml-test-reader", error, sizeof error);
     rd_kafka_conf_set(conf, "enable.auto.commit", "false", error, sizeof error);
     rd_kafka_conf_set(conf, "fetch.wait.max.ms", "10", error, sizeof error);
+    rd_kafka_conf_set(conf, "isolation.level", "read_committed", error, sizeof error);
     rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, error, sizeof error);
     if (!rk) throw std::runtime_error(error);
 

@@ -23,8 +23,8 @@ bool wait_until(const std::function<bool()>& pred, std::chrono::milliseconds tim
 
 std::string read_text(const std::filesystem::path& path);
 
-// A child process with stdout and stderr captured in files. The destructor kills it (SIGKILL)
-// if it is still running.
+// A child process with stdout and stderr captured in files. The destructor stops it if it is
+// still running (SIGTERM, SIGKILL after 15 s).
 class Child {
   public:
     Child(std::vector<std::string> argv, const std::filesystem::path& log_prefix);
@@ -49,8 +49,13 @@ class Child {
 // `liveml <args…>` (LIVEML_CLI_PATH).
 std::vector<std::string> liveml_args(std::vector<std::string> args);
 
-// Starts `liveml broker` and returns its bootstrap address (waits up to 10 s).
+// Starts `liveml broker` and returns its bootstrap address. The default engine is Apache Kafka,
+// whose JVM takes seconds to start (formatting its storage too): waits up to 120 s.
 std::string start_broker(Child& broker);
+
+// Seconds from the start of `trainer` (a Child just constructed) until it logged its first
+// partition assignment; a negative number when none came within `timeout`.
+double seconds_until_assigned(const Child& trainer, std::chrono::milliseconds timeout);
 
 // Runs `liveml produce --brokers B <extra…>` to completion (bounded); returns its exit code.
 int produce(const std::string& bootstrap, const std::filesystem::path& log_prefix,
@@ -68,7 +73,8 @@ struct TopicMessage {
     std::string value;
 };
 
-// Every message of topic from the beginning of each partition: returns once `expected`
+// Every committed message (isolation.level=read_committed) of topic from the beginning of each
+// partition: returns once `expected`
 // messages have arrived and then `quiet` passed without another one, or at timeout.
 std::vector<TopicMessage> read_topic(const std::string& bootstrap, const std::string& topic,
                                      std::size_t expected, std::chrono::milliseconds timeout,

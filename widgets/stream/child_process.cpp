@@ -70,6 +70,8 @@ void ChildProcess::readOutput() {
 void ChildProcess::readErrors() {
     const QStringList lines =
         QString::fromUtf8(process_.readAllStandardError()).split('\n', Qt::SkipEmptyParts);
+    for (const QString& line : lines)
+        emit errorLineRead(line.trimmed());
     if (!lines.isEmpty()) lastError_ = lines.back().trimmed();
 }
 

@@ -28,6 +28,8 @@ class ChildProcess : public QObject {
 
   signals:
     void lineRead(const QString& line);
+    // Each line the child writes to stderr (its progress and complaints), trimmed.
+    void errorLineRead(const QString& line);
     // requested: the exit followed stop(). message: why, in words; empty for a requested stop
     // or a clean exit (code 0).
     void exited(bool requested, const QString& message);

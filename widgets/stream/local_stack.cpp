@@ -1,6 +1,8 @@
 #include "stream/local_stack.hpp"
 
+#include <QDir>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 
 #include "stream/child_process.hpp"
 #include "stream/private_redis_host.hpp"
@@ -11,6 +13,16 @@ namespace {
 constexpr int kPartitions = 4;
 // Short, so the canvas follows the trainer closely (each checkpoint is one small transaction).
 constexpr int kCheckpointSeconds = 2;
+// The JVM's controlled shutdown takes seconds; `liveml broker` kills it after 20 s.
+constexpr int kBrokerStopMs = 25000;
+const QString kBrokerPrefix = QStringLiteral("liveml broker: ");
+
+// $XDG_DATA_HOME/liveml/kafka (~/.local/share/liveml/kafka): the broker's topics survive the
+// studio.
+QString brokerDataDir() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("liveml/kafka"));
+}
 } // namespace
 
 LocalStack::LocalStack(QString livemlBinary, QObject* parent)
@@ -26,6 +38,7 @@ LocalStack::LocalStack(QString livemlBinary, QObject* parent)
     connect(redis_, &PrivateRedisHost::failed, this,
             [this](const QString& message) { fail(Component::Redis, message); });
     connect(broker_, &ChildProcess::lineRead, this, &LocalStack::brokerLine);
+    connect(broker_, &ChildProcess::errorLineRead, this, &LocalStack::brokerProgress);
     connect(broker_, &ChildProcess::exited, this, [this](bool requested, const QString& why) {
         bootstrap_.clear();
         if (!requested) fail(Component::Broker, why);
@@ -80,8 +93,9 @@ void LocalStack::start() {
         emit linkChanged(c, LinkState::Starting, tr("starting"));
     emit linkChanged(Component::Producer, LinkState::Off, {});
     redis_->start();
-    broker_->start(binary_, {QStringLiteral("broker"), QStringLiteral("--partitions"),
-                             QString::number(kPartitions)});
+    broker_->start(binary_,
+                   {QStringLiteral("broker"), QStringLiteral("--partitions"),
+                    QString::number(kPartitions), QStringLiteral("--data-dir"), brokerDataDir()});
 }
 
 void LocalStack::stop() {
@@ -90,8 +104,9 @@ void LocalStack::stop() {
     afterProducerStops_ = nullptr;
     afterTrainerStops_ = nullptr;
     // Producer first (nothing new arrives), then the trainer (final checkpoint), then the rest.
-    for (ChildProcess* child : {producer_, trainer_, clearer_, broker_})
+    for (ChildProcess* child : {producer_, trainer_, clearer_})
         child->stopAndWait();
+    broker_->stopAndWait(kBrokerStopMs);
     redis_->stop();
     bootstrap_.clear();
     redisReady_ = false;
@@ -107,6 +122,13 @@ void LocalStack::brokerLine(const QString& line) {
     bootstrap_ = line.mid(kPrefix.size()).trimmed();
     emit linkChanged(Component::Broker, LinkState::Up, bootstrap_);
     startTrainerWhenReady();
+}
+
+void LocalStack::brokerProgress(const QString& line) {
+    // Until the broker serves, its stderr says what it is doing (formatting storage, starting
+    // the JVM, creating topics, or why it failed): shown in the broker's light.
+    if (!bootstrap_.isEmpty() || !line.startsWith(kBrokerPrefix)) return;
+    emit linkChanged(Component::Broker, LinkState::Starting, line.mid(kBrokerPrefix.size()));
 }
 
 void LocalStack::startTrainerWhenReady() {
@@ -128,10 +150,13 @@ QProcessEnvironment LocalStack::childEnvironment() const {
 
 void LocalStack::startTrainer() {
     emit linkChanged(Component::Trainer, LinkState::Starting, tr("starting"));
-    trainer_->start(binary_,
-                    {QStringLiteral("train"), QStringLiteral("--brokers"), bootstrap_,
-                     QStringLiteral("--checkpoint-interval"), QString::number(kCheckpointSeconds)},
-                    childEnvironment());
+    QStringList arguments{QStringLiteral("train"), QStringLiteral("--brokers"), bootstrap_,
+                          QStringLiteral("--checkpoint-interval"),
+                          QString::number(kCheckpointSeconds)};
+    // The Kafka broker keeps the model's snapshots too: clearing Redis alone would bring the
+    // old model back from there.
+    if (std::exchange(newModel_, false)) arguments << QStringLiteral("--new-model");
+    trainer_->start(binary_, arguments, childEnvironment());
 }
 
 void LocalStack::startProducer() {
@@ -162,6 +187,7 @@ void LocalStack::setProducerPaused(bool paused) {
 void LocalStack::resetModel() {
     if (!active_) return;
     emit linkChanged(Component::Trainer, LinkState::Starting, tr("resetting the model"));
+    newModel_ = true;
     if (trainer_->isRunning()) {
         afterTrainerStops_ = [this] { clearModelKeys(); };
         trainer_->stop();

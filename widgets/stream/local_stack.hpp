@@ -15,7 +15,9 @@ class ChildProcess;
 class PrivateRedisHost;
 
 // Local mode: a whole pipeline on this machine from the `liveml` CLI — `liveml broker`
-// (librdkafka's mock cluster; its address is read from the `bootstrap=` line), a private
+// (Apache Kafka when installed, else librdkafka's mock cluster; its data under the user's XDG
+// data folder so a restarted studio finds its stream again; its address is read from the
+// `bootstrap=` line, its start-up progress shown as it comes), a private
 // redis-server hosted in-process, `liveml train` against both, and `liveml produce --rate R`.
 // Every step is asynchronous; each component's state arrives through linkChanged. A child
 // that dies turns its light red with the reason and never takes the studio down.
@@ -52,6 +54,7 @@ class LocalStack : public QObject {
 
   private:
     void brokerLine(const QString& line);
+    void brokerProgress(const QString& line);
     void startTrainerWhenReady();
     void startTrainer();
     void startProducer();
@@ -69,6 +72,7 @@ class LocalStack : public QObject {
     bool active_ = false;
     bool redisReady_ = false;
     bool trainerUp_ = false;
+    bool newModel_ = false; // the next trainer start ignores the stored model (reset)
     bool paused_ = false;
     int rate_ = 200;
     std::function<void()> afterProducerStops_;

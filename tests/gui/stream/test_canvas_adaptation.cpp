@@ -39,7 +39,7 @@ constexpr int kMaxCorrections = 8; // tried before giving up, so a failure says 
 constexpr int kOtherDrawings = 6;
 constexpr int kDefaultRate = 200;            // the demo producer's, records/s
 constexpr std::uint64_t kWarmSamples = 4000; // about two passes over the bundled digits
-constexpr int kStartMs = 90000;              // broker, Redis, trainer, then 20 s of records
+constexpr int kStartMs = 150000;             // broker (a JVM), Redis, trainer, 20 s of records
 constexpr int kQuietMs = 3000;               // > the trainer's 2-s checkpoint interval
 constexpr int kReloadMs = 3000;              // the next checkpoint, reloaded and re-predicted
 constexpr int kAdaptMs = 30000;
@@ -87,6 +87,8 @@ void TestCanvasAdaptation::initTestCase() {
     QVERIFY(config_.isValid());
     // Settings of the developer's own studio are neither read nor changed.
     qputenv("XDG_CONFIG_HOME", config_.path().toLocal8Bit());
+    // Nor its broker's data: a fresh Kafka data folder (XDG data home) for this run.
+    qputenv("XDG_DATA_HOME", config_.path().toLocal8Bit());
     qputenv("LIVEML_CLI", LIVEML_CLI_PATH);
     languages_ = std::make_unique<studio::LanguageManager>();
     window_ = std::make_unique<MainWindow>(*languages_);

@@ -30,7 +30,7 @@ using namespace liveml;
 using namespace liveml::streamui;
 
 namespace {
-constexpr int kStartMs = 20000;
+constexpr int kStartMs = 120000; // `liveml broker` starts a JVM
 constexpr int kLinkMs = 30000;
 constexpr int kPredictMs = 10000;
 

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include <QDir>
+#include <QTemporaryDir>
 
 #include "dashboard/dashboard_feed.hpp"
 #include "dashboard/dashboard_view.hpp"
@@ -21,7 +22,7 @@ using namespace liveml;
 using namespace liveml::streamui;
 
 namespace {
-constexpr int kStartMs = 30000;
+constexpr int kStartMs = 120000; // the broker's JVM starts and formats its storage first
 constexpr int kDataMs = 40000;
 
 // Children of this process, read from /proc (pid → ppid).
@@ -57,9 +58,12 @@ class TestStreamPipeline : public QObject {
   private:
     std::unique_ptr<LocalStack> stack_;
     QList<std::pair<Component, LinkState>> failures_;
+    QTemporaryDir data_; // the broker's data folder (XDG data home): fresh for each run
 };
 
 void TestStreamPipeline::initTestCase() {
+    QVERIFY(data_.isValid());
+    qputenv("XDG_DATA_HOME", data_.path().toLocal8Bit());
     qputenv("LIVEML_CLI", LIVEML_CLI_PATH);
     QCOMPARE(findLivemlBinary(), QFileInfo(QStringLiteral(LIVEML_CLI_PATH)).absoluteFilePath());
     stack_ = std::make_unique<LocalStack>(findLivemlBinary());
