@@ -27,9 +27,10 @@
 #include <vector>
 
 #include "dashboard/live_chart.hpp"
-#include "dashboard/series_store.hpp"
+#include "series/series_store.hpp"
 
 using namespace liveml::dashboard;
+using namespace liveml::series;
 using Clock = std::chrono::steady_clock;
 
 namespace {

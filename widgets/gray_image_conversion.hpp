@@ -1,7 +1,7 @@
 #pragma once
 #include <QImage>
 
-#include "digits/gray_image.hpp"
+#include "digits/gray_image_loader.hpp"
 
 namespace liveml::widgets {
 

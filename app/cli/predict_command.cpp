@@ -8,7 +8,7 @@
 
 #include "commands.hpp"
 #include "digits/feature_extractor.hpp"
-#include "digits/gray_image.hpp"
+#include "digits/gray_image_loader.hpp"
 #include "help_footer.hpp"
 #include "interrupt_flag.hpp"
 #include "json_output.hpp"

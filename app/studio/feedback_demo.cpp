@@ -11,8 +11,8 @@
 #include "drawing_canvas.hpp"
 #include "main_window.hpp"
 #include "prediction_service.hpp"
-#include "stream/feedback_bar.hpp"
 #include "stream_page.hpp"
+#include "streamui/feedback_bar.hpp"
 #include "studio_options.hpp"
 #include "user_handwriting.hpp"
 

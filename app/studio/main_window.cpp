@@ -17,9 +17,9 @@
 
 #include "draw_page.hpp"
 #ifdef LIVEML_STUDIO_STREAM
-#include "stream/feedback_bar.hpp"
-#include "stream/stream_settings.hpp"
 #include "stream_page.hpp"
+#include "streamui/feedback_bar.hpp"
+#include "streamui/stream_settings.hpp"
 #endif
 #include "drawing_canvas.hpp"
 #include "model_info_panel.hpp"

@@ -24,17 +24,17 @@
 #include "model_info_panel.hpp"
 #include "prediction.hpp"
 #include "prediction_service.hpp"
-#include "stream/feedback_bar.hpp"
-#include "stream/feedback_producer.hpp"
-#include "stream/liveml_binary.hpp"
-#include "stream/local_stack.hpp"
-#include "stream/message_tail_view.hpp"
-#include "stream/model_reloader.hpp"
-#include "stream/secret_store.hpp"
-#include "stream/status_light.hpp"
-#include "stream/stream_monitor.hpp"
-#include "stream/stream_settings.hpp"
 #include "stream/topics.hpp"
+#include "streamui/feedback_bar.hpp"
+#include "streamui/feedback_producer.hpp"
+#include "streamui/liveml_binary.hpp"
+#include "streamui/local_stack.hpp"
+#include "streamui/message_tail_view.hpp"
+#include "streamui/model_reloader.hpp"
+#include "streamui/secret_store.hpp"
+#include "streamui/status_light.hpp"
+#include "streamui/stream_monitor.hpp"
+#include "streamui/stream_settings.hpp"
 
 namespace liveml::studio {
 
@@ -302,8 +302,7 @@ void StreamPage::disconnectStream() {
     feedback_->setAvailable(false, tr("Connect to a stream or start local mode first"));
 }
 
-void StreamPage::sendFeedback(const std::array<std::uint8_t, 64>& features, int label,
-                              int copies) {
+void StreamPage::sendFeedback(const std::array<std::uint8_t, 64>& features, int label, int copies) {
     if (!producer_) return;
     if (producer_->send(features, label, copies))
         feedback_->showOutcome(

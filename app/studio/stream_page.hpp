@@ -6,7 +6,7 @@
 #include <map>
 #include <memory>
 
-#include "stream/link_state.hpp"
+#include "streamui/link_state.hpp"
 
 class QCheckBox;
 class QGroupBox;

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "digits/digits_dataset.hpp"
-#include "digits/gray_image.hpp"
+#include "digits/gray_image_loader.hpp"
 
 namespace liveml::digits {
 

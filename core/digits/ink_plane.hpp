@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "digits/gray_image.hpp"
+#include "digits/gray_image_loader.hpp"
 
 namespace liveml::digits::detail {
 

@@ -128,15 +128,4 @@ ProcessResult run_liveml(const std::vector<std::string>& args, const EnvVars& en
     return run_process(LIVEML_CLI_PATH, args, env);
 }
 
-TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "liveml-cli-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-}
-
-TempDir::~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
 } // namespace liveml::cli::test

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace liveml::cli::test {
 
 struct ProcessResult {
@@ -30,18 +32,6 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
 // run_process on the `liveml` binary under test.
 ProcessResult run_liveml(const std::vector<std::string>& args, const EnvVars& env = {});
 
-// A fresh directory under the system temp dir, removed with everything in it on destruction.
-class TempDir {
-  public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-  private:
-    std::filesystem::path path_;
-};
+using liveml::testing::TempDir;
 
 } // namespace liveml::cli::test

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "digits/digits_dataset.hpp"
-#include "digits/gray_image.hpp"
+#include "digits/gray_image_loader.hpp"
 
 namespace liveml::digits::test {
 

@@ -24,6 +24,16 @@ void drawWithMouse(widgets::DrawingCanvas& canvas, const widgets::Drawing& drawi
     }
 }
 
+int pixelsUnlikeTheCorner(const QImage& image) {
+    if (image.isNull()) return 0;
+    const QRgb corner = image.pixel(0, 0);
+    int unlike = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            unlike += image.pixel(x, y) != corner;
+    return unlike;
+}
+
 bool hasInk(const QImage& image) {
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
     for (int y = 0; y < gray.height(); ++y) {

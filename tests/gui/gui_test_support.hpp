@@ -20,6 +20,10 @@ void drawWithMouse(widgets::DrawingCanvas& canvas, const widgets::Drawing& drawi
 // True when the grayscale image has any pixel darker than paper white.
 bool hasInk(const QImage& image);
 
+// Pixels whose colour differs from the top-left pixel's: 0 for a blank (one-colour) image,
+// so a rendering check cannot pass on an empty picture of the right size.
+int pixelsUnlikeTheCorner(const QImage& image);
+
 // The default model, trained once per test process (the same training the studio runs).
 const widgets::LoadedModel& defaultModel();
 

@@ -138,6 +138,7 @@ class TestDrawingCanvas : public QObject {
     void undoRestoresAClearedDrawing() {
         drawWithMouse(*canvas_, liveml::widgets::demoDigit(3));
         const QImage before = canvas_->grayImage();
+        QVERIFY(hasInk(before)); // else the comparison below passes for two blank images
         canvas_->clear();
         QVERIFY(canvas_->isEmpty());
         canvas_->undo();

@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "gui_test_support.hpp"
 #include "main_window.hpp"
 #include "studio_options.hpp"
 
@@ -44,6 +45,10 @@ class TestStudioCli : public QObject {
         QImage image;
         QVERIFY(image.load(png, "PNG"));
         QCOMPARE(image.size(), liveml::studio::MainWindow::kDefaultSize);
+        // The window is in it (a blank picture of the right size would pass the size check):
+        // at least a tenth of it differs from the background.
+        QVERIFY(liveml::guitest::pixelsUnlikeTheCorner(image) >
+                image.width() * image.height() / 10);
     }
 
     void unwritableScreenshotFails() {
@@ -77,7 +82,10 @@ class TestStudioCli : public QObject {
         const Run run = studio({QStringLiteral("--model"), model, QStringLiteral("--screenshot"),
                                 png, QStringLiteral("--quit-after-ms"), QStringLiteral("0")});
         QVERIFY2(run.exitCode == 0, run.stderrText.constData());
-        QVERIFY(QImage(png).size() == liveml::studio::MainWindow::kDefaultSize);
+        const QImage image(png);
+        QCOMPARE(image.size(), liveml::studio::MainWindow::kDefaultSize);
+        QVERIFY(liveml::guitest::pixelsUnlikeTheCorner(image) >
+                image.width() * image.height() / 10);
     }
 };
 

@@ -10,10 +10,10 @@
 #include <functional>
 #include <limits>
 #include <random>
-#include <unistd.h>
 
 #include "common/file_bytes.hpp"
 #include "online/model_codec.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace liveml::online;
@@ -149,8 +149,8 @@ TEST(ModelFile, FieldBuilderMatchesTheWriter) {
 }
 
 TEST(ModelFile, SaveAndLoadThroughAFile) {
-    const fs::path dir = fs::temp_directory_path() / ("liveml-model-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const liveml::testing::TempDir temp("model");
+    const fs::path& dir = temp.path();
     const SgdClassifier model = trained_model();
     save_model_file(dir / "m.lvm", model, {{"k", "v"}});
     const SavedModel loaded = load_model_file(dir / "m.lvm");
@@ -169,7 +169,6 @@ TEST(ModelFile, SaveAndLoadThroughAFile) {
     } catch (const ModelFormatError& e) {
         EXPECT_NE(std::string(e.what()).find("huge.lvm"), std::string::npos) << e.what();
     }
-    fs::remove_all(dir);
 }
 
 TEST(ModelFile, RejectsEveryTruncation) {

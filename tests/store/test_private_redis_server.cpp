@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 
+#include "bounded_wait.hpp"
 #include "store/private_redis_server.hpp"
 #include "store/redis_connection.hpp"
 #include "store/redis_error.hpp"
@@ -119,10 +119,7 @@ TEST(PrivateRedisServer, DiesWithItsOwnerEvenOnKill9) {
     const std::filesystem::path dir =
         message.substr(message.find(' ') + 1, message.size() - message.find(' ') - 2);
 
-    const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (!process_gone(redis) && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(10ms);
-    }
-    EXPECT_TRUE(process_gone(redis)) << "redis-server " << redis << " outlived its owner";
+    EXPECT_TRUE(liveml::testing::wait_until([&] { return process_gone(redis); }, 5s, 10ms))
+        << "redis-server " << redis << " outlived its owner";
     std::filesystem::remove_all(dir); // the owner had no chance to
 }

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "bounded_wait.hpp"
+
 #include "store/checkpoint_store.hpp"
 #include "store/private_redis_server.hpp"
 #include "store/redis_error.hpp"
@@ -51,13 +53,8 @@ TEST(ResilientRedis, ReportsLostWithoutBlockingAndRestoredAfterRestart) {
     EXPECT_FALSE(redis.last_error().empty());
 
     server.restart();
-    bool saved = false;
-    const auto deadline = std::chrono::steady_clock::now() + 3s;
-    while (!saved && std::chrono::steady_clock::now() < deadline) {
-        saved = checkpoint(3);
-        if (!saved) std::this_thread::sleep_for(10ms);
-    }
-    ASSERT_TRUE(saved) << "no checkpoint within 3 s of the restart: " << redis.last_error();
+    ASSERT_TRUE(liveml::testing::wait_until([&] { return checkpoint(3); }, 3s, 10ms))
+        << "no checkpoint within 3 s of the restart: " << redis.last_error();
     EXPECT_EQ(redis.state(), RedisLinkState::kConnected);
     // Each change reported once, however many calls failed in between.
     EXPECT_EQ(changes, (std::vector{RedisLinkState::kConnected, RedisLinkState::kLost,
@@ -96,13 +93,7 @@ TEST(ResilientRedis, TemporaryServerRefusalIsAnOutageWithBackoff) {
     EXPECT_LE(attempts, 1) << "retried inside the backoff delay";
 
     admin.command({"CONFIG", "SET", "maxmemory", "0"});
-    bool written = false;
-    const auto deadline = std::chrono::steady_clock::now() + 2s;
-    while (!written && std::chrono::steady_clock::now() < deadline) {
-        written = write();
-        if (!written) std::this_thread::sleep_for(5ms);
-    }
-    EXPECT_TRUE(written);
+    EXPECT_TRUE(liveml::testing::wait_until(write, 2s, 5ms));
     EXPECT_EQ(changes, (std::vector{RedisLinkState::kConnected, RedisLinkState::kLost,
                                     RedisLinkState::kConnected}));
 }
@@ -147,24 +138,18 @@ TEST(RedisSubscriber, ReconnectsAfterAnOutageAndStopsPromptly) {
     publisher.command({"PUBLISH", "chan", "one"});
 
     server.stop();
-    const auto lost_deadline = std::chrono::steady_clock::now() + 3s;
-    while (subscriber->state() != RedisLinkState::kLost &&
-           std::chrono::steady_clock::now() < lost_deadline) {
-        std::this_thread::sleep_for(5ms);
-    }
-    ASSERT_EQ(subscriber->state(), RedisLinkState::kLost);
+    ASSERT_TRUE(liveml::testing::wait_until(
+        [&] { return subscriber->state() == RedisLinkState::kLost; }, 3s, 5ms));
     server.restart();
     ASSERT_TRUE(subscriber->wait_subscribed(5s));
     publisher.reconnect();
     publisher.command({"PUBLISH", "chan", "two"});
-    const auto deadline = std::chrono::steady_clock::now() + 3s;
-    for (;;) {
-        {
+    liveml::testing::wait_until(
+        [&] {
             std::lock_guard lock(mutex);
-            if (messages.size() == 2 || std::chrono::steady_clock::now() > deadline) break;
-        }
-        std::this_thread::sleep_for(5ms);
-    }
+            return messages.size() == 2;
+        },
+        3s, 5ms);
 
     const auto start = std::chrono::steady_clock::now();
     subscriber.reset();

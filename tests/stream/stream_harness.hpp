@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "bounded_wait.hpp"
+
 namespace liveml::stream::testing {
 
 using namespace std::chrono_literals;
@@ -18,8 +20,8 @@ using namespace std::chrono_literals;
 // A fresh directory for one test's logs and files.
 std::filesystem::path scratch_dir(const std::string& name);
 
-// Polls pred every 50 ms until it holds or timeout passes; returns its last value.
-bool wait_until(const std::function<bool()>& pred, std::chrono::milliseconds timeout);
+// Bounded polling (tests/support).
+using liveml::testing::wait_until;
 
 std::string read_text(const std::filesystem::path& path);
 

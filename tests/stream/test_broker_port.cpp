@@ -4,39 +4,18 @@
 // the checkpoint topic of the exactly-once design).
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <csignal>
 
+#include "free_port.hpp"
 #include "store/private_redis_server.hpp"
 #include "stream_harness.hpp"
 
 using namespace liveml::stream::testing;
 
-namespace {
-
-// Binds port 0, reads the port back and releases it; the broker binds it a moment later.
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
-}
-
-} // namespace
-
 TEST(BrokerPort, ClientsBootstrapThroughTheChosenPort) {
     const auto dir = scratch_dir("broker-port");
-    const int port = free_port();
+    const int port = liveml::testing::free_loopback_port();
     Child broker(liveml_args({"broker", "--engine", "kafka", "--port", std::to_string(port),
                               "--partitions", "2"}),
                  dir / "broker");

@@ -18,8 +18,8 @@ QString number(double value) {
     return QString::fromLatin1(text, int(result.ptr - text));
 }
 
-QString xText(AxisMode mode, double x) {
-    if (mode == AxisMode::Step) return number(x);
+QString xText(series::AxisMode mode, double x) {
+    if (mode == series::AxisMode::Step) return number(x);
     return QDateTime::fromMSecsSinceEpoch(std::llround(x * 1000), Qt::UTC)
         .toString(Qt::ISODateWithMs);
 }
@@ -35,9 +35,9 @@ QString CsvExporter::field(const QString& text) {
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-QString CsvExporter::table(const std::vector<Column>& columns, AxisMode mode, double lo,
+QString CsvExporter::table(const std::vector<Column>& columns, series::AxisMode mode, double lo,
                            double hi) {
-    QString out = mode == AxisMode::Step ? QStringLiteral("step") : QStringLiteral("time");
+    QString out = mode == series::AxisMode::Step ? QStringLiteral("step") : QStringLiteral("time");
     for (const auto& column : columns)
         out += QLatin1Char(',') + field(column.name);
     out += QStringLiteral("\r\n");

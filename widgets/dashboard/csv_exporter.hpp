@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include "dashboard/axis_mode.hpp"
-#include "dashboard/series_mirror.hpp"
+#include "series/axis_mode.hpp"
+#include "series/series_mirror.hpp"
 
 namespace liveml::dashboard {
 
@@ -15,10 +15,11 @@ class CsvExporter {
   public:
     struct Column {
         QString name;
-        const SeriesMirror* series;
+        const series::SeriesMirror* series;
     };
 
-    static QString table(const std::vector<Column>& columns, AxisMode mode, double lo, double hi);
+    static QString table(const std::vector<Column>& columns, series::AxisMode mode, double lo,
+                         double hi);
     // A field quoted when it holds a comma, quote or line break (quotes doubled).
     static QString field(const QString& text);
 };

@@ -14,7 +14,7 @@
 #include "dashboard/confusion_matrix_chart.hpp"
 #include "dashboard/label_distribution_chart.hpp"
 #include "dashboard/live_chart.hpp"
-#include "dashboard/metric_names.hpp"
+#include "series/metric_names.hpp"
 
 namespace liveml::dashboard {
 
@@ -39,42 +39,43 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, k
     specs_ = {
         {QT_TR_NOOP("Samples seen"),
          QT_TR_NOOP("samples"),
-         {{metric::kSamplesSeen, QT_TR_NOOP("samples seen")}}},
+         {{series::metric::kSamplesSeen, QT_TR_NOOP("samples seen")}}},
         {QT_TR_NOOP("Rolling accuracy"),
          QT_TR_NOOP("accuracy"),
          // Named with their windows by labelMetrics(): the trainer's N (10 by default, as
          // the original job) and the one chosen here differ, and so do the curves.
-         {{metric::kAccuracyLastN, QT_TR_NOOP("trainer, last N")},
-          {metric::kRollingAccuracy, QT_TR_NOOP("predictions, chosen N")}},
+         {{series::metric::kAccuracyLastN, QT_TR_NOOP("trainer, last N")},
+          {series::metric::kRollingAccuracy, QT_TR_NOOP("predictions, chosen N")}},
          nullptr,
          false},
         {QT_TR_NOOP("Prequential accuracy"),
          QT_TR_NOOP("accuracy"),
-         {{metric::kPrequentialAccuracy, QT_TR_NOOP("prequential")}},
+         {{series::metric::kPrequentialAccuracy, QT_TR_NOOP("prequential")}},
          nullptr,
          false},
         {QT_TR_NOOP("Log loss"),
          QT_TR_NOOP("mean log loss"),
-         {{metric::kLogLoss, QT_TR_NOOP("log loss")}},
+         {{series::metric::kLogLoss, QT_TR_NOOP("log loss")}},
          nullptr,
          false},
         {QT_TR_NOOP("Last 10 s: total vs correct"),
          QT_TR_NOOP("records"),
-         {{metric::kWindowTotal, QT_TR_NOOP("total")},
-          {metric::kWindowCorrect, QT_TR_NOOP("correct")}}},
+         {{series::metric::kWindowTotal, QT_TR_NOOP("total")},
+          {series::metric::kWindowCorrect, QT_TR_NOOP("correct")}}},
         {QT_TR_NOOP("Throughput"),
          QT_TR_NOOP("records/s"),
-         {{metric::kThroughput, QT_TR_NOOP("throughput")}}},
+         {{series::metric::kThroughput, QT_TR_NOOP("throughput")}}},
         {QT_TR_NOOP("End-to-end latency"),
          QT_TR_NOOP("ms"),
-         {{metric::kLatencyMean, QT_TR_NOOP("mean")}, {metric::kLatencyMax, QT_TR_NOOP("max")}}},
+         {{series::metric::kLatencyMean, QT_TR_NOOP("mean")},
+          {series::metric::kLatencyMax, QT_TR_NOOP("max")}}},
         {QT_TR_NOOP("Consumer lag per partition"),
          QT_TR_NOOP("records behind"),
          {},
-         metric::kLagPrefix},
+         series::metric::kLagPrefix},
         {QT_TR_NOOP("Dead-lettered records"),
          QT_TR_NOOP("records"),
-         {{metric::kDeadLetters, QT_TR_NOOP("dead letters")}}},
+         {{series::metric::kDeadLetters, QT_TR_NOOP("dead letters")}}},
     };
 
     auto* layout = new QVBoxLayout(this);
@@ -112,7 +113,7 @@ QWidget* DashboardView::buildToolbar() {
     axis_->addItems({QString(), QString()});
     connect(axis_, &QComboBox::currentIndexChanged, this, [this](int index) {
         for (LiveChart* chart : charts_)
-            chart->setAxisMode(index == 0 ? AxisMode::Step : AxisMode::WallClock);
+            chart->setAxisMode(index == 0 ? series::AxisMode::Step : series::AxisMode::WallClock);
     });
 
     follow_ = new QCheckBox(bar);
@@ -245,15 +246,15 @@ void DashboardView::labelMetrics() {
         for (const auto& [name, label] : specs_[i].metrics)
             charts_[i]->setMetricLabel(name, tr(label));
     if (trainerAccuracyWindow_ > 0)
-        byMetric_.at(metric::kAccuracyLastN)
-            ->setMetricLabel(metric::kAccuracyLastN,
+        byMetric_.at(series::metric::kAccuracyLastN)
+            ->setMetricLabel(series::metric::kAccuracyLastN,
                              tr("trainer, last %1").arg(trainerAccuracyWindow_));
-    byMetric_.at(metric::kRollingAccuracy)
-        ->setMetricLabel(metric::kRollingAccuracy,
+    byMetric_.at(series::metric::kRollingAccuracy)
+        ->setMetricLabel(series::metric::kRollingAccuracy,
                          tr("predictions, last %1").arg(window_->currentData().toULongLong()));
 }
 
-void DashboardView::updateStatus(const DashboardFeed::Snapshot& s) {
+void DashboardView::updateStatus(const series::DashboardFeed::Snapshot& s) {
     QString text = tr("%1 records · model version %2 · run %3")
                        .arg(s.records)
                        .arg(s.modelVersion)

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dashboard/dashboard_feed.hpp"
-#include "dashboard/series_store.hpp"
+#include "series/dashboard_feed.hpp"
+#include "series/series_store.hpp"
 
 class QCheckBox;
 class QComboBox;
@@ -32,8 +32,8 @@ class DashboardView : public QWidget {
     explicit DashboardView(QWidget* parent = nullptr);
     ~DashboardView() override;
 
-    DashboardFeed& feed() noexcept { return feed_; }
-    SeriesStore& store() noexcept { return store_; }
+    series::DashboardFeed& feed() noexcept { return feed_; }
+    series::SeriesStore& store() noexcept { return store_; }
     bool ingestMetricsJson(std::string_view json, std::string_view source = {}) {
         return feed_.ingestMetricsJson(json, source);
     }
@@ -42,7 +42,7 @@ class DashboardView : public QWidget {
     }
 
     // The chart showing `metric` (a name from metric_names.hpp; the lag chart under
-    // metric::kLagPrefix), or null.
+    // series::metric::kLagPrefix), or null.
     LiveChart* chart(const std::string& metric) const;
     const std::vector<LiveChart*>& charts() const noexcept { return charts_; }
     LabelDistributionChart* labelChart() const noexcept { return labels_; }
@@ -62,11 +62,11 @@ class DashboardView : public QWidget {
     QWidget* buildToolbar();
     QWidget* buildGrid();
     void retranslate();
-    void updateStatus(const DashboardFeed::Snapshot& snapshot);
+    void updateStatus(const series::DashboardFeed::Snapshot& snapshot);
     void labelMetrics(); // legend entries in the current language, with the accuracy windows
 
-    SeriesStore store_;
-    DashboardFeed feed_;
+    series::SeriesStore store_;
+    series::DashboardFeed feed_;
     std::vector<ChartSpec> specs_;
     std::vector<LiveChart*> charts_;
     std::map<std::string, LiveChart*> byMetric_;

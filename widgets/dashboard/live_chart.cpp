@@ -15,7 +15,7 @@
 #include "dashboard/chart_theme.hpp"
 #include "dashboard/csv_exporter.hpp"
 #include "dashboard/frame_budget.hpp"
-#include "dashboard/series_mirror.hpp"
+#include "series/series_mirror.hpp"
 
 namespace liveml::dashboard {
 
@@ -30,7 +30,7 @@ constexpr double kMinZeroBasedSpan = 1.0;
 constexpr int kLegendSlackPx = 16; // the layout's own rounding; a label is never cut
 constexpr int kXTicks = 4;         // at most, on a wide chart
 
-void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
+void setGraphData(QCPGraph& graph, const std::vector<series::PlotPoint>& points) {
     QVector<QCPGraphData> data;
     data.reserve(qsizetype(points.size()));
     for (const auto& p : points)
@@ -41,17 +41,17 @@ void setGraphData(QCPGraph& graph, const std::vector<PlotPoint>& points) {
 } // namespace
 
 struct LiveChart::Track {
-    SeriesKey key;
+    series::SeriesKey key;
     QString label; // the metric's part of the name
     QString name;  // label · run
-    std::shared_ptr<const SeriesBuffer> buffer;
-    SeriesMirror mirror;
+    std::shared_ptr<const series::SeriesBuffer> buffer;
+    series::SeriesMirror mirror;
     QCPGraph* raw;
     QCPGraph* smooth;
     bool visible = true;
 };
 
-LiveChart::LiveChart(SeriesStore& store, QWidget* parent)
+LiveChart::LiveChart(series::SeriesStore& store, QWidget* parent)
     : QWidget(parent), store_(store), plot_(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -94,7 +94,7 @@ LiveChart::LiveChart(SeriesStore& store, QWidget* parent)
     plot_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot_, &QWidget::customContextMenuRequested, this, &LiveChart::showContextMenu);
 
-    setAxisMode(AxisMode::Step);
+    setAxisMode(series::AxisMode::Step);
     applyChartTheme(*plot_, *this);
     connect(&frameTimer_, &QTimer::timeout, this, &LiveChart::onFrame);
     frameTimer_.start(kFrameIntervalMs);
@@ -160,13 +160,13 @@ void LiveChart::adoptNewSeries() {
     }
 }
 
-void LiveChart::addTrack(const SeriesKey& key, const QString& label) {
+void LiveChart::addTrack(const series::SeriesKey& key, const QString& label) {
     auto buffer = store_.find(key);
     if (!buffer) return;
-    auto track =
-        std::make_unique<Track>(Track{key, label, trackName(label, key.run), std::move(buffer),
-                                      SeriesMirror(store_.capacity_per_series(), smoothing_),
-                                      plot_->addGraph(), plot_->addGraph()});
+    auto track = std::make_unique<Track>(
+        Track{key, label, trackName(label, key.run), std::move(buffer),
+              series::SeriesMirror(store_.capacity_per_series(), smoothing_), plot_->addGraph(),
+              plot_->addGraph()});
     track->raw->removeFromLegend();
     styleTrack(*track, int(tracks_.size()));
     tracks_.push_back(std::move(track));
@@ -284,8 +284,9 @@ void LiveChart::fitXTicks() {
     // Each tick label needs its own width and as much again of gap, or neighbours run into
     // each other ("5001000") on narrow charts and at 2x scale.
     const QFontMetrics metrics(plot_->xAxis->tickLabelFont());
-    const int label = metrics.horizontalAdvance(
-        mode_ == AxisMode::WallClock ? QStringLiteral("00:00:00") : QStringLiteral("00000"));
+    const int label =
+        metrics.horizontalAdvance(mode_ == series::AxisMode::WallClock ? QStringLiteral("00:00:00")
+                                                                       : QStringLiteral("00000"));
     const int room = plot_->axisRect()->width() > 0 ? plot_->axisRect()->width() : plot_->width();
     plot_->xAxis->ticker()->setTickCount(std::clamp(room / std::max(1, 2 * label), 2, kXTicks));
 }
@@ -312,11 +313,12 @@ void LiveChart::applyView() {
     double ylo = std::numeric_limits<double>::infinity(), yhi = -ylo;
     for (auto& track : tracks_) {
         if (!track->visible) continue;
-        MinMaxDecimator::split(track->mirror, mode_, x.lower, x.upper, columns, columns_);
+        series::MinMaxDecimator::split(track->mirror, mode_, x.lower, x.upper, columns, columns_);
         for (QCPGraph* graph : {track->raw, track->smooth}) {
             if (!graph->visible()) continue;
-            const auto value = graph == track->raw ? SeriesValue::Raw : SeriesValue::Smoothed;
-            MinMaxDecimator::decimate(track->mirror, columns_, mode_, value, scratch_);
+            const auto value =
+                graph == track->raw ? series::SeriesValue::Raw : series::SeriesValue::Smoothed;
+            series::MinMaxDecimator::decimate(track->mirror, columns_, mode_, value, scratch_);
             for (const auto& p : scratch_) {
                 if (p.x < x.lower || p.x > x.upper || !std::isfinite(p.y)) continue;
                 ylo = std::min(ylo, p.y);
@@ -346,7 +348,7 @@ void LiveChart::onUserRangeChange() {
 }
 
 void LiveChart::setSmoothing(double weight) {
-    weight = EmaSmoother(weight).weight();
+    weight = series::EmaSmoother(weight).weight();
     if (weight == smoothing_) return;
     smoothing_ = weight;
     for (std::size_t i = 0; i < tracks_.size(); ++i) {
@@ -356,9 +358,9 @@ void LiveChart::setSmoothing(double weight) {
     viewDirty_ = true;
 }
 
-void LiveChart::setAxisMode(AxisMode mode) {
+void LiveChart::setAxisMode(series::AxisMode mode) {
     mode_ = mode;
-    if (mode == AxisMode::WallClock) {
+    if (mode == series::AxisMode::WallClock) {
         auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
         ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
         plot_->xAxis->setTicker(ticker);
@@ -442,7 +444,7 @@ QString LiveChart::readoutAt(const QPointF& pixel) {
     tracer_->position->setCoords(p.x(mode_), p.smoothed);
     tracer_->setPen(best->smooth->pen());
     tracer_->setVisible(true);
-    const QString xText = mode_ == AxisMode::Step
+    const QString xText = mode_ == series::AxisMode::Step
                               ? tr("step %1").arg(p.step, 0, 'f', 0)
                               : QDateTime::fromMSecsSinceEpoch(std::llround(p.time * 1000))
                                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
@@ -539,7 +541,7 @@ void LiveChart::changeEvent(QEvent* event) {
         legendDirty_ = true; // text widths change with the font
         viewDirty_ = true;
     } else if (event->type() == QEvent::LanguageChange) {
-        plot_->xAxis->setLabel(mode_ == AxisMode::Step ? tr("samples seen") : tr("time"));
+        plot_->xAxis->setLabel(mode_ == series::AxisMode::Step ? tr("samples seen") : tr("time"));
     }
 }
 

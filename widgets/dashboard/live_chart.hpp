@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "dashboard/axis_mode.hpp"
-#include "dashboard/min_max_decimator.hpp"
-#include "dashboard/series_store.hpp"
+#include "series/axis_mode.hpp"
+#include "series/min_max_decimator.hpp"
+#include "series/series_store.hpp"
 
 class QCustomPlot;
 class QCPGraph;
@@ -23,8 +23,8 @@ class QCPTextElement;
 
 namespace liveml::dashboard {
 
-// A live line chart over a SeriesStore: shows every series whose metric it was told to show,
-// one line per run, so runs overlay. Data is pulled by a ~30 fps timer and only redrawn when
+// A live line chart over a series::SeriesStore: shows every series whose metric it was told to
+// show, one line per run, so runs overlay. Data is pulled by a ~30 fps timer and only redrawn when
 // the store changed or the view moved (never per point); long series are decimated per
 // pixel column. Features: EMA smoothing (raw faint, smoothed bold), step or wall-clock axis,
 // auto-follow of the newest data (paused by zoom/pan), rectangle zoom (Ctrl+drag or zoom
@@ -37,7 +37,7 @@ class LiveChart : public QWidget {
     // Frames a chart may be refused by the frame budget before it draws regardless (~0.3 s).
     static constexpr int kMaxSkippedFrames = 10;
 
-    LiveChart(SeriesStore& store, QWidget* parent = nullptr);
+    LiveChart(series::SeriesStore& store, QWidget* parent = nullptr);
     ~LiveChart() override;
 
     void setTitle(const QString& title);
@@ -58,8 +58,8 @@ class LiveChart : public QWidget {
 
     void setSmoothing(double weight);
     double smoothing() const noexcept { return smoothing_; }
-    void setAxisMode(AxisMode mode);
-    AxisMode axisMode() const noexcept { return mode_; }
+    void setAxisMode(series::AxisMode mode);
+    series::AxisMode axisMode() const noexcept { return mode_; }
     void setFollow(bool follow);
     bool follows() const noexcept { return follow_; }
     // When on, a plain left drag draws a zoom rectangle instead of panning.
@@ -117,7 +117,7 @@ class LiveChart : public QWidget {
 
     void rescanStore();
     void adoptNewSeries();
-    void addTrack(const SeriesKey& key, const QString& label);
+    void addTrack(const series::SeriesKey& key, const QString& label);
     void onFrame();
     bool pullNewData();
     void applyPendingView();
@@ -137,7 +137,7 @@ class LiveChart : public QWidget {
     void showContextMenu(const QPoint& pos);
     void chooseExportFile(const QString& filter, const QString& suffix);
 
-    SeriesStore& store_;
+    series::SeriesStore& store_;
     QCustomPlot* plot_;
     QCPTextElement* title_;
     QCPItemTracer* tracer_;
@@ -147,7 +147,7 @@ class LiveChart : public QWidget {
     std::size_t knownSeries_ = 0;
     std::uint64_t seenVersion_ = ~std::uint64_t(0);
     double smoothing_ = 0;
-    AxisMode mode_ = AxisMode::Step;
+    series::AxisMode mode_ = series::AxisMode::Step;
     bool follow_ = true;
     std::optional<double> followWidth_; // x width kept while following; none = all data
     bool rectZoomMode_ = false;
@@ -156,9 +156,9 @@ class LiveChart : public QWidget {
     bool viewDirty_ = true;
     bool legendDirty_ = true;
     int skippedFrames_ = 0;
-    bool applyingView_ = false;        // our own range changes must not count as user zoom
-    MinMaxDecimator::Columns columns_; // per-frame scratch, kept for its storage
-    std::vector<PlotPoint> scratch_;
+    bool applyingView_ = false;                // our own range changes must not count as user zoom
+    series::MinMaxDecimator::Columns columns_; // per-frame scratch, kept for its storage
+    std::vector<series::PlotPoint> scratch_;
 };
 
 } // namespace liveml::dashboard

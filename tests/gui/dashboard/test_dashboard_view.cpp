@@ -8,9 +8,10 @@
 #include "dashboard/dashboard_view.hpp"
 #include "dashboard/label_distribution_chart.hpp"
 #include "dashboard/live_chart.hpp"
-#include "dashboard/metric_names.hpp"
+#include "series/metric_names.hpp"
 
 using namespace liveml::dashboard;
+using namespace liveml::series;
 
 namespace {
 

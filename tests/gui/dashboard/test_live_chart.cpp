@@ -10,6 +10,7 @@
 #include "dashboard/live_chart.hpp"
 
 using namespace liveml::dashboard;
+using namespace liveml::series;
 
 class TestLiveChart : public QObject {
     Q_OBJECT
@@ -23,6 +24,19 @@ class TestLiveChart : public QObject {
     }
 
   private slots:
+    // Waits only ever make the credit larger, so the checks hold on a slow machine too.
+    void frameBudgetRefillsAtHalfTheWallClock() {
+        FrameBudget budget;
+        QVERIFY(budget.allows());
+        budget.spend(100); // three frames' worth: 33 - 100 leaves -67 ms of credit
+        QVERIFY(!budget.allows());
+        QThread::msleep(300); // refills 150 ms, capped at one frame interval
+        QVERIFY(budget.allows());
+        budget.spend(10'000);
+        QThread::msleep(50);
+        QVERIFY(!budget.allows()); // drawing stays off until half the overspend has passed
+    }
+
     void plotsWhatTheStoreReceives() {
         SeriesStore store;
         LiveChart chart(store);
