@@ -1,8 +1,9 @@
 // The Stream page under faults, against real parts: a `liveml broker` child and a private
 // redis-server started here. Killing Redis turns its light to the error state with the reason
-// in words and the light recovers when Redis is back on the same port; killing the broker (the
-// mock cluster cannot come back) does the same for the broker light; through both the canvas
-// keeps answering with the last good model. A SASL setting the broker does not speak, and one
+// in words and the light recovers when Redis is back on the same port; stopping the broker
+// (Apache Kafka) does the same for the broker light, which turns green again once the broker is
+// back on the same port with the same data; through both the canvas keeps answering with the
+// last good model. A SASL setting the broker does not speak, and one
 // librdkafka does not know, end in a worded error on the light, not a hang or a crash.
 #include <QLabel>
 #include <QPainter>
@@ -15,6 +16,7 @@
 #include <csignal>
 #include <sys/prctl.h>
 
+#include "common/free_port.hpp"
 #include "gui_test_support.hpp"
 #include "online/model_file.hpp"
 #include "prediction_service.hpp"
@@ -32,6 +34,7 @@ using namespace liveml::streamui;
 namespace {
 constexpr int kStartMs = 120000; // `liveml broker` starts a JVM
 constexpr int kLinkMs = 30000;
+constexpr int kStopMs = 30000; // the JVM's controlled shutdown
 constexpr int kPredictMs = 10000;
 
 // A broad vertical stroke: enough ink for the feature extractor to see a digit.
@@ -56,12 +59,15 @@ class TestStreamFaults : public QObject {
     void cleanupTestCase();
     void connectsAndLoadsTheModel();
     void redisOutageShowsAndRecovers();
-    void brokerDeathShowsAndModelStays();
+    void brokerRestartShowsAndRecovers();
     void saslAgainstPlaintextBrokerIsReported();
     void unknownSaslMechanismIsRefused();
 
   private:
-    QString startBroker(QProcess& broker);
+    // `liveml broker` with `arguments`; its bootstrap address, or "" when it did not start.
+    QString startBroker(QProcess& broker, const QStringList& arguments = {});
+    // The test's own broker: one port and one data folder, for a restart.
+    QStringList brokerArguments();
     // Stores the default model as the trainer would; returns its version.
     qint64 saveCheckpoint();
     // Connects the page through its form to this Redis and `bootstrap`.
@@ -72,6 +78,7 @@ class TestStreamFaults : public QObject {
     QTemporaryDir home_;
     std::unique_ptr<store::PrivateRedisServer> redis_;
     QProcess broker_;
+    int brokerPort_ = 0;
     QString bootstrap_;
     qint64 modelVersion_ = 0;
     std::unique_ptr<widgets::PredictionService> service_;
@@ -88,7 +95,7 @@ void TestStreamFaults::initTestCase() {
     options.parent_dir = home_.path().toStdString();
     options.append_only = true; // the checkpoint survives the outage, as on a real server
     redis_ = std::make_unique<store::PrivateRedisServer>(options);
-    bootstrap_ = startBroker(broker_);
+    bootstrap_ = startBroker(broker_, brokerArguments());
     QVERIFY(!bootstrap_.isEmpty());
 
     modelVersion_ = saveCheckpoint();
@@ -103,16 +110,24 @@ void TestStreamFaults::cleanupTestCase() {
     page_.reset();
     service_.reset();
     if (broker_.state() != QProcess::NotRunning) {
-        broker_.kill();
-        broker_.waitForFinished(5000);
+        broker_.terminate();
+        broker_.waitForFinished(kStopMs);
     }
     redis_.reset();
 }
 
-QString TestStreamFaults::startBroker(QProcess& broker) {
-    // The broker goes when the test does, even when it is killed (a CTest timeout).
-    broker.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    broker.start(QStringLiteral(LIVEML_CLI_PATH), {QStringLiteral("broker")});
+QStringList TestStreamFaults::brokerArguments() {
+    if (brokerPort_ == 0) brokerPort_ = pick_free_port();
+    return {QStringLiteral("--port"), QString::number(brokerPort_), QStringLiteral("--data-dir"),
+            home_.filePath(QStringLiteral("kafka"))};
+}
+
+QString TestStreamFaults::startBroker(QProcess& broker, const QStringList& arguments) {
+    // The broker goes when the test does, even when it is killed (a CTest timeout); SIGTERM
+    // lets it stop its JVM.
+    broker.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    broker.start(QStringLiteral(LIVEML_CLI_PATH),
+                 QStringList{QStringLiteral("broker")} + arguments);
     if (!broker.waitForStarted(kStartMs)) return {};
     QElapsedTimer clock;
     clock.start();
@@ -194,11 +209,11 @@ void TestStreamFaults::redisOutageShowsAndRecovers() {
     QCOMPARE(redis->state(), LinkState::Up);
 }
 
-void TestStreamFaults::brokerDeathShowsAndModelStays() {
+void TestStreamFaults::brokerRestartShowsAndRecovers() {
     StatusLight* broker = page_->light(Component::Broker);
     QCOMPARE(broker->state(), LinkState::Up);
-    broker_.kill();
-    QVERIFY(broker_.waitForFinished(5000));
+    broker_.terminate(); // `liveml broker` stops its JVM, then exits
+    QVERIFY(broker_.waitForFinished(kStopMs));
     QTRY_VERIFY2_WITH_TIMEOUT(broker->state() == LinkState::Lost ||
                                   broker->state() == LinkState::Failed,
                               qPrintable(describe(*broker)), kLinkMs);
@@ -209,6 +224,13 @@ void TestStreamFaults::brokerDeathShowsAndModelStays() {
     QVERIFY2(during.hasResult(), qPrintable(during.error));
     QCOMPARE(service_->model()->streamVersion, modelVersion_);
     QCOMPARE(page_->light(Component::Redis)->state(), LinkState::Up);
+
+    // Back on the same port with the same data: the page reconnects by itself.
+    QCOMPARE(startBroker(broker_, brokerArguments()), bootstrap_);
+    QTRY_VERIFY2_WITH_TIMEOUT(broker->state() == LinkState::Up, qPrintable(describe(*broker)),
+                              kLinkMs);
+    qInfo("broker back: %s", qPrintable(describe(*broker)));
+    QCOMPARE(service_->model()->streamVersion, modelVersion_);
     guitest::StreamPageForm(*page_).disconnect();
 }
 
@@ -231,8 +253,8 @@ void TestStreamFaults::saslAgainstPlaintextBrokerIsReported() {
     QTest::qWait(3000);
     QVERIFY2(light->state() != LinkState::Up, qPrintable(describe(*light)));
     guitest::StreamPageForm(*page_).disconnect();
-    broker.kill();
-    broker.waitForFinished(5000);
+    broker.terminate();
+    broker.waitForFinished(kStopMs);
 }
 
 void TestStreamFaults::unknownSaslMechanismIsRefused() {
