@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -54,6 +55,8 @@ void run_tokenize(const TokenizeArgs& args) {
         const auto texts = args.file.empty() ? args.texts : read_lines(args.file);
         std::size_t truncated = 0;
         for (std::size_t i = 0; i < texts.size(); ++i) {
+            // encode() frames exactly as the model input is framed; the unframed length tells
+            // whether the context cut the text.
             const auto framed = tok.encode(texts[i]);
             const auto body = tok.tokenize(texts[i]);
             const auto length = std::min(body.size() + 2, framed.size());
