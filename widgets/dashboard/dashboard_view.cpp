@@ -82,10 +82,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, k
     layout->addWidget(buildToolbar());
     layout->addWidget(buildGrid(), 1);
     retranslate();
-    // The line charts keep their own frame timers (within the GUI thread's frame budget); this
-    // one brings the feed's matrix, labels and status.
-    connect(&timer_, &QTimer::timeout, this, &DashboardView::pullFeed);
-    timer_.start(LiveChart::kFrameIntervalMs);
+    connect(&clock_, &FrameClock::frame, this, &DashboardView::refresh);
 }
 
 DashboardView::~DashboardView() = default;

@@ -1,5 +1,4 @@
 #pragma once
-#include <QTimer>
 #include <QWidget>
 
 #include <map>
@@ -7,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dashboard/frame_clock.hpp"
 #include "series/dashboard_feed.hpp"
 #include "series/series_store.hpp"
 
@@ -25,7 +25,7 @@ class LiveChart;
 // The live training dashboard: one chart per trainer metric, the label distribution and the
 // confusion matrix, with shared controls (smoothing, x axis, follow, rectangle zoom, rolling
 // window N, row normalisation). Data enters only through feed() (or the two ingest calls),
-// from any thread; the view polls it at its frame rate.
+// from any thread; the view's one FrameClock pulls it and redraws the charts in sight.
 class DashboardView : public QWidget {
     Q_OBJECT
   public:
@@ -49,8 +49,9 @@ class DashboardView : public QWidget {
     ConfusionMatrixChart* confusionChart() const noexcept { return confusion_; }
 
     void setSmoothing(double weight);
-    // Pulls the feed's latest matrix, labels and status, and lets every chart redraw now;
-    // timers do this at the frame rate, tests call it to avoid waiting.
+    // One frame: pulls the feed's latest matrix, labels and status, brings every chart's copy of
+    // its series up to date and redraws the charts in sight. The frame clock calls it; tests
+    // call it to avoid waiting.
     void refresh();
 
   protected:
@@ -82,7 +83,7 @@ class DashboardView : public QWidget {
     QComboBox* window_ = nullptr;
     QCheckBox* normalized_ = nullptr;
     QLabel* status_ = nullptr;
-    QTimer timer_;
+    FrameClock clock_;
     std::uint64_t seenFeedVersion_ = ~std::uint64_t(0);
     std::int64_t trainerAccuracyWindow_ = 0; // the trainer's N, 0 until a record names it
 };

@@ -14,7 +14,6 @@
 
 #include "dashboard/chart_theme.hpp"
 #include "dashboard/csv_exporter.hpp"
-#include "dashboard/frame_budget.hpp"
 #include "series/series_mirror.hpp"
 
 namespace liveml::dashboard {
@@ -96,8 +95,6 @@ LiveChart::LiveChart(series::SeriesStore& store, QWidget* parent)
 
     setAxisMode(series::AxisMode::Step);
     applyChartTheme(*plot_, *this);
-    connect(&frameTimer_, &QTimer::timeout, this, &LiveChart::onFrame);
-    frameTimer_.start(kFrameIntervalMs);
 }
 
 LiveChart::~LiveChart() = default;
@@ -192,20 +189,6 @@ bool LiveChart::refresh() {
     applyPendingView();
     plot_->replot();
     return true;
-}
-
-void LiveChart::onFrame() {
-    FrameBudget& budget = FrameBudget::gui();
-    // Charts' timers fire in the same order every tick, so under a tight budget the same
-    // charts would always find it spent: one refused this many ticks in a row draws anyway.
-    if (!budget.allows() && skippedFrames_ < kMaxSkippedFrames) {
-        ++skippedFrames_;
-        return;
-    }
-    skippedFrames_ = 0;
-    QElapsedTimer took;
-    took.start();
-    if (refresh()) budget.spend(took.nsecsElapsed() / 1e6);
 }
 
 bool LiveChart::pullNewData() {

@@ -1,6 +1,5 @@
 #pragma once
 #include <QString>
-#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -24,19 +23,15 @@ class QCPTextElement;
 namespace liveml::dashboard {
 
 // A live line chart over a series::SeriesStore: shows every series whose metric it was told to
-// show, one line per run, so runs overlay. Data is pulled by a ~30 fps timer and only redrawn when
-// the store changed or the view moved (never per point); long series are decimated per
-// pixel column. Features: EMA smoothing (raw faint, smoothed bold), step or wall-clock axis,
-// auto-follow of the newest data (paused by zoom/pan), rectangle zoom (Ctrl+drag or zoom
-// mode), double-click reset, hover read-out, CSV export of the visible range, PNG/PDF export,
-// a legend whose entries toggle their series.
+// show, one line per run, so runs overlay. Its owner's frame clock (DashboardView's FrameClock)
+// calls refresh(), which pulls new data and redraws only when the store changed or the view
+// moved (never per point); long series are decimated per pixel column. Features: EMA smoothing (raw
+// faint, smoothed bold), step or wall-clock axis, auto-follow of the newest data (paused by
+// zoom/pan), rectangle zoom (Ctrl+drag or zoom mode), double-click reset, hover read-out, CSV
+// export of the visible range, PNG/PDF export, a legend whose entries toggle their series.
 class LiveChart : public QWidget {
     Q_OBJECT
   public:
-    static constexpr int kFrameIntervalMs = 33;
-    // Frames a chart may be refused by the frame budget before it draws regardless (~0.3 s).
-    static constexpr int kMaxSkippedFrames = 10;
-
     LiveChart(series::SeriesStore& store, QWidget* parent = nullptr);
     ~LiveChart() override;
 
@@ -76,8 +71,8 @@ class LiveChart : public QWidget {
     void zoomX(double lo, double hi);
 
     // Pulls new data and redraws if anything changed and some of the chart is in view (a chart
-    // out of view draws when it comes back). True if it redrew. The frame timer calls it within the
-    // GUI thread's FrameBudget; tests and exports call it directly.
+    // out of view draws when it comes back). True if it redrew. The view's FrameClock calls it
+    // every frame; tests and exports call it directly.
     bool refresh();
 
     QString visibleCsv() const;
@@ -118,7 +113,6 @@ class LiveChart : public QWidget {
     void rescanStore();
     void adoptNewSeries();
     void addTrack(const series::SeriesKey& key, const QString& label);
-    void onFrame();
     bool pullNewData();
     void applyPendingView();
     std::optional<QString> labelFor(const std::string& metric) const;
@@ -141,7 +135,6 @@ class LiveChart : public QWidget {
     QCustomPlot* plot_;
     QCPTextElement* title_;
     QCPItemTracer* tracer_;
-    QTimer frameTimer_;
     std::vector<Selector> selectors_;
     std::vector<std::unique_ptr<Track>> tracks_;
     std::size_t knownSeries_ = 0;
@@ -155,7 +148,6 @@ class LiveChart : public QWidget {
     bool zeroBased_ = false;
     bool viewDirty_ = true;
     bool legendDirty_ = true;
-    int skippedFrames_ = 0;
     bool applyingView_ = false;                // our own range changes must not count as user zoom
     series::MinMaxDecimator::Columns columns_; // per-frame scratch, kept for its storage
     std::vector<series::PlotPoint> scratch_;

@@ -2,6 +2,7 @@
 #include <QTest>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "dashboard/confusion_matrix_chart.hpp"
@@ -26,6 +27,10 @@ std::string record(double samples, double accuracy, std::int64_t ts_ms = 1'700'0
            R"("consumer_lag":{"handwritten_digit:0":5,"handwritten_digit:1":7},"dlq_count":1,)"
            R"("sink_delivery_failures":0,"model_version":3,"redis":"connected"})";
 }
+
+// Samples, rolling accuracy, prequential accuracy, log loss, last 10 s, throughput, latency,
+// consumer lag, dead letters.
+constexpr std::size_t kLineCharts = 9;
 
 } // namespace
 
@@ -161,6 +166,8 @@ class TestDashboardView : public QObject {
         }
         const auto check = [&](const char* when) {
             view.refresh();
+            QCOMPARE(view.charts().size(), kLineCharts);
+            int entries = 0;
             for (LiveChart* chart : view.charts()) {
                 chart->plot()->replot();
                 const QCPLegend* legend = chart->plot()->legend;
@@ -171,8 +178,12 @@ class TestDashboardView : public QObject {
                              qPrintable(QStringLiteral("%1: %2 is cut").arg(when, name)));
                     QVERIFY2(item->outerRect().right() < chart->plot()->width(),
                              qPrintable(QStringLiteral("%1: %2 leaves the chart").arg(when, name)));
+                    ++entries;
                 }
             }
+            // Every metric of the record has an entry (lag: two partitions; rolling accuracy:
+            // two windows), so the checks above ran over all of them.
+            QVERIFY2(entries >= 13, qPrintable(QString::number(entries)));
         };
         LiveChart* rolling = view.chart(metric::kRollingAccuracy);
         check("one run");
@@ -211,9 +222,45 @@ class TestDashboardView : public QObject {
                  qPrintable(names().join('|')));
     }
 
+    // No test calls refresh() here: the view's one frame clock brings the data to every chart
+    // in sight and leaves the charts scrolled out of sight undrawn until they come into view.
+    void theViewsFrameClockDrawsTheChartsInSight() {
+        DashboardView view;
+        view.resize(900, 420); // the grid scrolls: some charts are out of sight
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        for (int i = 1; i <= 3; ++i)
+            QVERIFY(view.ingestMetricsJson(record(100 * i, 0.5, 1'700'000'000'000 + i)));
+        const auto inSight = [&] {
+            std::vector<LiveChart*> shown;
+            for (LiveChart* chart : view.charts())
+                if (!chart->plot()->visibleRegion().isEmpty()) shown.push_back(chart);
+            return shown;
+        };
+        const auto drawn = [](LiveChart* chart) {
+            return chart->seriesCount() > 0 && chart->plot()->graph(1)->dataCount() == 3;
+        };
+        QVERIFY2(inSight().size() >= 3 && inSight().size() < kLineCharts,
+                 qPrintable(QStringLiteral("%1 of %2 charts in sight in a %3 px high view")
+                                .arg(inSight().size())
+                                .arg(kLineCharts)
+                                .arg(view.height())));
+        const auto allDrawn = [&] {
+            const std::vector<LiveChart*> shown = inSight();
+            return std::all_of(shown.begin(), shown.end(), drawn);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allDrawn(), 5000);
+        const std::size_t shown = inSight().size();
+        int undrawn = 0;
+        for (LiveChart* chart : view.charts())
+            undrawn += drawn(chart) ? 0 : 1;
+        QCOMPARE(std::size_t(undrawn), kLineCharts - shown);
+    }
+
     void smoothingReachesEveryChart() {
         DashboardView view;
         view.setSmoothing(0.9);
+        QCOMPARE(view.charts().size(), kLineCharts); // else the loop below checks nothing
         for (LiveChart* chart : view.charts())
             QCOMPARE(chart->smoothing(), 0.9);
     }
