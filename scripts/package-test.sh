@@ -86,5 +86,11 @@ cp "$root/tmp/studio.png" "$work/studio.png"
   fail "the screenshot is not a PNG"
 [ "$(stat -c %s "$work/studio.png")" -gt 10000 ] || fail "the screenshot is nearly empty"
 echo "screenshot: $work/studio.png ($(stat -c %s "$work/studio.png") bytes)"
+# The studio trains its default model from the packaged digits at first start and caches it:
+# the cache proves it found its data where the package put it (the screenshot alone would
+# also be drawn with "No model").
+cache=$(cd "$root" && find root/.local/share -name default-model.livemlm | head -1)
+[ -n "$cache" ] || fail "the studio trained no default model (bundled data not found?)"
+run_logged default-model liveml model show "/$cache"
 run_logged redis-version redis-server --version
 echo "package-test: OK"
