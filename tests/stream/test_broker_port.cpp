@@ -2,6 +2,11 @@
 // talk to the mock's own listener, as they would to any Kafka cluster.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <csignal>
 
