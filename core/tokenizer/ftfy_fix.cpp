@@ -434,9 +434,19 @@ UnicodeString fix_segment(UnicodeString text, bool unescape) {
     }
 }
 
+// Printable ASCII with tabs, line feeds and form feeds but no '&': every fix leaves it as it is
+// (nothing to decode, unescape, widen, uncurl or remove; NFC is the identity), so captions
+// skip the UTF-16 round trip.
+bool unchanged_by_ftfy(std::string_view text) {
+    for (const char c : text)
+        if ((c < 0x20 || c > 0x7e || c == '&') && c != '\t' && c != '\n' && c != '\f') return false;
+    return true;
+}
+
 } // namespace
 
 std::string ftfy_fix_text(std::string_view input) {
+    if (unchanged_by_ftfy(input)) return std::string(input);
     // fromUTF8 replaces malformed sequences with U+FFFD.
     const auto text = UnicodeString::fromUTF8(
         icu::StringPiece(input.data(), static_cast<std::int32_t>(input.size())));
