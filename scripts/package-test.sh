@@ -18,6 +18,7 @@ fail() { echo "package-test: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || fail "must run as root (debootstrap, chroot)"
 command -v debootstrap >/dev/null || fail "debootstrap is missing (scripts/install-deps.sh)"
 
+mkdir -p "$work"
 mounts=("$root/proc" "$root/var/cache/apt/archives" "$root/var/lib/apt/lists")
 unmount_all() {
   for m in "${mounts[@]}"; do
