@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <map>
 
 #include "json_output.hpp"
 #include "online/model_file.hpp"
@@ -45,6 +46,49 @@ std::string model_json(const online::SavedModel& saved, std::uint32_t format_ver
         .str();
 }
 
+// Learners other than SGD: what every learner can say about itself.
+std::string learner_json(const online::SavedLearner& saved, std::uint32_t format_version,
+                         const ModelOrigin& origin) {
+    const online::OnlineClassifier& m = *saved.model;
+    return JsonObject{}
+        .add("learner", std::string(m.kind()))
+        .add("classes", std::span<const int>(m.classes()))
+        .add("n_features", std::uint64_t{m.n_features()})
+        .add("samples_seen", m.samples_seen())
+        .add("probabilities", m.has_proba())
+        .add_raw("metadata", json_string_map({saved.metadata.begin(), saved.metadata.end()}))
+        .add("format_version", std::uint64_t{format_version})
+        .add_raw("origin", json_string_map(origin))
+        .str();
+}
+
+std::ostream& row(std::ostream& out, std::string_view label) {
+    return out << std::left << std::setw(14) << label;
+}
+
+void print_metadata(const std::map<std::string, std::string>& metadata, std::ostream& out) {
+    if (metadata.empty()) return;
+    out << "metadata\n";
+    for (const auto& [name, value] : metadata)
+        out << "  " << std::left << std::setw(16) << name << value << '\n';
+}
+
+void print_learner_summary(const online::SavedLearner& saved, std::uint32_t format_version,
+                           const ModelOrigin& origin, std::ostream& out) {
+    const online::OnlineClassifier& m = *saved.model;
+    for (const auto& [name, value] : origin)
+        row(out, name) << value << '\n';
+    row(out, "learner") << m.kind() << (m.has_proba() ? "" : " (no probabilities)") << '\n';
+    row(out, "format") << "version " << format_version << '\n';
+    row(out, "classes");
+    for (const int c : m.classes())
+        out << c << ' ';
+    out << '\n';
+    row(out, "features") << m.n_features() << '\n';
+    row(out, "samples seen") << m.samples_seen() << '\n';
+    print_metadata(saved.metadata, out);
+}
+
 void print_summary(const online::SavedModel& saved, std::uint32_t format_version,
                    const ModelOrigin& origin, std::ostream& out) {
     const SgdClassifier& m = saved.model;
@@ -57,7 +101,7 @@ void print_summary(const online::SavedModel& saved, std::uint32_t format_version
             largest = std::max(largest, std::abs(w));
         }
     const auto row = [&out](std::string_view label) -> std::ostream& {
-        return out << std::left << std::setw(14) << label;
+        return cli::row(out, label);
     };
     for (const auto& [name, value] : origin)
         row(name) << value << '\n';
@@ -77,23 +121,36 @@ void print_summary(const online::SavedModel& saved, std::uint32_t format_version
     for (const double b : m.intercept())
         out << b << ' ';
     out << '\n';
-    if (saved.metadata.empty()) return;
-    out << "metadata\n";
-    for (const auto& [name, value] : saved.metadata)
-        out << "  " << std::left << std::setw(16) << name << value << '\n';
+    print_metadata(saved.metadata, out);
+}
+
+// The version field of a file that already decoded (bytes 8..11, little-endian).
+std::uint32_t format_version_of(std::string_view bytes) {
+    std::uint32_t v = 0;
+    for (int i = 3; i >= 0; --i)
+        v = (v << 8) | static_cast<unsigned char>(bytes[8 + static_cast<std::size_t>(i)]);
+    return v;
 }
 
 } // namespace
 
 void print_model(std::string_view bytes, const ModelOrigin& origin, bool as_json,
                  std::ostream& out) {
-    const online::SavedModel saved = online::deserialize_model(bytes);
-    // The decoder accepts exactly one format version, so a decoded model has that one.
-    const std::uint32_t version = online::kModelFormatVersion;
+    online::SavedLearner learner = online::deserialize_learner(bytes);
+    const std::uint32_t version = format_version_of(bytes);
+    if (auto* sgd = dynamic_cast<SgdClassifier*>(learner.model.get())) {
+        // The SGD report lists every weight, as it always has.
+        const online::SavedModel saved{std::move(*sgd), std::move(learner.metadata)};
+        if (as_json)
+            out << model_json(saved, version, origin) << '\n';
+        else
+            print_summary(saved, version, origin, out);
+        return;
+    }
     if (as_json)
-        out << model_json(saved, version, origin) << '\n';
+        out << learner_json(learner, version, origin) << '\n';
     else
-        print_summary(saved, version, origin, out);
+        print_learner_summary(learner, version, origin, out);
 }
 
 } // namespace liveml::cli

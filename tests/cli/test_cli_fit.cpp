@@ -6,6 +6,7 @@
 
 #include "cli_process.hpp"
 #include "common/file_bytes.hpp"
+#include "digits/canvas_preset.hpp"
 #include "digits/digits_dataset.hpp"
 #include "jsonl_writer.hpp"
 #include "online/model_file.hpp"
@@ -130,8 +131,7 @@ TEST(CliFit, InvalidRecordFailsTheFitNamingItsLine) {
                           kValidRecord + "\n");
     const auto fit = run_liveml({"fit", "-i", input.string(), "-o", model.string()});
     EXPECT_EQ(fit.exit_code, 1);
-    EXPECT_NE(fit.err.find("records.jsonl:3: \"x\" must hold exactly 64 values"),
-              std::string::npos)
+    EXPECT_NE(fit.err.find("records.jsonl:3: \"x\" must hold exactly 64 values"), std::string::npos)
         << fit.err;
     EXPECT_FALSE(std::filesystem::exists(model)) << "nothing may be trained or written";
 }
@@ -225,6 +225,54 @@ TEST(CliFit, UnreadableOrUnknownInputFails) {
         run_liveml({"fit", "-i", (dir / "empty.jsonl").string(), "-o", (dir / "m.lvm").string()});
     EXPECT_EQ(empty.exit_code, 1);
     EXPECT_FALSE(std::filesystem::exists(dir / "m.lvm"));
+}
+
+TEST(CliFit, LearnerFlagTrainsTheNamedLearner) {
+    TempDir dir;
+    for (const std::string name : {"softmax_regression", "perceptron", "mlp", "hoeffding_tree"}) {
+        const auto model = dir / (name + ".lvm");
+        const auto fit = run_liveml({"fit", "--input", bundled_csv(), "--out", model.string(),
+                                     "--learner", name, "--json"});
+        ASSERT_EQ(fit.exit_code, 0) << name << ": " << fit.err;
+        const auto saved = online::load_learner_file(model);
+        EXPECT_EQ(saved.model->kind(), name);
+        EXPECT_EQ(saved.model->samples_seen(), 1797u);
+        EXPECT_EQ(saved.metadata.at("learner"), name);
+        const auto show = run_liveml({"model", "show", "--json", model.string()});
+        ASSERT_EQ(show.exit_code, 0) << show.err;
+        EXPECT_EQ(json::parse(show.out)["learner"], name);
+    }
+}
+
+TEST(CliFit, UnknownLearnerIsRefusedListingTheKnownOnes) {
+    TempDir dir;
+    const auto fit = run_liveml({"fit", "--input", bundled_csv(), "--out", (dir / "m.lvm").string(),
+                                 "--learner", "forest"});
+    EXPECT_NE(fit.exit_code, 0);
+    EXPECT_NE(fit.err.find("softmax_regression"), std::string::npos) << fit.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "m.lvm"));
+}
+
+TEST(CliFit, SgdHyperParametersOnlyGoWithTheSgdLearner) {
+    TempDir dir;
+    const auto fit = run_liveml({"fit", "--input", bundled_csv(), "--out", (dir / "m.lvm").string(),
+                                 "--learner", "mlp", "--alpha", "0.1"});
+    EXPECT_NE(fit.exit_code, 0);
+    EXPECT_NE(fit.err.find("--alpha"), std::string::npos) << fit.err;
+}
+
+TEST(CliFit, CanvasPresetWritesTheCanvasModel) {
+    TempDir dir;
+    const auto model = dir / "canvas.lvm";
+    const auto fit = run_liveml(
+        {"fit", "--preset", "canvas", "--input", bundled_csv(), "--out", model.string(), "--json"});
+    ASSERT_EQ(fit.exit_code, 0) << fit.err;
+    const auto saved = online::load_learner_file(model);
+    EXPECT_EQ(saved.model->kind(), "mlp");
+    EXPECT_EQ(saved.metadata.at("preset"), "canvas");
+    // The preset is deterministic: the same as training it in-process.
+    const auto expected = digits::train_canvas_model(digits::load_digits_csv(bundled_csv()));
+    EXPECT_EQ(online::serialize_model(*saved.model), online::serialize_model(*expected));
 }
 
 } // namespace
