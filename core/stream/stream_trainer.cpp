@@ -5,10 +5,10 @@
 #include <charconv>
 #include <cstring>
 #include <ctime>
-#include <iostream>
 #include <optional>
 #include <thread>
 
+#include "common/log.hpp"
 #include "online/model_file.hpp"
 #include "stream/kafka_producer.hpp"
 #include "stream/prequential_learner.hpp"
@@ -99,8 +99,7 @@ struct StreamTrainer::Impl {
         }
         if (!checkpoint) {
             model.emplace(options.params, digit_classes(), digits::kFeatures);
-            std::cerr << "liveml train: no model under " << options.model_key
-                      << "; starting a new one\n";
+            LogLine() << "no model under " << options.model_key << "; starting a new one\n";
             return true;
         }
         auto saved = online::deserialize_model(checkpoint->model_bytes);
@@ -119,8 +118,8 @@ struct StreamTrainer::Impl {
             if (std::from_chars(first, last, partition).ptr != last || partition < 0) continue;
             set_next_offset(partition, offset);
         }
-        std::cerr << "liveml train: resuming model version " << version << " ("
-                  << model->samples_seen() << " samples seen)\n";
+        LogLine() << "resuming model version " << version << " (" << model->samples_seen()
+                  << " samples seen)\n";
         return true;
     }
 
@@ -142,8 +141,8 @@ struct StreamTrainer::Impl {
         redis.run([&](store::RedisConnection& connection) {
             if (!producer->flush(kFlushTimeout)) {
                 if (!flush_warned)
-                    std::cerr << "liveml train: Kafka has not acknowledged the sink records; "
-                                 "checkpoint postponed\n";
+                    LogLine(LogLevel::Warning) << "Kafka has not acknowledged the sink records; "
+                                                  "checkpoint postponed\n";
                 flush_warned = true;
                 return;
             }
@@ -158,7 +157,7 @@ struct StreamTrainer::Impl {
         });
         if (saved) {
             dirty = false;
-            std::cerr << "liveml train: checkpoint version " << version << " (" << why << ", "
+            LogLine() << "checkpoint version " << version << " (" << why << ", "
                       << model->samples_seen() << " samples seen)\n";
         }
         return saved;
@@ -187,15 +186,15 @@ struct StreamTrainer::Impl {
         const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE") == 0;
         if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
             // Seek to our own positions: the group's committed offsets know nothing of the model.
-            std::cerr << "liveml train: assigned";
+            LogLine assigned;
+            assigned << "assigned";
             for (int i = 0; i < partitions->cnt; ++i) {
                 auto& part = partitions->elems[i];
                 const auto next = stored_next_offset(part.partition);
                 part.offset = next >= 0 ? next : RD_KAFKA_OFFSET_BEGINNING;
-                std::cerr << ' ' << part.topic << ':' << part.partition << '@'
-                          << (next >= 0 ? std::to_string(next) : std::string("beginning"));
+                assigned << ' ' << part.topic << ':' << part.partition << '@'
+                         << (next >= 0 ? std::to_string(next) : std::string("beginning"));
             }
-            std::cerr << '\n';
             if (cooperative) {
                 if (auto* error = rd_kafka_incremental_assign(rk, partitions))
                     rd_kafka_error_destroy(error);
@@ -255,8 +254,8 @@ struct StreamTrainer::Impl {
                 SteadyClock::time_point now) {
         if (message.err) {
             if (message.err != last_consumer_error)
-                std::cerr << "liveml train: Kafka: " << rd_kafka_message_errstr(&message)
-                          << " (waiting; librdkafka reconnects)\n";
+                LogLine(LogLevel::Warning) << "Kafka: " << rd_kafka_message_errstr(&message)
+                                           << " (waiting; librdkafka reconnects)\n";
             last_consumer_error = message.err;
             return;
         }
@@ -366,8 +365,8 @@ struct StreamTrainer::Impl {
         const auto deadline = SteadyClock::now() + kFinalCheckpointPatience;
         while (!checkpoint("shutdown")) {
             if (SteadyClock::now() >= deadline || sink_broken) {
-                std::cerr << "liveml train: no final checkpoint (Redis unreachable); the next "
-                             "run retrains from the last one\n";
+                LogLine(LogLevel::Warning) << "no final checkpoint (Redis unreachable); the next "
+                                              "run retrains from the last one\n";
                 return;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
