@@ -15,5 +15,5 @@ echo "LibTorch from $prefix (cxx11 abi $abi)"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DLIVEML_GUI=OFF -DLIVEML_STREAM=OFF -DLIVEML_TORCH=ON -DBUILD_TESTING=OFF \
   -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_FLAGS="-D_GLIBCXX_USE_CXX11_ABI=$abi"
-cmake --build "$build" --target liveml bench_clip_embed -j"$(nproc)"
-echo "built $build/app/cli/liveml"
+cmake --build "$build" --target liveml liveml-clip bench_clip_embed -j"$(nproc)"
+echo "built $build/app/cli/liveml and liveml-clip (which liveml clip runs)"

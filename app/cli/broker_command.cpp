@@ -15,6 +15,8 @@
 #include "commands.hpp"
 #include "help_footer.hpp"
 #include "interrupt_flag.hpp"
+#include "job_reporter.hpp"
+#include "json_output.hpp"
 #include "stream/kafka_broker.hpp"
 #include "stream/mock_broker.hpp"
 #include "stream/topics.hpp"
@@ -27,6 +29,7 @@ struct BrokerOptions {
     int partitions = 4;
     std::string data_dir;
     std::string engine; // empty: kafka when Java and the jars are there, else mock
+    bool json = false;
 };
 
 void serve_until_interrupted(const InterruptFlag& interrupt) {
@@ -34,16 +37,23 @@ void serve_until_interrupted(const InterruptFlag& interrupt) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
 }
 
-void announce(const std::string& bootstrap, const std::string& engine, int partitions) {
-    std::cout << "bootstrap=" << bootstrap << std::endl;
-    std::cerr << "liveml broker: " << engine << " engine, topics";
+// Text mode keeps the one line scripts and the studio read: bootstrap=HOST:PORT.
+void announce(JobReporter& reporter, const std::string& bootstrap, const std::string& engine,
+              int partitions) {
+    if (reporter.json())
+        reporter.item("listening",
+                      JsonObject{}.add("bootstrap", bootstrap).add("engine", engine));
+    else
+        std::cout << "bootstrap=" << bootstrap << std::endl;
+    std::string topics;
     for (const auto& topic : stream::pipeline_topics())
-        std::cerr << ' ' << topic;
-    std::cerr << " with " << partitions << " partition(s); Ctrl-C stops\n";
+        topics += ' ' + topic;
+    reporter.note(engine + " engine, topics" + topics + " with " + std::to_string(partitions) +
+                  " partition(s); Ctrl-C stops");
 }
 
 void run_kafka(const BrokerOptions& opts, const stream::KafkaInstall& install,
-               const InterruptFlag& interrupt) {
+               const InterruptFlag& interrupt, JobReporter& reporter) {
     stream::KafkaBrokerOptions options;
     options.data_dir = opts.data_dir;
     options.port = opts.port;
@@ -51,34 +61,32 @@ void run_kafka(const BrokerOptions& opts, const stream::KafkaInstall& install,
     for (const auto& topic : stream::pipeline_topics())
         options.topics.push_back({topic, opts.partitions, {}});
     options.topics.push_back(stream::checkpoint_topic_spec());
-    options.progress = [](std::string_view stage) {
-        std::cerr << "liveml broker: " << stage << std::endl;
-    };
+    options.progress = [&reporter](std::string_view stage) { reporter.note(stage); };
     stream::KafkaBroker broker(install, std::move(options));
-    std::cerr << "liveml broker: data in " << broker.data_dir().string()
-              << (opts.data_dir.empty() ? " (removed on exit; --data-dir keeps it)" : "")
-              << ", log " << broker.log_file().string() << '\n';
-    announce(broker.bootstrap(), "kafka", opts.partitions);
+    reporter.note("data in " + broker.data_dir().string() +
+                  (opts.data_dir.empty() ? " (removed on exit; --data-dir keeps it)" : "") +
+                  ", log " + broker.log_file().string());
+    announce(reporter, broker.bootstrap(), "kafka", opts.partitions);
     while (!interrupt.raised()) {
         if (!broker.running())
             throw stream::KafkaError("the Kafka broker exited; see " + broker.log_file().string());
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    std::cerr << "liveml broker: stopping Kafka\n";
+    reporter.note("stopping Kafka");
     broker.stop();
 }
 
-void run_mock(const BrokerOptions& opts, const InterruptFlag& interrupt) {
+void run_mock(const BrokerOptions& opts, const InterruptFlag& interrupt, JobReporter& reporter) {
     stream::MockBrokerOptions options;
     options.partitions = opts.partitions;
     options.port = opts.port;
     options.topics = stream::pipeline_topics();
     stream::MockBroker broker(std::move(options));
-    announce(broker.bootstrap(), "mock", opts.partitions);
+    announce(reporter, broker.bootstrap(), "mock", opts.partitions);
     serve_until_interrupted(interrupt);
 }
 
-void run_broker(const BrokerOptions& opts) {
+void run_broker(const BrokerOptions& opts, JobReporter& reporter) {
     // Whoever started us (the studio, a test) may die without stopping us: SIGTERM then, so
     // the JVM still gets its clean shutdown.
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -88,18 +96,18 @@ void run_broker(const BrokerOptions& opts) {
     std::string engine = opts.engine;
     if (engine.empty()) {
         engine = install ? "kafka" : "mock";
-        if (!install) std::cerr << "liveml broker: " << why << "; using the mock engine\n";
+        if (!install) reporter.note(why + "; using the mock engine");
     }
     if (engine == "kafka") {
         if (!install) throw stream::KafkaError(why);
-        run_kafka(opts, *install, interrupt);
+        run_kafka(opts, *install, interrupt, reporter);
     } else {
         if (!opts.data_dir.empty())
-            std::cerr << "liveml broker: the mock engine keeps nothing on disk; --data-dir "
-                         "ignored\n";
-        run_mock(opts, interrupt);
+            reporter.note("the mock engine keeps nothing on disk; --data-dir ignored");
+        run_mock(opts, interrupt, reporter);
     }
-    std::cerr << "liveml broker: stopped\n";
+    reporter.note("stopped");
+    if (reporter.json()) reporter.result(JsonObject{}.add("stopped", true));
 }
 
 } // namespace
@@ -124,10 +132,14 @@ void register_broker(CLI::App& root) {
                         "librdkafka's in-memory mock cluster (no transactions to rely on, keeps "
                         "~5 MiB per partition, nothing on disk). Default: kafka when installed")
         ->check(CLI::IsMember({"kafka", "mock"}));
+    add_json_flag(*cmd, opts->json);
     cmd->footer(help_footer("  liveml broker --partitions 4\n"
                             "  liveml broker --port 9092 --data-dir ~/.local/share/liveml/kafka\n"
                             "  (prints bootstrap=127.0.0.1:PORT, then serves until Ctrl-C)\n"));
-    cmd->callback([opts] { run_broker(*opts); });
+    cmd->callback([opts] {
+        JobReporter reporter(opts->json, "liveml broker");
+        run_job(reporter, [&] { run_broker(*opts, reporter); });
+    });
 }
 
 } // namespace liveml::cli

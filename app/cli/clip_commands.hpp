@@ -1,11 +1,13 @@
 #pragma once
-// The subcommands of `liveml clip`, each in its own file, attached to the group by
-// register_clip (clip_command.cpp).
+// The jobs of `liveml-clip` (reached as `liveml clip …` too), each in its own file, attached
+// to the root app by register_clip (clip_command.cpp).
 namespace CLI {
 class App;
 }
 
 namespace liveml::cli {
+
+void register_clip(CLI::App& root);
 
 void register_clip_train(CLI::App& clip);
 void register_clip_eval(CLI::App& clip);

@@ -3,6 +3,7 @@
 #include "clip/clip_encoder.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
+#include "help_footer.hpp"
 #include "json_output.hpp"
 #include "safetensors/safetensors_reader.hpp"
 #include "safetensors/safetensors_writer.hpp"
@@ -39,7 +40,7 @@ void add_matrix(safetensors::SafetensorsWriter& writer, const std::string& name,
 }
 
 void run_embed(const EmbedArgs& args) {
-    run_clip_job(args.flags, [&](JobReporter& reporter) {
+    run_clip_job("embed", args.flags, [&](JobReporter& reporter) {
         reporter.progress("load", 0, 2);
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
         const auto file = safetensors::SafetensorsFile::open(args.inputs);
@@ -94,6 +95,8 @@ void register_clip_embed(CLI::App& clip) {
         ->required();
     cmd->add_option("--out", args->out, "safetensors to write")->required();
     args->flags.add_to(*cmd);
+    cmd->footer(help_footer(
+        "  liveml-clip embed --model model --inputs in.safetensors --out out.safetensors\n"));
     cmd->callback([args] { run_embed(*args); });
 }
 

@@ -4,6 +4,7 @@
 #include "clip/clip_evaluation.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
+#include "help_footer.hpp"
 #include "json_output.hpp"
 
 #include <CLI/CLI.hpp>
@@ -39,7 +40,7 @@ std::string direction_json(const retrieval::RankingMetrics& m) {
 }
 
 void run_eval(const EvalArgs& args) {
-    run_clip_job(args.flags, [&](JobReporter& reporter) {
+    run_clip_job("eval", args.flags, [&](JobReporter& reporter) {
         const auto started = std::chrono::steady_clock::now();
         constexpr std::int64_t kPhases = 5;
         std::int64_t done = 0;
@@ -101,6 +102,8 @@ void register_clip_eval(CLI::App& clip) {
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
     args->flags.add_to(*cmd);
+    cmd->footer(help_footer(
+        "  liveml-clip eval --model model --dataset fashion-mnist --split test --json\n"));
     cmd->callback([args] { run_eval(*args); });
 }
 

@@ -6,8 +6,9 @@
 #include "clip/model_fingerprint.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
-#include "commands.hpp"
 #include "datasets/user_images.hpp"
+#include "exit_codes.hpp"
+#include "help_footer.hpp"
 #include "interrupt_flag.hpp"
 #include "json_output.hpp"
 #include "retrieval/index_sync.hpp"
@@ -162,10 +163,9 @@ IndexCounts index_dataset(const IndexArgs& args, const clip::ClipEncoder& encode
 }
 
 void run_index(const IndexArgs& args) {
-    run_clip_job(args.flags, [&](JobReporter& reporter) {
+    run_clip_job("index", args.flags, [&](JobReporter& reporter) {
         if (args.gallery.empty() == args.dataset.empty())
-            throw std::invalid_argument("give either --gallery FOLDER or --dataset NAME");
-        if (args.batch_size == 0) throw std::invalid_argument("--batch-size must be > 0");
+            throw UsageError("give either --gallery FOLDER or --dataset NAME");
         const InterruptFlag interrupt;
         reporter.progress("load", 0, 1);
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
@@ -213,8 +213,11 @@ void register_clip_index(CLI::App& clip) {
     cmd->add_option("--split", args->split, "train or test")->capture_default_str();
     cmd->add_option("--max-items", args->max_items, "first N items of the split (0 = all)");
     cmd->add_option("--batch-size", args->batch_size, "images per forward pass")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
         ->capture_default_str();
     args->flags.add_to(*cmd);
+    cmd->footer(
+        help_footer("  liveml-clip index --model model --index idx --gallery photos/ --json\n"));
     cmd->callback([args] { run_index(*args); });
 }
 

@@ -5,6 +5,7 @@
 #include "clip/model_fingerprint.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
+#include "help_footer.hpp"
 #include "json_output.hpp"
 #include "retrieval/brute_force.hpp"
 #include "retrieval/vector_index.hpp"
@@ -66,14 +67,13 @@ std::string caption_hits_json(const std::vector<std::string>& captions,
 }
 
 void run_search(const SearchArgs& args) {
-    run_clip_job(args.flags, [&](JobReporter& reporter) {
+    run_clip_job("search", args.flags, [&](JobReporter& reporter) {
         if (args.texts.empty() && args.images.empty())
-            throw std::invalid_argument("give at least one --text or --image query");
+            throw UsageError("give at least one --text or --image query");
         if (args.index.empty() && args.captions_file.empty())
-            throw std::invalid_argument("give --index (images) and/or --captions (captions)");
+            throw UsageError("give --index (images) and/or --captions (captions)");
         if (!args.texts.empty() && args.index.empty())
-            throw std::invalid_argument("text queries search images: give --index");
-        if (args.top_k == 0) throw std::invalid_argument("--top-k must be > 0");
+            throw UsageError("text queries search images: give --index");
         reporter.progress("load", 0, 2);
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
         std::optional<retrieval::VectorIndex> index;
@@ -83,7 +83,7 @@ void run_search(const SearchArgs& args) {
             throw std::runtime_error(args.index +
                                      " was built with another model (or an older "
                                      "checkpoint of " +
-                                     args.model + "): run `liveml clip index` with this model");
+                                     args.model + "): run `liveml-clip index` with this model");
         std::vector<std::string> captions;
         retrieval::Matrix caption_embeddings;
         if (!args.captions_file.empty()) {
@@ -129,13 +129,17 @@ void register_clip_search(CLI::App& clip) {
     auto* cmd = clip.add_subcommand(
         "search", "Top-k search: text -> images, image -> images, image -> captions");
     cmd->add_option("--model", args->model, "model directory")->required();
-    cmd->add_option("--index", args->index, "index directory made by `liveml clip index`");
+    cmd->add_option("--index", args->index, "index directory made by `liveml-clip index`");
     cmd->add_option("--text", args->texts, "text query (repeatable)");
     cmd->add_option("--image", args->images, "image query file (repeatable)");
     cmd->add_option("--captions", args->captions_file,
                     "file with one caption per line, ranked for each --image");
-    cmd->add_option("--top-k", args->top_k, "results per query")->capture_default_str();
+    cmd->add_option("--top-k", args->top_k, "results per query")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+        ->capture_default_str();
     args->flags.add_to(*cmd);
+    cmd->footer(help_footer(
+        "  liveml-clip search --model model --index idx --text \"a red dress\" --top-k 5\n"));
     cmd->callback([args] { run_search(*args); });
 }
 

@@ -2,7 +2,9 @@
 #include "clip/clip_trainer.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
-#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "finite_numbers.hpp"
+#include "help_footer.hpp"
 #include "interrupt_flag.hpp"
 #include "json_output.hpp"
 
@@ -20,7 +22,7 @@ struct TrainArgs {
 };
 
 void run_train(const TrainArgs& args) {
-    run_clip_job(args.flags, [&](JobReporter& reporter) {
+    run_clip_job("train", args.flags, [&](JobReporter& reporter) {
         auto options = args.options;
         options.out = args.out;
         options.runtime = args.flags.runtime;
@@ -70,13 +72,18 @@ void register_clip_train(CLI::App& clip) {
     cmd->add_option("--batch-size", o.batch_size, "pairs per step")
         ->check(CLI::Range(2, 65536))
         ->capture_default_str();
-    cmd->add_option("--lr", o.lr, "peak learning rate")->capture_default_str();
+    cmd->add_option("--lr", o.lr, "peak learning rate (finite, > 0)")
+        ->check(positive_finite())
+        ->capture_default_str();
     cmd->add_option("--seed", o.seed, "initialisation and data order")->capture_default_str();
     cmd->add_option("--max-items", o.max_items, "use only the first N training items (0 = all)")
         ->capture_default_str();
     cmd->add_flag("--resume", o.resume,
                   "continue the run checkpointed in --out (its settings are kept)");
     args->flags.add_to(*cmd);
+    cmd->footer(
+        help_footer("  liveml-clip train --dataset fashion-mnist --out model --epochs 1 --json\n"
+                    "  liveml clip train --dataset DIR --out model --resume\n"));
     cmd->callback([args] { run_train(*args); });
 }
 

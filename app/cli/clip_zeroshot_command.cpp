@@ -4,8 +4,9 @@
 #include "clip/image_input.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
-#include "commands.hpp"
 #include "datasets/user_images.hpp"
+#include "exit_codes.hpp"
+#include "help_footer.hpp"
 #include "json_output.hpp"
 
 #include <CLI/CLI.hpp>
@@ -56,9 +57,9 @@ std::vector<double> probabilities(std::span<const float> cosines, double scale) 
 }
 
 void run_zeroshot(const ZeroShotArgs& args) {
-    run_clip_job(args.flags, [&](JobReporter& reporter) {
+    run_clip_job("zeroshot", args.flags, [&](JobReporter& reporter) {
         if (args.dataset.empty() == args.images.empty())
-            throw std::invalid_argument("give either --dataset or --images");
+            throw UsageError("give either --dataset or --images");
         constexpr std::int64_t kPhases = 3;
         std::int64_t done = 0;
         const auto next_phase = [&](const std::string& phase) {
@@ -79,7 +80,7 @@ void run_zeroshot(const ZeroShotArgs& args) {
             reporter.result(fields);
             return;
         }
-        if (args.classes.size() < 2) throw std::invalid_argument("give at least two --classes");
+        if (args.classes.size() < 2) throw UsageError("give at least two --classes");
         const auto files = expand_images(args.images);
         if (files.empty()) throw std::runtime_error("--images names no image files");
         const auto per_image = clip::image_input_floats(config);
@@ -143,8 +144,13 @@ void register_clip_zeroshot(CLI::App& clip) {
     cmd->add_option("--max-items", args->max_items, "first N images of the split (0 = all)");
     cmd->add_option("--images", args->images, "image files or folders: one prediction each");
     cmd->add_option("--classes", args->classes, "class names (comma separated)")->delimiter(',');
-    cmd->add_option("--top-k", args->top_k, "classes listed per image")->capture_default_str();
+    cmd->add_option("--top-k", args->top_k, "classes listed per image")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+        ->capture_default_str();
     args->flags.add_to(*cmd);
+    cmd->footer(help_footer(
+        "  liveml-clip zeroshot --model model --dataset digits\n"
+        "  liveml-clip zeroshot --model model --images photos/ --classes cat,dog --json\n"));
     cmd->callback([args] { run_zeroshot(*args); });
 }
 

@@ -2,13 +2,13 @@
 #include <string>
 #include <string_view>
 
+#include "cli_main.hpp"
+
 namespace liveml::cli {
 
 // Footer of every subcommand's --help: its examples, then the exit codes (docs/cli.md).
 inline std::string help_footer(std::string_view examples) {
-    return "Examples:\n" + std::string(examples) +
-           "\nExit codes: 0 ok, 1 failure, 2 usage error, 3 partial failure, 130 interrupted.\n"
-           "See docs/cli.md.";
+    return "Examples:\n" + std::string(examples) + "\n" + kExitCodesHelp + "\nSee docs/cli.md.";
 }
 
 } // namespace liveml::cli

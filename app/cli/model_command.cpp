@@ -2,12 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "common/file_bytes.hpp"
 #include "help_footer.hpp"
+#include "job_reporter.hpp"
 #include "model_report.hpp"
 #include "online/model_file.hpp"
 #ifdef LIVEML_WITH_STORE
@@ -25,26 +26,25 @@ struct ShowOptions {
 };
 
 void run_show(const ShowOptions& opts) {
+    JobReporter reporter(opts.json, "liveml model show");
+    run_job(reporter, [&] {
 #ifdef LIVEML_WITH_STORE
-    if (!opts.redis.empty()) return show_model_from_redis(opts.redis, opts.model_key, opts.json);
+        if (!opts.redis.empty()) return show_model_from_redis(reporter, opts.redis, opts.model_key);
 #endif
-    if (opts.model.empty()) {
-        std::cerr << "liveml model show: give a MODEL file"
-#ifdef LIVEML_WITH_STORE
-                     " or --redis URL"
-#endif
-                     "\n";
-        throw CLI::RuntimeError(kUsage);
-    }
-    const std::string bytes = read_file_bytes(opts.model, online::kMaxModelBytes);
-    const ModelOrigin origin{
-        {"file", std::filesystem::absolute(opts.model).lexically_normal().string()}};
-    try {
-        print_model(bytes, origin, opts.json, std::cout);
-    } catch (const online::ModelFormatError& e) {
-        std::cerr << "liveml model show: " << opts.model << ": " << e.what() << '\n';
-        throw CLI::RuntimeError(kFailure);
-    }
+        const std::string bytes = read_file_bytes(opts.model, online::kMaxModelBytes);
+        const ModelOrigin origin{
+            {"file", std::filesystem::absolute(opts.model).lexically_normal().string()}};
+        std::ostringstream printed;
+        try {
+            print_model(bytes, origin, opts.json, printed);
+        } catch (const online::ModelFormatError& e) {
+            throw std::runtime_error(opts.model + ": " + e.what());
+        }
+        if (opts.json)
+            reporter.result_object(printed.str());
+        else
+            std::cout << printed.str();
+    });
 }
 
 } // namespace
@@ -60,24 +60,21 @@ void register_model(CLI::App& root) {
     CLI::Option* model =
         show->add_option("MODEL", opts->model, "Model file written by `liveml fit` or the trainer");
 #ifdef LIVEML_WITH_STORE
-    CLI::Option* redis = show->add_option(
-        "--redis", opts->redis,
-        "Read the trainer's latest checkpoint from redis://[[user]:password@]host[:port][/db] "
-        "instead of a file; the JSON adds model_version and offsets");
-    show->add_option("--model-key", opts->model_key, "Redis key of the model (with --redis)")
-        ->needs(redis)
-        ->capture_default_str();
+    CLI::Option* redis = add_redis_source_options(*show, opts->redis, opts->model_key);
     model->excludes(redis);
+    // One of the two sources; a ValidationError here is still a parse error (exit 2).
+    show->callback([opts] {
+        if (opts->model.empty() && opts->redis.empty())
+            throw CLI::ValidationError("MODEL", "give a MODEL file or --redis URL");
+        run_show(*opts);
+    });
 #else
-    (void)model;
+    model->required();
+    show->callback([opts] { run_show(*opts); });
 #endif
-    show->add_flag("--json", opts->json,
-                   "One JSON object: learner, loss, penalty, alpha, classes, n_features, coef, "
-                   "intercept, t, samples_seen, metadata, format_version, origin; floats are "
-                   "shortest round-trip exact");
+    add_json_flag(*show, opts->json);
     show->footer(help_footer("  liveml model show digits.lvm\n"
                              "  liveml model show --json digits.lvm | python3 -m json.tool\n"));
-    show->callback([opts] { run_show(*opts); });
 }
 
 } // namespace liveml::cli

@@ -6,31 +6,23 @@
 #include <iostream>
 #include <sstream>
 
-#include "commands.hpp"
+#include "job_reporter.hpp"
 #include "json_output.hpp"
 #include "model_report.hpp"
 #include "online/model_file.hpp"
+#include "redis_url_flag.hpp"
 #include "store/checkpoint_store.hpp"
 #include "store/redis_error.hpp"
 
 namespace liveml::cli {
 namespace {
 
-[[noreturn]] void fail(ExitCode code, const std::string& message) {
-    std::cerr << "liveml model show: " << message << '\n';
-    throw CLI::RuntimeError(code);
-}
-
 store::Checkpoint load_checkpoint(const store::RedisUrl& url, const std::string& model_key) {
-    try {
-        store::RedisConnection redis(url);
-        auto checkpoint = store::CheckpointStore(redis, model_key).load();
-        if (!checkpoint)
-            fail(kFailure, "no model at key \"" + model_key + "\" in " + url.to_string());
-        return std::move(*checkpoint);
-    } catch (const store::RedisError& e) {
-        fail(kFailure, e.what());
-    }
+    store::RedisConnection redis(url);
+    auto checkpoint = store::CheckpointStore(redis, model_key).load();
+    if (!checkpoint)
+        throw std::runtime_error("no model at key \"" + model_key + "\" in " + url.to_string());
+    return std::move(*checkpoint);
 }
 
 // print_model's JSON is one object on one line; the checkpoint's fields are appended to it so
@@ -58,15 +50,23 @@ void append_checkpoint_summary(std::string& printed, const store::Checkpoint& ch
 
 } // namespace
 
-void show_model_from_redis(const std::string& url_text, const std::string& model_key,
-                           bool as_json) {
-    store::RedisUrl url;
-    try {
-        url = store::RedisUrl::parse(url_text);
-    } catch (const store::RedisUrlError& e) {
-        fail(kUsage, e.what());
-    }
-    if (model_key.empty()) fail(kUsage, "--model-key must not be empty");
+CLI::Option* add_redis_source_options(CLI::App& show, std::string& url, std::string& model_key) {
+    CLI::Option* redis = add_redis_url_option(
+        show, url,
+        "Read the trainer's latest checkpoint from redis://[[user]:password@]host[:port][/db] "
+        "instead of a file; the JSON adds model_version and offsets");
+    show.add_option("--model-key", model_key, "Redis key of the model (with --redis)")
+        ->needs(redis)
+        ->check(CLI::Validator(
+            [](std::string& key) { return key.empty() ? "must not be empty" : std::string{}; }, ""))
+        ->capture_default_str();
+    return redis;
+}
+
+void show_model_from_redis(JobReporter& reporter, const std::string& url_text,
+                           const std::string& model_key) {
+    const bool as_json = reporter.json();
+    const store::RedisUrl url = store::RedisUrl::parse(url_text); // checked while parsing
     const auto checkpoint = load_checkpoint(url, model_key);
 
     std::ostringstream printed;
@@ -74,16 +74,17 @@ void show_model_from_redis(const std::string& url_text, const std::string& model
         print_model(checkpoint.model_bytes, {{"redis", url.to_string()}, {"key", model_key}},
                     as_json, printed);
     } catch (const online::ModelFormatError& e) {
-        fail(kFailure, "key \"" + model_key + "\" in " + url.to_string() +
-                           " does not hold a LiveML model: " + e.what());
+        throw std::runtime_error("key \"" + model_key + "\" in " + url.to_string() +
+                                 " does not hold a LiveML model: " + e.what());
     }
     std::string text = printed.str();
     if (as_json) {
         append_checkpoint_json(text, checkpoint);
+        reporter.result_object(text);
     } else {
         append_checkpoint_summary(text, checkpoint);
+        std::cout << text;
     }
-    std::cout << text;
 }
 
 } // namespace liveml::cli

@@ -3,10 +3,20 @@
 // Redis, printed like a model file plus the checkpoint's version and Kafka offsets.
 #include <string>
 
+namespace CLI {
+class App;
+class Option;
+} // namespace CLI
+
 namespace liveml::cli {
 
-// Throws CLI::RuntimeError(kUsage) for a bad URL, (kFailure) when Redis cannot be read or the
-// key holds no model in our format; the reason goes to stderr.
-void show_model_from_redis(const std::string& url, const std::string& model_key, bool as_json);
+class JobReporter;
+
+// Adds --redis and --model-key to `show`; returns --redis.
+CLI::Option* add_redis_source_options(CLI::App& show, std::string& url, std::string& model_key);
+
+// Throws std::runtime_error when Redis cannot be read or the key holds no model in our format.
+void show_model_from_redis(JobReporter& reporter, const std::string& url,
+                           const std::string& model_key);
 
 } // namespace liveml::cli

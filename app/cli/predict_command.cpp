@@ -11,6 +11,7 @@
 #include "digits/gray_image_loader.hpp"
 #include "help_footer.hpp"
 #include "interrupt_flag.hpp"
+#include "job_reporter.hpp"
 #include "json_output.hpp"
 #include "online/model_file.hpp"
 
@@ -21,10 +22,11 @@ struct PredictOptions {
     std::string model;
     std::vector<std::string> images;
     bool features = false;
+    bool json = false;
 };
 
-// One image's line; throws std::exception (bad file) with a reason for the error line.
-std::string predict_line(const online::SgdClassifier& model, const std::string& file,
+// One image's answer; throws std::exception (bad file) with a reason for the error line.
+JsonObject predict_image(const online::SgdClassifier& model, const std::string& file,
                          bool with_features) {
     const digits::DigitFeatures f = digits::extract_features(digits::load_gray_image(file));
     if (f.empty) throw std::runtime_error("no ink found");
@@ -47,42 +49,55 @@ std::string predict_line(const online::SgdClassifier& model, const std::string& 
         const std::vector<int> counts(f.x.begin(), f.x.end());
         line.add("features", std::span<const int>(counts));
     }
-    return line.str();
+    return line;
 }
 
 online::SavedModel load_model(const std::string& path) {
     try {
         return online::load_model_file(path);
     } catch (const std::exception& e) {
-        std::cerr << "liveml predict: " << path << ": " << e.what() << '\n';
-        throw CLI::RuntimeError(kFailure);
+        throw std::runtime_error(path + ": " + e.what());
     }
 }
 
+// Without --json one line per image, {"file",…} or {"file","error"}; with --json the same as
+// "prediction" and "skipped" events, then a "result" event with the counts.
 void run_predict(const PredictOptions& opts) {
-    const online::SavedModel saved = load_model(opts.model);
-    if (saved.model.n_features() != digits::kFeatures) {
-        std::cerr << "liveml predict: " << opts.model << " expects " << saved.model.n_features()
-                  << " features, images give " << digits::kFeatures << '\n';
-        throw CLI::RuntimeError(kFailure);
-    }
+    JobReporter reporter(opts.json, "liveml predict");
+    run_job(reporter, [&] {
+        const online::SavedModel saved = load_model(opts.model);
+        if (saved.model.n_features() != digits::kFeatures)
+            throw std::runtime_error(opts.model + " expects " +
+                                     std::to_string(saved.model.n_features()) +
+                                     " features, images give " + std::to_string(digits::kFeatures));
 
-    const InterruptFlag interrupt;
-    std::size_t failed = 0;
-    for (const std::string& file : opts.images) {
-        if (interrupt.raised()) throw CLI::RuntimeError(kInterrupted);
-        std::string line;
-        try {
-            line = predict_line(saved.model, file, opts.features);
-        } catch (const std::exception& e) {
-            ++failed;
-            line = JsonObject{}.add("file", file).add("error", e.what()).str();
+        const InterruptFlag interrupt;
+        std::uint64_t failed = 0;
+        for (const std::string& file : opts.images) {
+            if (interrupt.raised()) throw CLI::RuntimeError(kInterrupted);
+            try {
+                const JsonObject answer = predict_image(saved.model, file, opts.features);
+                // Flushed per image so a consumer reading the pipe sees each result as made.
+                if (opts.json)
+                    reporter.item("prediction", answer);
+                else
+                    std::cout << answer.str() << std::endl;
+            } catch (const std::exception& e) {
+                ++failed;
+                if (opts.json)
+                    reporter.skipped(file, e.what(), "file");
+                else
+                    std::cout << JsonObject{}.add("file", file).add("error", e.what()).str()
+                              << std::endl;
+            }
         }
-        // Flushed per image so a consumer reading the pipe sees each result as it is made.
-        std::cout << line << std::endl;
-    }
-    if (failed == opts.images.size()) throw CLI::RuntimeError(kFailure);
-    if (failed > 0) throw CLI::RuntimeError(kPartial);
+        if (opts.json)
+            reporter.result(JsonObject{}
+                                .add("images", std::uint64_t{opts.images.size()})
+                                .add("failed", failed));
+        if (failed == opts.images.size()) throw CLI::RuntimeError(kFailure);
+        if (failed > 0) throw CLI::RuntimeError(kPartial);
+    });
 }
 
 } // namespace
@@ -99,6 +114,7 @@ void register_predict(CLI::App& root) {
         ->required();
     cmd->add_flag("--features", opts->features,
                   "Also print the 64 features (0..16, row-major 8×8) the model saw");
+    add_json_flag(*cmd, opts->json);
     cmd->footer(help_footer(
         "  liveml predict --model digits.lvm seven.png\n"
         "  liveml predict -m digits.lvm --features scans/*.png\n"

@@ -11,6 +11,8 @@
 #include "digits/digits_dataset.hpp"
 #include "help_footer.hpp"
 #include "interrupt_flag.hpp"
+#include "job_reporter.hpp"
+#include "json_output.hpp"
 #include "stream/kafka_producer.hpp"
 #include "stream/rate_pacer.hpp"
 #include "stream/record_source.hpp"
@@ -29,6 +31,7 @@ struct ProduceOptions {
     std::string input = "digits";
     std::uint64_t seed = 42;
     std::vector<std::string> properties;
+    bool json = false;
 };
 
 std::unique_ptr<stream::RecordSource> open_source(const ProduceOptions& opts) {
@@ -38,7 +41,7 @@ std::unique_ptr<stream::RecordSource> open_source(const ProduceOptions& opts) {
     return std::make_unique<stream::JsonLinesRecordSource>(opts.input);
 }
 
-void run_produce(const ProduceOptions& opts) {
+void produce(const ProduceOptions& opts, JobReporter& reporter) {
     InterruptFlag interrupt;
     auto source = open_source(opts);
     stream::KafkaProducer producer(kafka_properties(opts.brokers, opts.properties));
@@ -69,14 +72,25 @@ void run_produce(const ProduceOptions& opts) {
     }
     const bool flushed = producer.flush(std::chrono::seconds(30));
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    std::cout << "produced=" << sent << " delivered=" << producer.delivered()
-              << " failed=" << producer.failed() << " seconds=" << seconds << std::endl;
-    if (!flushed || producer.failed() > 0) {
-        std::cerr << "liveml produce: " << (sent - producer.delivered())
-                  << " record(s) not delivered\n";
-        throw CLI::RuntimeError(kFailure);
-    }
+    if (reporter.json())
+        reporter.result(JsonObject{}
+                            .add("produced", sent)
+                            .add("delivered", producer.delivered())
+                            .add("failed", producer.failed())
+                            .add("seconds", seconds)
+                            .add("stopped", interrupt.raised()));
+    else
+        std::cout << "produced=" << sent << " delivered=" << producer.delivered()
+                  << " failed=" << producer.failed() << " seconds=" << seconds << std::endl;
+    if (!flushed || producer.failed() > 0)
+        throw std::runtime_error(std::to_string(sent - producer.delivered()) +
+                                 " record(s) not delivered");
     if (interrupt.raised()) throw CLI::RuntimeError(kInterrupted);
+}
+
+void run_produce(const ProduceOptions& opts) {
+    JobReporter reporter(opts.json, "liveml produce");
+    run_job(reporter, [&] { produce(opts, reporter); });
 }
 
 } // namespace
@@ -102,6 +116,7 @@ void register_produce(CLI::App& root) {
         ->capture_default_str();
     cmd->add_option("--seed", opts->seed, "Shuffle seed")->capture_default_str();
     add_property_option(*cmd, "--producer-property", opts->properties, "producer");
+    add_json_flag(*cmd, opts->json);
     cmd->footer(help_footer("  liveml produce --brokers 127.0.0.1:9092 --rate 100\n"
                             "  liveml produce --brokers 127.0.0.1:9092 --rate 0 --count 100000\n"
                             "  liveml produce --brokers B --input bad.jsonl --count 50\n"));

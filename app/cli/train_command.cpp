@@ -11,6 +11,10 @@
 #include "commands.hpp"
 #include "help_footer.hpp"
 #include "interrupt_flag.hpp"
+#include "job_reporter.hpp"
+#include "json_output.hpp"
+#include "learner_flags.hpp"
+#include "redis_url_flag.hpp"
 #include "store/private_redis_server.hpp"
 #include "store/resilient_redis.hpp"
 #include "stream/source_consumer.hpp"
@@ -25,44 +29,49 @@ struct TrainOptions {
     std::string redis;
     stream::TrainerOptions trainer;
     double checkpoint_interval_s = 5;
-    std::string loss = "log";
-    std::string penalty = "l1";
     std::string delivery = "auto";
+    LearnerFlags learner;
+    bool json = false;
     std::vector<std::string> consumer_properties;
     std::vector<std::string> producer_properties;
 };
 
-store::RedisUrl redis_url(const std::string& flag, std::optional<store::PrivateRedisServer>& own) {
+store::RedisUrl redis_url(const std::string& flag, std::optional<store::PrivateRedisServer>& own,
+                          JobReporter& reporter) {
     if (!flag.empty()) return store::RedisUrl::parse(flag);
     if (auto from_env = store::redis_url_from_env()) return *from_env;
     own.emplace();
-    std::cerr << "liveml train: no --redis given; started a private redis-server at "
-              << own->url().to_string() << " (its data goes when this process ends)\n";
+    reporter.note("no --redis given; started a private redis-server at " + own->url().to_string() +
+                  " (its data goes when this process ends)");
     return own->url();
 }
 
-void run_train(TrainOptions& opts) {
+void train(TrainOptions& opts, JobReporter& reporter) {
     InterruptFlag interrupt;
     auto& trainer = opts.trainer;
-    trainer.params.loss = online::parse_loss(opts.loss);
-    trainer.params.penalty = online::parse_penalty(opts.penalty);
+    trainer.params = opts.learner.params();
     trainer.checkpoint_interval =
         std::chrono::milliseconds(static_cast<std::int64_t>(opts.checkpoint_interval_s * 1000));
     trainer.delivery = opts.delivery == "exactly-once"    ? stream::Delivery::kExactlyOnce
                        : opts.delivery == "at-least-once" ? stream::Delivery::kAtLeastOnce
                                                           : stream::Delivery::kAuto;
-    trainer.log = [](const std::string& line) { std::cerr << "liveml train: " << line << '\n'; };
+    trainer.log = [&reporter](const std::string& line) { reporter.note(line); };
     trainer.consumer_properties = kafka_properties(opts.brokers, opts.consumer_properties);
     trainer.producer_properties = kafka_properties(opts.brokers, opts.producer_properties);
 
     std::optional<store::PrivateRedisServer> own_redis;
-    store::ResilientRedis redis(redis_url(opts.redis, own_redis), {},
-                                [](store::RedisLinkState state, const std::string& detail) {
-                                    std::cerr << "liveml train: redis " << store::to_string(state)
-                                              << ": " << detail << '\n';
-                                });
-    stream::StreamTrainer streamer(trainer, redis,
-                                   [](const std::string& json) { std::cout << json << std::endl; });
+    store::ResilientRedis redis(
+        redis_url(opts.redis, own_redis, reporter), {},
+        [&reporter](store::RedisLinkState state, const std::string& detail) {
+            reporter.note("redis " + std::string(store::to_string(state)) + ": " + detail);
+        });
+    // One metrics record per second: as it is without --json, as "metrics" events with it.
+    stream::StreamTrainer streamer(trainer, redis, [&reporter](const std::string& json) {
+        if (reporter.json())
+            reporter.item_object("metrics", json);
+        else
+            std::cout << json << std::endl;
+    });
     stream::TrainerSummary summary;
     try {
         summary = streamer.run([&] { return interrupt.raised(); });
@@ -71,15 +80,28 @@ void run_train(TrainOptions& opts) {
         // Exit at once: librdkafka 2.0.2 can hang destroying a consumer its group fenced
         // (seen in tests/stream/test_stream_takeover.cpp); our private redis-server, if any,
         // follows through its parent-death signal.
-        std::cerr << "liveml: " << e.what() << std::endl;
+        reporter.error(e.what());
         std::_Exit(kFailure);
     }
-    std::cerr << "liveml train: trained=" << summary.trained
-              << " dead_letters=" << summary.dead_letters
-              << " samples_seen=" << summary.samples_seen
-              << " model_version=" << summary.model_version
-              << " rolled_back=" << summary.rolled_back << '\n';
+    reporter.note("trained=" + std::to_string(summary.trained) +
+                  " dead_letters=" + std::to_string(summary.dead_letters) +
+                  " samples_seen=" + std::to_string(summary.samples_seen) +
+                  " model_version=" + std::to_string(summary.model_version) +
+                  " rolled_back=" + std::to_string(summary.rolled_back));
+    if (reporter.json())
+        reporter.result(JsonObject{}
+                            .add("trained", std::uint64_t{summary.trained})
+                            .add("dead_letters", std::uint64_t{summary.dead_letters})
+                            .add("samples_seen", std::uint64_t{summary.samples_seen})
+                            .add("model_version", std::int64_t{summary.model_version})
+                            .add("rolled_back", std::uint64_t{summary.rolled_back})
+                            .add("stopped", interrupt.raised()));
     if (interrupt.raised()) throw CLI::RuntimeError(kInterrupted);
+}
+
+void run_train(TrainOptions& opts) {
+    JobReporter reporter(opts.json, "liveml train");
+    run_job(reporter, [&] { train(opts, reporter); });
 }
 
 } // namespace
@@ -90,9 +112,9 @@ void register_train(CLI::App& root) {
     auto opts = std::make_shared<TrainOptions>();
     auto& t = opts->trainer;
     cmd->add_option("--brokers", opts->brokers, "Kafka bootstrap servers")->required();
-    cmd->add_option("--redis", opts->redis,
-                    "redis://[:password@]host:port[/db]; default $LIVEML_REDIS_URL, else a "
-                    "private redis-server for this run");
+    add_redis_url_option(*cmd, opts->redis,
+                         "redis://[:password@]host:port[/db]; default $LIVEML_REDIS_URL, else a "
+                         "private redis-server for this run");
     cmd->add_option("--source-topic", t.source_topic, "Labelled records in")->capture_default_str();
     cmd->add_option("--sink-topic", t.sink_topic, "Predictions out")->capture_default_str();
     cmd->add_option("--metrics-topic", t.metrics_topic, "Metrics out")->capture_default_str();
@@ -107,15 +129,7 @@ void register_train(CLI::App& root) {
     cmd->add_option("--accuracy-window", t.accuracy_window, "Records in the accuracy_last_n metric")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24))
         ->capture_default_str();
-    cmd->add_option("--alpha", t.params.alpha, "Regularisation strength (new models)")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
-    cmd->add_option("--loss", opts->loss, "log | hinge (new models)")
-        ->check(CLI::IsMember({"log", "log_loss", "hinge"}))
-        ->capture_default_str();
-    cmd->add_option("--penalty", opts->penalty, "l1 | l2 | none (new models)")
-        ->check(CLI::IsMember({"l1", "l2", "none"}))
-        ->capture_default_str();
+    opts->learner.add_to(*cmd, " (new models)");
     cmd->add_option("--delivery", opts->delivery,
                     "exactly-once: sink, dead letters, offsets and model snapshot in one Kafka "
                     "transaction per checkpoint (topic --checkpoint-topic); at-least-once: "
@@ -133,6 +147,7 @@ void register_train(CLI::App& root) {
     add_property_option(*cmd, "--consumer-property", opts->consumer_properties, "consumer");
     add_property_option(*cmd, "--producer-property", opts->producer_properties,
                         "producer (sink, DLQ, metrics)");
+    add_json_flag(*cmd, opts->json);
     cmd->footer(help_footer(
         "  liveml train --brokers 127.0.0.1:9092 --redis redis://:secret@127.0.0.1:6379\n"
         "  liveml train --brokers kafka:9093 --consumer-property security.protocol=SASL_SSL "

@@ -29,7 +29,11 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-DigitSample parse_row(std::string_view row, const std::filesystem::path& path, std::size_t line) {
+} // namespace
+
+DigitSample parse_digits_csv_row(std::string_view row, const std::filesystem::path& path,
+                                 std::size_t line) {
+    row = trim(row);
     DigitSample sample;
     std::size_t column = 0;
     while (true) {
@@ -64,8 +68,6 @@ DigitSample parse_row(std::string_view row, const std::filesystem::path& path, s
     return sample;
 }
 
-} // namespace
-
 std::filesystem::path bundled_digits_path() {
     return liveml::data_file("digits.csv.gz");
 }
@@ -81,7 +83,7 @@ std::vector<DigitSample> load_digits_csv(const std::filesystem::path& path) {
         const auto row = trim(rest.substr(0, eol));
         rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
         if (row.empty()) continue; // blank lines (a trailing newline) carry no sample
-        samples.push_back(parse_row(row, path, line));
+        samples.push_back(parse_digits_csv_row(row, path, line));
     }
     if (samples.empty()) throw std::runtime_error(path.string() + ": no samples");
     return samples;

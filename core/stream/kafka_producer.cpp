@@ -1,6 +1,6 @@
 #include "stream/kafka_producer.hpp"
 
-#include <iostream>
+#include "common/log.hpp"
 
 namespace liveml::stream {
 
@@ -22,8 +22,9 @@ void KafkaProducer::on_delivery(rd_kafka_t*, const rd_kafka_message_t* message, 
     if (message->err) {
         // One line per failure would flood the log during an outage; report the first only.
         if (self->failed_.fetch_add(1) == 0)
-            std::cerr << "liveml: Kafka delivery failed: " << rd_kafka_err2str(message->err)
-                      << " (further failures are counted, not logged)\n";
+            LogLine(LogLevel::Warning)
+                << "Kafka delivery failed: " << rd_kafka_err2str(message->err)
+                << " (further failures are counted, not logged)";
     } else {
         self->delivered_.fetch_add(1, std::memory_order_relaxed);
     }

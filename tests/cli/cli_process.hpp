@@ -15,6 +15,7 @@ struct ProcessResult {
     int exit_code = -1; // from exit(); -1 when killed by a signal
     int signal = 0;     // the signal that killed it, or 0
     bool timed_out = false;
+    long max_rss_kb = 0; // the child's peak resident memory
     std::string out;
     std::string err;
 };

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli_process.hpp"
 #include "common/file_bytes.hpp"
@@ -160,18 +161,52 @@ TEST(CliFit, SkipInvalidReportsEachBadRecordAndTrainsOnTheRest) {
     write_text(input, text);
 
     const auto fit =
-        run_liveml({"fit", "-i", input.string(), "-o", model.string(), "--skip-invalid", "--json"});
+        run_liveml({"fit", "-i", input.string(), "-o", model.string(), "--skip-invalid"});
     EXPECT_EQ(fit.exit_code, 3) << "partial: some records were rejected";
     for (std::size_t i = 0; i < bad.size(); ++i) {
         const std::string expected =
             "records.jsonl:" + std::to_string(i + 3) + ": " + bad[i].second;
         EXPECT_NE(fit.err.find(expected), std::string::npos) << expected << "\n" << fit.err;
     }
-    const json summary = json::parse(fit.out);
+
+    // With --json the same records are "skipped" events, then the "result" event.
+    const auto events =
+        run_liveml({"fit", "-i", input.string(), "-o", model.string(), "--skip-invalid", "--json"});
+    EXPECT_EQ(events.exit_code, 3);
+    std::vector<json> lines;
+    std::istringstream out(events.out);
+    for (std::string line; std::getline(out, line);)
+        lines.push_back(json::parse(line));
+    ASSERT_EQ(lines.size(), bad.size() + 1) << events.out;
+    for (std::size_t i = 0; i < bad.size(); ++i) {
+        EXPECT_EQ(lines[i]["event"], "skipped");
+        EXPECT_EQ(lines[i]["line"], i + 3);
+        EXPECT_NE(lines[i]["reason"].get<std::string>().find(bad[i].second), std::string::npos)
+            << lines[i];
+    }
+    const json& summary = lines.back();
+    EXPECT_EQ(summary["event"], "result");
     EXPECT_EQ(summary["records"], 2);
     EXPECT_EQ(summary["skipped_invalid"], bad.size());
     EXPECT_EQ(summary["samples_seen"], 2);
     EXPECT_EQ(online::load_model_file(model).model.samples_seen(), 2u);
+}
+
+TEST(CliFit, StreamsItsInputInConstantMemory) {
+    const TempDir dir;
+    const auto input = dir / "large.jsonl";
+    {
+        // ~63 MB of valid records: reading the file whole would need at least that much.
+        std::ofstream out(input, std::ios::binary);
+        for (int i = 0; i < 330000; ++i)
+            out << kValidRecord << '\n';
+    }
+    ASSERT_GT(std::filesystem::file_size(input), 60'000'000u);
+    const auto fit =
+        run_liveml({"fit", "-i", input.string(), "-o", (dir / "m.lvm").string(), "--json"});
+    ASSERT_EQ(fit.exit_code, 0) << fit.err;
+    EXPECT_EQ(json::parse(fit.out)["samples_seen"], 330000);
+    EXPECT_LT(fit.max_rss_kb, 30 * 1024) << "peak RSS in KiB";
 }
 
 TEST(CliFit, HyperParametersReachTheModel) {

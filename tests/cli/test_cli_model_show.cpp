@@ -1,5 +1,6 @@
 // `liveml model show`: JSON floats must read back as the very doubles the model holds.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <bit>
 #include <cmath>
@@ -14,6 +15,8 @@
 
 namespace liveml::cli::test {
 namespace {
+
+using nlohmann::json;
 
 // Reads the JSON with Python's json module (float64) and prints the bit pattern of every
 // float in a fixed order: alpha, t, coef row by row, intercept.
@@ -119,10 +122,16 @@ TEST(CliModelShow, RejectsCorruptAndTruncatedFiles) {
     std::ofstream(dir / "text.lvm", std::ios::binary) << "not a model\n";
 
     for (const char* name : {"flipped.lvm", "short.lvm", "text.lvm", "missing.lvm"}) {
-        const auto show = run_liveml({"model", "show", "--json", (dir / name).string()});
+        const auto show = run_liveml({"model", "show", (dir / name).string()});
         EXPECT_EQ(show.exit_code, 1) << name;
         EXPECT_TRUE(show.out.empty()) << name << ": " << show.out;
         EXPECT_NE(show.err.find(name), std::string::npos) << show.err;
+        // With --json the reason is the one line on stdout: an "error" event.
+        const auto as_json = run_liveml({"model", "show", "--json", (dir / name).string()});
+        EXPECT_EQ(as_json.exit_code, 1) << name;
+        const auto event = json::parse(as_json.out);
+        EXPECT_EQ(event["event"], "error") << as_json.out;
+        EXPECT_NE(event["message"].get<std::string>().find(name), std::string::npos) << as_json.out;
     }
 }
 

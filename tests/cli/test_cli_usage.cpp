@@ -1,56 +1,190 @@
-// Flags, help and exit codes of the `liveml` subcommands this issue adds.
+// Help and exit codes of every subcommand of `liveml` and `liveml-clip` (docs/cli.md): usage
+// errors are found while parsing and exit 2 (an "error" event too with --json), a failing
+// command body exits 1, and `liveml clip …` passes arguments and exit codes through.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
 
 #include "cli_process.hpp"
 
 namespace liveml::cli::test {
 namespace {
 
+using Args = std::vector<std::string>;
+
+constexpr const char* kExitCodesLine =
+    "Exit codes: 0 ok, 1 failure, 2 usage error, 3 partial failure, 130 interrupted";
+
+std::string joined(const Args& args) {
+    std::string out;
+    for (const auto& a : args)
+        out += a + " ";
+    return out;
+}
+
+// Every subcommand path of `liveml` this build has.
+std::vector<Args> liveml_commands() {
+    std::vector<Args> commands{{"fit"}, {"model"}, {"model", "show"}, {"predict"}};
+#ifdef LIVEML_TEST_STREAM
+    for (const char* name : {"broker", "produce", "train", "redis-clear"})
+        commands.push_back({name});
+#endif
+    return commands;
+}
+
+#ifdef LIVEML_CLIP_PATH
+const std::vector<std::string> kClipJobs{"train", "eval", "zeroshot", "index", "search", "embed"};
+
+ProcessResult run_liveml_clip(const Args& args) {
+    return run_process(LIVEML_CLIP_PATH, args);
+}
+#endif
+
+void expect_help(const ProcessResult& run, const std::string& what) {
+    SCOPED_TRACE(what);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("Examples:"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find(kExitCodesLine), std::string::npos) << run.out;
+}
+
+void expect_usage_error(const ProcessResult& run, const std::string& what) {
+    EXPECT_EQ(run.exit_code, 2) << what << "\n" << run.err;
+    EXPECT_FALSE(run.err.empty()) << what;
+}
+
 TEST(CliUsage, EverySubcommandHasHelpWithExamplesAndExitCodes) {
-    for (const std::vector<std::string>& args : {std::vector<std::string>{"fit", "--help"},
-                                                 {"model", "--help"},
-                                                 {"model", "show", "--help"},
-                                                 {"predict", "--help"}}) {
-        const auto run = run_liveml(args);
-        SCOPED_TRACE(args[0] + " " + args[1]);
-        EXPECT_EQ(run.exit_code, 0) << run.err;
-        EXPECT_NE(run.out.find("Examples:"), std::string::npos) << run.out;
-        EXPECT_NE(run.out.find("Exit codes: 0 ok, 1 failure, 2 usage error, 3 partial failure, "
-                               "130 interrupted"),
-                  std::string::npos)
-            << run.out;
+    for (Args args : liveml_commands()) {
+        args.push_back("--help");
+        expect_help(run_liveml(args), "liveml " + joined(args));
     }
     const auto root = run_liveml({"--help"});
     EXPECT_EQ(root.exit_code, 0);
-    for (const char* sub : {"fit", "model", "predict"})
-        EXPECT_NE(root.out.find(sub), std::string::npos) << root.out;
+    EXPECT_NE(root.out.find(kExitCodesLine), std::string::npos) << root.out;
+    for (const auto& command : liveml_commands())
+        EXPECT_NE(root.out.find(command[0]), std::string::npos) << root.out;
+    EXPECT_NE(root.out.find("clip"), std::string::npos) << root.out;
 }
 
-TEST(CliUsage, BadFlagsExitTwo) {
-    for (const std::vector<std::string>& args : {
-             std::vector<std::string>{},
-             {"no-such-command"},
-             {"fit", "--input", "x.csv"},
-             {"fit", "--out", "m.lvm"},
-             {"fit", "-i", "x.csv", "-o", "m.lvm", "--loss", "squared"},
-             {"fit", "-i", "x.csv", "-o", "m.lvm", "--penalty", "elastic"},
-             {"fit", "-i", "x.csv", "-o", "m.lvm", "--alpha", "-1"},
-             {"fit", "-i", "x.csv", "-o", "m.lvm", "--alpha", "nan"},
-             {"fit", "-i", "x.csv", "-o", "m.lvm", "--passes", "0"},
-             {"fit", "-i", "x.csv", "-o", "m.lvm", "--bogus"},
-             {"model"},
-             {"model", "show"},
-             {"predict", "--model", "m.lvm"},
-             {"predict", "a.png"},
+TEST(CliUsage, BadFlagsExitTwoWhileParsing) {
+    std::vector<Args> cases{
+        {},
+        {"no-such-command"},
+        {"fit", "--input", "x.csv"},
+        {"fit", "--out", "m.lvm"},
+        {"fit", "-i", "x.csv", "-o", "m.lvm", "--loss", "squared"},
+        {"fit", "-i", "x.csv", "-o", "m.lvm", "--penalty", "elastic"},
+        {"fit", "-i", "x.csv", "-o", "m.lvm", "--alpha", "-1"},
+        {"fit", "-i", "x.csv", "-o", "m.lvm", "--alpha", "nan"},
+        {"fit", "-i", "x.csv", "-o", "m.lvm", "--alpha", "inf"},
+        {"fit", "-i", "x.csv", "-o", "m.lvm", "--passes", "0"},
+        {"fit", "-i", "x.csv", "-o", "m.lvm", "--bogus"},
+        {"model"},
+        {"model", "show"},
+        {"predict", "--model", "m.lvm"},
+        {"predict", "a.png"},
+    };
+#ifdef LIVEML_TEST_STREAM
+    const std::vector<Args> stream_cases{
+        {"broker", "--port", "70000"},
+        {"broker", "--partitions", "0"},
+        {"produce"},
+        {"produce", "--brokers", "b", "--rate", "nan"},
+        {"produce", "--brokers", "b", "--duration", "inf"},
+        {"produce", "--brokers", "b", "--producer-property", "novalue"},
+        {"train"},
+        {"train", "--brokers", "b", "--alpha", "nan"},
+        {"train", "--brokers", "b", "--checkpoint-interval", "-inf"},
+        {"train", "--brokers", "b", "--redis", "redis://host:0"},
+        {"train", "--brokers", "b", "--loss", "squared"},
+        {"redis-clear", "--redis", "http://nowhere"},
+        {"model", "show", "--model-key", "k"},
+        {"model", "show", "m.lvm", "--redis", "redis://127.0.0.1:1"},
+    };
+    cases.insert(cases.end(), stream_cases.begin(), stream_cases.end());
+#endif
+    for (const auto& args : cases)
+        expect_usage_error(run_liveml(args), joined(args));
+}
+
+TEST(CliUsage, UsageErrorsAreAnErrorEventWithJson) {
+    const auto run = run_liveml({"fit", "-i", "x.csv", "-o", "m.lvm", "--alpha", "nan", "--json"});
+    EXPECT_EQ(run.exit_code, 2);
+    const auto event = nlohmann::json::parse(run.out);
+    EXPECT_EQ(event["event"], "error");
+    EXPECT_NE(event["message"].get<std::string>().find("nan"), std::string::npos) << run.out;
+}
+
+TEST(CliUsage, FailuresInACommandBodyExitOneWithAnErrorEvent) {
+    const TempDir dir;
+    const auto missing = (dir / "missing").string();
+    for (const Args& args : std::vector<Args>{
+             {"fit", "-i", missing, "-o", (dir / "m.lvm").string()},
+             {"model", "show", missing},
+             {"predict", "--model", missing, "a.png"},
          }) {
-        const auto run = run_liveml(args);
-        std::string joined;
-        for (const auto& a : args)
-            joined += a + " ";
-        EXPECT_EQ(run.exit_code, 2) << joined << "\n" << run.err;
-        EXPECT_FALSE(run.err.empty()) << joined;
+        const auto text = run_liveml(args);
+        EXPECT_EQ(text.exit_code, 1) << joined(args) << text.err;
+        EXPECT_NE(text.err.find(missing), std::string::npos) << text.err;
+
+        Args with_json = args;
+        with_json.push_back("--json");
+        const auto json_run = run_liveml(with_json);
+        EXPECT_EQ(json_run.exit_code, 1) << joined(with_json) << json_run.err;
+        const auto event = nlohmann::json::parse(json_run.out);
+        EXPECT_EQ(event["event"], "error") << json_run.out;
+        EXPECT_NE(event["message"].get<std::string>().find(missing), std::string::npos);
     }
 }
+
+TEST(CliUsage, ClipWithoutLivemlClipBesideItFailsClearly) {
+    const TempDir dir;
+    const auto alone = dir / "liveml";
+    std::filesystem::copy_file(LIVEML_CLI_PATH, alone);
+    const auto run = run_process(alone.string(), {"clip", "train", "--help"});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.err.find((dir / "liveml-clip").string()), std::string::npos) << run.err;
+}
+
+#ifdef LIVEML_CLIP_PATH
+TEST(CliUsage, EveryClipJobHasHelpBothWays) {
+    expect_help(run_liveml_clip({"train", "--help"}), "liveml-clip train --help");
+    const auto root = run_liveml_clip({"--help"});
+    EXPECT_EQ(root.exit_code, 0);
+    EXPECT_NE(root.out.find(kExitCodesLine), std::string::npos) << root.out;
+    const auto via_liveml = run_liveml({"clip", "--help"});
+    EXPECT_EQ(via_liveml.exit_code, 0);
+    EXPECT_EQ(via_liveml.out, root.out) << "`liveml clip` is `liveml-clip`";
+    for (const auto& job : kClipJobs) {
+        EXPECT_NE(root.out.find(job), std::string::npos) << root.out;
+        expect_help(run_liveml_clip({job, "--help"}), "liveml-clip " + job + " --help");
+        expect_help(run_liveml({"clip", job, "--help"}), "liveml clip " + job + " --help");
+    }
+}
+
+TEST(CliUsage, ClipUsageErrorsExitTwoThroughLivemlToo) {
+    const std::vector<Args> cases{
+        {},
+        {"no-such-job"},
+        {"train", "--dataset", "digits"},
+        {"train", "--dataset", "digits", "--out", "m", "--lr", "nan"},
+        {"train", "--dataset", "digits", "--out", "m", "--device", "gpu"},
+        {"eval", "--model", "m", "--threads", "0"},
+        {"zeroshot", "--model", "m", "--top-k", "0"},
+        {"index", "--model", "m", "--index", "i", "--batch-size", "0"},
+        {"search", "--model", "m", "--top-k", "0"},
+        {"embed", "--model", "m"},
+    };
+    for (const auto& args : cases) {
+        expect_usage_error(run_liveml_clip(args), "liveml-clip " + joined(args));
+        Args through{"clip"};
+        through.insert(through.end(), args.begin(), args.end());
+        expect_usage_error(run_liveml(through), "liveml " + joined(through));
+    }
+}
+#endif
 
 } // namespace
 } // namespace liveml::cli::test

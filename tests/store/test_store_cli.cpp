@@ -106,14 +106,20 @@ TEST(ModelShowRedisCli, PrintsTheCheckpointAsJson) {
 
 TEST(ModelShowRedisCli, MissingOrForeignModelIsAClearFailure) {
     PrivateRedisServer server;
-    const auto missing = run_liveml({"model", "show", "--redis", server.url().to_uri(), "--json"});
+    const auto missing = run_liveml({"model", "show", "--redis", server.url().to_uri()});
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_NE(missing.err.find("no model at key \"online_ml_model\""), std::string::npos)
         << missing.err;
+    // With --json the same reason is the "error" event on stdout.
+    const auto missing_json =
+        run_liveml({"model", "show", "--redis", server.url().to_uri(), "--json"});
+    EXPECT_EQ(missing_json.exit_code, 1);
+    EXPECT_NE(missing_json.out.find("\"event\":\"error\""), std::string::npos) << missing_json.out;
+    EXPECT_NE(missing_json.out.find("no model at key"), std::string::npos) << missing_json.out;
 
     RedisConnection redis(server.url());
     CheckpointStore(redis).save("\x80\x04 a pickled sklearn model", {}, 1);
-    const auto foreign = run_liveml({"model", "show", "--redis", server.url().to_uri(), "--json"});
+    const auto foreign = run_liveml({"model", "show", "--redis", server.url().to_uri()});
     EXPECT_EQ(foreign.exit_code, 1);
     EXPECT_NE(foreign.err.find("does not hold a LiveML model"), std::string::npos) << foreign.err;
 

@@ -97,6 +97,15 @@ TEST(RecordDecoder, RejectsMalformedCorpusWithReasons) {
         {record(ts, valid_x(), "1,\"actual_y\":2"), RecordError::DuplicateKey},
         {std::string(liveml::stream::kMaxRecordBytes + 1, ' '), RecordError::Oversized},
         {std::string("{\"ts\":\0", 7), RecordError::NotJson},
+        // On-Demand reads only what it is asked for: the rest must still be valid JSON.
+        {record(ts, valid_x(), "1,\"extra\":[1,2,}"), RecordError::NotJson},
+        {record(ts, valid_x(), "1,\"extra\":{\"a\" 1}"), RecordError::NotJson},
+        {record(ts, valid_x(), "1,\"actual_y\":[1,}"), RecordError::NotJson},
+        {record(ts, valid_x(), "1") + " {}", RecordError::NotJson},
+        {"[1,2] [3]", RecordError::NotJson},
+        {"\"s\" x", RecordError::NotJson},
+        {"   ", RecordError::NotJson},
+        {record(ts, valid_x(), "1,\"t\\u0073\":\"x\""), RecordError::DuplicateKey},
     };
     RecordDecoder decoder;
     for (const auto& [bytes, expected] : corpus) {
@@ -108,6 +117,15 @@ TEST(RecordDecoder, RejectsMalformedCorpusWithReasons) {
     // The decoder is still usable after every kind of failure.
     DigitRecord out;
     EXPECT_EQ(decoder.decode(record(ts, valid_x(), "1"), out), RecordError::None);
+}
+
+TEST(RecordDecoder, AcceptsRepeatedUnknownKeys) {
+    DigitRecord out;
+    RecordDecoder decoder;
+    EXPECT_EQ(decoder.decode(record("\"2020-01-01 01:01:01\"", valid_x(),
+                                    "1,\"extra\":1,\"extra\":[{},null,\"e\",-0.5e3]"),
+                             out),
+              RecordError::None);
 }
 
 TEST(RecordDecoder, AcceptsRecordPaddedUpToTheLimit) {
