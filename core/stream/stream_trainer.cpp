@@ -137,9 +137,7 @@ struct StreamTrainer::Impl {
                                                                std::move(copy), checkpointer_log);
         }
         consumer = std::make_unique<SourceConsumer>(
-            SourceConsumerOptions{options.consumer_properties, options.group,
-                                  "liveml-trainer." + options.model_key, transactions},
-            book,
+            SourceConsumerOptions{options.consumer_properties, options.group, transactions}, book,
             [this] {
                 try {
                     checkpoint("partitions revoked");

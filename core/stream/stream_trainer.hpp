@@ -57,9 +57,8 @@ struct TrainerSummary {
 // invalid records to <source>.dlq, and checkpoints model + next offsets together (see
 // Checkpointer: one Kafka transaction, or Redis). Offsets come from the checkpoint, never from
 // the consumer group, so a restart after a crash re-reads exactly the records the stored model
-// has not learned. The consumer is a static group member (group.instance.id from the model
-// key): a restarted trainer gets its partitions back at once, and a second trainer on the same
-// model key takes over from the first, which stops with TakenOverError.
+// has not learned. With transactions a second trainer on the same model key takes over from the
+// first (same transactional.id: the first is fenced and stops with TakenOverError).
 class StreamTrainer {
   public:
     // metrics_sink receives each metrics JSON record (besides Kafka and Redis); may be empty.
