@@ -71,7 +71,8 @@ class StreamTrainer {
     // Loads the newest checkpoint (a new model when there is none), then trains until stop()
     // returns true, and ends with a final checkpoint. Throws online::ModelFormatError for a
     // corrupt stored model, KafkaError for bad properties, TakenOverError when another trainer
-    // took over the model key; outages of Kafka or Redis are waited out, never thrown.
+    // took over the model key (then end the process: destroying this object may block in
+    // librdkafka); outages of Kafka or Redis are waited out, never thrown.
     TrainerSummary run(const std::function<bool()>& stop);
 
     // Records trained or dead-lettered by run() so far (updated per batch); any thread.
