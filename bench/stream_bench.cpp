@@ -177,7 +177,8 @@ double end_to_end_rate(const std::vector<std::string>& payloads, const Options& 
         stream::create_topics(producer.native_handle(), topics, std::chrono::seconds(30));
     stream::StreamTrainer trainer(options, link);
     std::atomic<bool> stop{false};
-    std::thread training([&] { trainer.run([&] { return stop.load(); }); });
+    stream::TrainerSummary summary;
+    std::thread training([&] { summary = trainer.run([&] { return stop.load(); }); });
 
     const auto never = [] { return false; };
     std::uint64_t sent = 0;
@@ -219,9 +220,12 @@ double end_to_end_rate(const std::vector<std::string>& payloads, const Options& 
     const bool complete = run.delivery == stream::Delivery::kExactlyOnce
                               ? sink >= std::int64_t(kWarmup + o.records)
                               : sink == std::int64_t(kWarmup + o.records);
-    if (!complete)
+    if (!complete || summary.samples_seen != kWarmup + o.records)
         throw std::runtime_error(run.name + ": sink holds " + std::to_string(sink) +
-                                 " offsets, expected " + std::to_string(kWarmup + o.records));
+                                 " offsets and the model " + std::to_string(summary.samples_seen) +
+                                 " samples (" + std::to_string(summary.rolled_back) +
+                                 " transactions rolled back), expected " +
+                                 std::to_string(kWarmup + o.records));
     return rate;
 }
 

@@ -77,9 +77,9 @@ void train(TrainOptions& opts, JobReporter& reporter) {
         summary = streamer.run([&] { return interrupt.raised(); });
     } catch (const stream::TakenOverError& e) {
         // Nothing is left for us to write: the trainer that replaced us owns model and sink.
-        // Exit at once: librdkafka 2.0.2 can hang destroying a consumer its group fenced
-        // (seen in tests/stream/test_stream_takeover.cpp); our private redis-server, if any,
-        // follows through its parent-death signal.
+        // Exit at once: librdkafka 2.0.2 was seen hanging in rd_kafka_destroy of the consumer
+        // after such a takeover (tests/stream/test_stream_takeover.cpp); our private
+        // redis-server, if any, follows through its parent-death signal.
         reporter.error(e.what());
         std::_Exit(kFailure);
     }

@@ -57,21 +57,26 @@ std::string new_cluster_id() {
     static constexpr char kAlphabet[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     std::random_device device;
-    unsigned char bytes[16];
-    for (auto& byte : bytes)
-        byte = static_cast<unsigned char>(device());
     std::string id;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (const unsigned char byte : bytes) {
-        buffer = (buffer << 8) | byte;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            id += kAlphabet[(buffer >> bits) & 63];
+    // Like Kafka's Uuid.randomUuid: never one that starts with '-', which the storage tool's
+    // argument parser would take for an option.
+    while (id.empty() || id.front() == '-') {
+        unsigned char bytes[16];
+        for (auto& byte : bytes)
+            byte = static_cast<unsigned char>(device());
+        id.clear();
+        std::uint32_t buffer = 0;
+        int bits = 0;
+        for (const unsigned char byte : bytes) {
+            buffer = (buffer << 8) | byte;
+            bits += 8;
+            while (bits >= 6) {
+                bits -= 6;
+                id += kAlphabet[(buffer >> bits) & 63];
+            }
         }
+        if (bits > 0) id += kAlphabet[(buffer << (6 - bits)) & 63];
     }
-    if (bits > 0) id += kAlphabet[(buffer << (6 - bits)) & 63];
     return id; // 22 characters
 }
 

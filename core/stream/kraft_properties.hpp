@@ -20,7 +20,8 @@ std::string kraft_server_properties(const KraftLayout& layout);
 // log4j.properties: warnings, plus the server's start-up and shutdown stages, to stdout.
 std::string kraft_log4j_properties();
 
-// A new cluster id as Kafka writes one (16 random bytes, base64url without padding).
+// A new cluster id as Kafka writes one (16 random bytes, base64url without padding), never
+// starting with '-'.
 std::string new_cluster_id();
 
 } // namespace liveml::stream

@@ -24,15 +24,15 @@ SourceConsumer::SourceConsumer(SourceConsumerOptions options, const OffsetBook& 
         {"auto.offset.reset", "earliest"},
         {"enable.partition.eof", "false"},
         {"isolation.level", options.read_committed ? "read_committed" : "read_uncommitted"},
-        // A dead trainer's partitions go to the others after 10 s; its
-        // own restart (same instance id) gets them at once.
-        {"session.timeout.ms", "10000"},
+        // A dead trainer's partitions are handed on once its session expires: 6 s is the
+        // broker's minimum (group.min.session.timeout.ms), so a restart after kill -9 waits
+        // about that long. Static membership (group.instance.id) would skip even that wait,
+        // but librdkafka 2.0.2 then fences the member for good after a broker restart.
+        {"session.timeout.ms", "6000"},
         {"heartbeat.interval.ms", "1000"},
         // The mock broker holds every fetch this long even when data is
         // waiting.
         {"fetch.wait.max.ms", "10"}};
-    if (!options.instance_id.empty())
-        defaults.push_back({"group.instance.id", options.instance_id});
     KafkaConf conf = make_conf(with_defaults(std::move(defaults), options.properties));
     rd_kafka_conf_set_opaque(conf.get(), this);
     rd_kafka_conf_set_rebalance_cb(conf.get(), &SourceConsumer::on_rebalance);
@@ -57,8 +57,8 @@ rd_kafka_message_t* SourceConsumer::poll(int timeout_ms) {
     if (err) {
         if (message) rd_kafka_message_destroy(message);
         if (err == RD_KAFKA_RESP_ERR_FENCED_INSTANCE_ID)
-            throw TakenOverError("another trainer joined with this trainer's group.instance.id "
-                                 "(same model key) and took over its partitions");
+            throw TakenOverError("another consumer joined with this trainer's "
+                                 "group.instance.id and took over its partitions");
         throw KafkaError(std::string("the source consumer failed: ") + reason);
     }
     return message;

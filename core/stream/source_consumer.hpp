@@ -19,9 +19,6 @@ class TakenOverError : public KafkaError {
 struct SourceConsumerOptions {
     KafkaProperties properties; // bootstrap.servers and the user's properties (applied last)
     std::string group;
-    // Static membership (KIP-345): a restarted trainer with the same id gets its partitions
-    // back at once instead of after the dead member's session timeout. Empty: dynamic member.
-    std::string instance_id;
     bool read_committed = true;
 };
 
@@ -37,7 +34,8 @@ class SourceConsumer {
 
     void subscribe();
     // A message or an error event (caller destroys it); nullptr when none arrived in time.
-    // Throws TakenOverError when the group fenced this member.
+    // Throws TakenOverError when the group fenced this member (a user's group.instance.id
+    // taken by another consumer), KafkaError for any other fatal consumer error.
     rd_kafka_message_t* poll(int timeout_ms);
     // Seeks every assigned partition back to the book's positions (after an aborted
     // transaction: the records since the last commit are consumed again).

@@ -57,9 +57,8 @@ struct TrainerSummary {
 // invalid records to <source>.dlq, and checkpoints model + next offsets together (see
 // Checkpointer: one Kafka transaction, or Redis). Offsets come from the checkpoint, never from
 // the consumer group, so a restart after a crash re-reads exactly the records the stored model
-// has not learned. The consumer is a static group member (group.instance.id from the model
-// key): a restarted trainer gets its partitions back at once, and a second trainer on the same
-// model key takes over from the first, which stops with TakenOverError.
+// has not learned. With transactions a second trainer on the same model key takes over from the
+// first (same transactional.id: the first is fenced and stops with TakenOverError).
 class StreamTrainer {
   public:
     // metrics_sink receives each metrics JSON record (besides Kafka and Redis); may be empty.
@@ -72,7 +71,8 @@ class StreamTrainer {
     // Loads the newest checkpoint (a new model when there is none), then trains until stop()
     // returns true, and ends with a final checkpoint. Throws online::ModelFormatError for a
     // corrupt stored model, KafkaError for bad properties, TakenOverError when another trainer
-    // took over the model key; outages of Kafka or Redis are waited out, never thrown.
+    // took over the model key (then end the process: destroying this object may block in
+    // librdkafka); outages of Kafka or Redis are waited out, never thrown.
     TrainerSummary run(const std::function<bool()>& stop);
 
     // Records trained or dead-lettered by run() so far (updated per batch); any thread.

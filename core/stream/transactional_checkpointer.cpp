@@ -105,11 +105,21 @@ bool TransactionalCheckpointer::begin() {
 bool TransactionalCheckpointer::send(std::string_view topic, std::string_view key,
                                      std::string_view value, const StopFlag& stop) {
     begin();
-    return producer_.send(topic, key, value, stop);
+    // A fenced producer refuses new records (or its queue never drains): say why it failed.
+    try {
+        return producer_.send(topic, key, value, [&] {
+            throw_if_failed();
+            return stop();
+        });
+    } catch (const TakenOverError&) {
+        throw;
+    } catch (const KafkaError&) {
+        throw_if_failed();
+        throw;
+    }
 }
 
-void TransactionalCheckpointer::poll() {
-    producer_.poll();
+void TransactionalCheckpointer::throw_if_failed() {
     // Fencing shows on the next transactional call at the latest; between commits it shows
     // here first, so a replaced trainer stops within one pass instead of at its checkpoint.
     char reason[512];
@@ -118,6 +128,11 @@ void TransactionalCheckpointer::poll() {
         throw TakenOverError("another trainer with transactional.id " + options_.transactional_id +
                              " (same model key) took over: " + reason);
     if (err) throw KafkaError(std::string("the sink producer failed: ") + reason);
+}
+
+void TransactionalCheckpointer::poll() {
+    producer_.poll();
+    throw_if_failed();
     if (redis_pending_ &&
         copy_.save(redis_pending_->model_bytes, redis_pending_->book, redis_pending_->samples_seen))
         redis_pending_.reset();

@@ -44,6 +44,9 @@ class TransactionalCheckpointer final : public Checkpointer {
     Step retry(const char* what, const StopFlag& stop,
                const std::function<rd_kafka_error_t*()>& call);
     bool begin();
+    // Throws TakenOverError when a newer trainer fenced our producer, KafkaError for any
+    // other fatal producer error.
+    void throw_if_failed();
     bool abort(const StopFlag& stop);
 
     TransactionalCheckpointerOptions options_;

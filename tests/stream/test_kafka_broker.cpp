@@ -37,6 +37,10 @@ TEST(KraftProperties, ClusterIdsAreKafkasBase64UrlUuids) {
     EXPECT_EQ(
         a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
         std::string::npos);
+    // One in 64 random ids would start with '-', which kafka-storage's parser takes for an
+    // option: none may.
+    for (int i = 0; i < 2000; ++i)
+        ASSERT_NE(new_cluster_id().front(), '-');
 }
 
 TEST(KafkaInstall, MissingJarsNameTheInstallScript) {

@@ -60,7 +60,7 @@ TEST(SourceConsumer, SeeksToTheBooksPositionsNotTheGroups) {
     int revoked = 0;
     std::vector<std::string> lines;
     SourceConsumer consumer(
-        {{{"bootstrap.servers", broker.bootstrap()}}, "parts", "", false}, book, [&] { ++revoked; },
+        {{{"bootstrap.servers", broker.bootstrap()}}, "parts", false}, book, [&] { ++revoked; },
         [&](const std::string& line) { lines.push_back(line); });
     consumer.subscribe();
     std::map<int, std::vector<std::int64_t>> offsets;
@@ -99,7 +99,7 @@ TEST(RedisCheckpointer, CommitsModelAndPositionsTogetherAndLoadsThemBack) {
     book.set_next(0, 12);
     ASSERT_TRUE(checkpointer.send("sink", "0:11", "prediction", kNever));
     SourceConsumer consumer(
-        {{{"bootstrap.servers", broker.bootstrap()}}, "parts", "", false}, book, [] {}, kQuiet);
+        {{{"bootstrap.servers", broker.bootstrap()}}, "parts", false}, book, [] {}, kQuiet);
     std::int64_t version = 0;
     const std::string bytes = model_bytes(12, book);
     EXPECT_EQ(checkpointer.commit(bytes, book, 12, consumer, version, kNever),
@@ -153,8 +153,7 @@ TEST_F(TransactionalCheckpointerTest, ACommitIsTheNextStartsResumePointAndReache
         ASSERT_TRUE(checkpointer.load(kNever, found));
         EXPECT_FALSE(found.has_value());
         SourceConsumer consumer(
-            {{{"bootstrap.servers", broker_->bootstrap()}}, "parts-a", "", true}, book, [] {},
-            kQuiet);
+            {{{"bootstrap.servers", broker_->bootstrap()}}, "parts-a", true}, book, [] {}, kQuiet);
         ASSERT_TRUE(checkpointer.send("sink", "0:0", "prediction", kNever));
         book.set_next(0, 1);
         bytes = model_bytes(1, book);
