@@ -58,7 +58,6 @@ void HostCapabilities::probe(const QString& liveml) {
             const std::string name(jobs::job_name(kind));
             if (jobs::help_lists_subcommand(text, name)) jobs_.insert(QString::fromStdString(name));
         }
-        jobsKnown_ = true;
         emit jobsProbed();
     };
     if (liveml.isEmpty())

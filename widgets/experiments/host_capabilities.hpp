@@ -19,7 +19,6 @@ class HostCapabilities : public QObject {
     ~HostCapabilities() override; // ends probes still running
     void probe(const QString& liveml);
 
-    bool jobsKnown() const { return jobsKnown_; }
     const QSet<QString>& jobs() const { return jobs_; }
     const QVector<jobs::GpuInfo>& gpus() const { return gpus_; }
 
@@ -28,7 +27,6 @@ class HostCapabilities : public QObject {
     void gpusProbed();
 
   private:
-    bool jobsKnown_ = false;
     QSet<QString> jobs_;
     QVector<jobs::GpuInfo> gpus_;
 };

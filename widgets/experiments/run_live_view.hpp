@@ -38,8 +38,6 @@ class RunLiveView : public QWidget {
     QString statusText() const;
     bool showsFailure() const { return failed_; }
     QString logText() const;
-    dashboard::LiveChart* lossChart() const { return lossChart_; }
-    dashboard::LiveChart* throughputChart() const { return throughputChart_; }
     // Points charted so far for the shown run (loss, throughput).
     int lossPoints() const { return lossPoints_; }
     int throughputPoints() const { return throughputPoints_; }

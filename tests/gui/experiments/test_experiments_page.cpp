@@ -145,6 +145,8 @@ class TestExperimentsPage : public QObject {
         QCOMPARE(done->at("start_step").get<int>(), stoppedAt);
         QCOMPARE(done->at("step").get<int>(), total);
         QVERIFY(!done->at("stopped").get<bool>());
+        // Training events a second apart: the throughput chart has points too.
+        QVERIFY(page->liveView()->throughputPoints() >= 1);
     }
 
     void aFailingJobShowsItsErrorAndTheHistoryRecordsIt() {
