@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>JobTexts</name>
+    <message numerus="yes">
+        <source>%n image(s) indexed</source>
+        <translation>
+            <numerusform>%n image indexed</numerusform>
+            <numerusform>%n images indexed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) classified</source>
+        <translation>
+            <numerusform>%n image classified</numerusform>
+            <numerusform>%n images classified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n query(s) answered</source>
+        <translation>
+            <numerusform>%n query answered</numerusform>
+            <numerusform>%n queries answered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) compared</source>
+        <translation>
+            <numerusform>%n model compared</numerusform>
+            <numerusform>%n models compared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>liveml::streamui::SecretStore</name>
     <message numerus="yes">
         <source>the keychain did not answer within %n s</source>

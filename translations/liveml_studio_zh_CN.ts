@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>JobTexts</name>
+    <message>
+        <source>Train teacher</source>
+        <translation>训练教师模型</translation>
+    </message>
+    <message>
+        <source>Distill student</source>
+        <translation>蒸馏学生模型</translation>
+    </message>
+    <message>
+        <source>Fine-tune (LoRA)</source>
+        <translation>微调（LoRA）</translation>
+    </message>
+    <message>
+        <source>Build index</source>
+        <translation>构建索引</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Zero-shot</source>
+        <translation>零样本</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>final loss %1</source>
+        <translation>最终损失 %1</translation>
+    </message>
+    <message>
+        <source>top-1 %1</source>
+        <translation>top-1 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) indexed</source>
+        <translation>
+            <numerusform>已索引 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) classified</source>
+        <translation>
+            <numerusform>已分类 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n query(s) answered</source>
+        <translation>
+            <numerusform>已回答 %n 个查询</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) compared</source>
+        <translation>
+            <numerusform>已比较 %n 个模型</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TailRow</name>
     <message>
         <source>not JSON: %1</source>
@@ -292,6 +379,407 @@ smoothed: %4</source>
     <message>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::ImageDropTarget</name>
+    <message>
+        <source>Choose an image</source>
+        <translation>选择图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.pgm)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.pgm)</translation>
+    </message>
+    <message>
+        <source>Drop an image here</source>
+        <translation>将图像拖到这里</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>选择图像…</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::JobForm</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Peak learning rate</source>
+        <translation>峰值学习率</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Items used</source>
+        <translation>使用条目数</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>or image</source>
+        <translation>或图像</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类对象</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师模型</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>liveml clip %1 is not available yet in this build.</source>
+        <translation>此版本中尚无 liveml clip %1。</translation>
+    </message>
+    <message>
+        <source>Automatic (first GPU, else CPU)</source>
+        <translation>自动（首个 GPU，否则 CPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>cuda:%1 · %2 (%3 GiB)</source>
+        <translation>cuda:%1 · %2（%3 GiB）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose the training data.</source>
+        <translation>请选择训练数据。</translation>
+    </message>
+    <message>
+        <source>Choose a model (train one first).</source>
+        <translation>请选择模型（先训练一个）。</translation>
+    </message>
+    <message>
+        <source>Choose the images to index.</source>
+        <translation>请选择要索引的图像。</translation>
+    </message>
+    <message>
+        <source>Choose an index (build one first).</source>
+        <translation>请选择索引（先构建一个）。</translation>
+    </message>
+    <message>
+        <source>The index&apos;s model is not known.</source>
+        <translation>不知道该索引所用的模型。</translation>
+    </message>
+    <message>
+        <source>Type a text or choose an image to search with.</source>
+        <translation>请输入文本或选择一张图像进行搜索。</translation>
+    </message>
+    <message>
+        <source>Choose, drop or draw an image.</source>
+        <translation>请选择、拖入或绘制一张图像。</translation>
+    </message>
+    <message>
+        <source>Give at least two class names, separated by commas.</source>
+        <translation>请至少给出两个类别名称，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Choose a teacher model.</source>
+        <translation>请选择教师模型。</translation>
+    </message>
+    <message>
+        <source>Choose a base model.</source>
+        <translation>请选择基础模型。</translation>
+    </message>
+    <message>
+        <source>Tick at least two models to compare.</source>
+        <translation>请至少勾选两个模型进行比较。</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Digits (8×8)</source>
+        <translation>手写数字（8×8）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Dataset accuracy</source>
+        <translation>数据集准确率</translation>
+    </message>
+    <message>
+        <source>Use the drawing from the Draw page</source>
+        <translation>使用绘图页中的绘图</translation>
+    </message>
+    <message>
+        <source>e.g. a photo of an ankle boot</source>
+        <translation>例如 a photo of an ankle boot</translation>
+    </message>
+    <message>
+        <source>Class names separated by commas; the job&apos;s template ensemble (&quot;a photo of a {}&quot;, …) turns each into prompts.</source>
+        <translation>类别名称，用逗号分隔；作业的模板集合（“a photo of a {}”等）会把每个名称变成提示词。</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::JobRunner</name>
+    <message>
+        <source>Could not create the run folder: %1</source>
+        <translation>无法创建运行文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Could not delete the run: %1</source>
+        <translation>无法删除运行：%1</translation>
+    </message>
+    <message>
+        <source>The liveml program was not found next to the studio (set LIVEML_CLI).</source>
+        <translation>在工作室旁边找不到 liveml 程序（请设置 LIVEML_CLI）。</translation>
+    </message>
+    <message>
+        <source>the job ended without a result</source>
+        <translation>作业结束但没有结果</translation>
+    </message>
+    <message>
+        <source>Could not save the run&apos;s state: %1</source>
+        <translation>无法保存运行状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::PathCombo</name>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::RunHistoryModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::RunLiveView</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>pairs/s</source>
+        <translation>样本对/秒</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s left</source>
+        <translation>%1 · 剩余 %2 秒</translation>
+    </message>
+    <message>
+        <source>[%1] step %2/%3, loss %4</source>
+        <translation>[%1] 第 %2/%3 步，损失 %4</translation>
+    </message>
+    <message>
+        <source>[%1] %2/%3</source>
+        <translation>[%1] %2/%3</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>InfoNCE loss</source>
+        <translation>InfoNCE 损失</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::RunResultsView</name>
+    <message>
+        <source>Query: %1</source>
+        <translation>查询：%1</translation>
+    </message>
+    <message>
+        <source>Select a run in the history to see its results.</source>
+        <translation>在历史中选择一次运行以查看其结果。</translation>
+    </message>
+    <message>
+        <source>The results appear when the run finishes.</source>
+        <translation>运行结束后会显示结果。</translation>
+    </message>
+    <message>
+        <source>This run left no result.</source>
+        <translation>此运行没有留下结果。</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Per-class recall</source>
+        <translation>各类别召回率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Class probabilities</source>
+        <translation>类别概率</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
     </message>
 </context>
 <context>
@@ -620,6 +1108,69 @@ smoothed: %4</source>
     </message>
 </context>
 <context>
+    <name>liveml::studio::ExperimentsPage</name>
+    <message>
+        <source>Delete run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Delete run %1 and everything in its folder?</source>
+        <translation>删除运行 %1 及其文件夹中的全部内容？</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start the job (%1)</source>
+        <translation>开始作业（%1）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the selected run; training leaves a checkpoint to resume from (%1)</source>
+        <translation>停止所选运行；训练会留下可继续的检查点（%1）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the selected stopped run from its checkpoint</source>
+        <translation>从检查点继续所选的已停止运行</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历史&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Rerun</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>Start a new run with the same parameters</source>
+        <translation>用相同参数开始新的运行</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
     <name>liveml::studio::MainWindow</name>
     <message>
         <source>Could not open the model</source>
@@ -700,6 +1251,10 @@ smoothed: %4</source>
     <message>
         <source>Stream</source>
         <translation>数据流</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
     if (options.quitAfterMs >= 0 || !options.screenshotPath.isEmpty() || options.demoDigit)
         runner = std::make_unique<ScriptedRun>(window, options);
     window.start(options.modelPath);
+    if (!options.page.isEmpty() && !window.showPageNamed(options.page))
+        qWarning("liveml-studio: this build has no %s page", qPrintable(options.page));
     // A first run (nothing configured) shows data flowing at once, as --demo does.
     const bool demo =
         options.demo || (options.demoUnlessConfigured && !MainWindow::hasSavedCluster());

@@ -16,6 +16,7 @@
 #include <QStatusBar>
 
 #include "draw_page.hpp"
+#include "experiments_page.hpp"
 #ifdef LIVEML_STUDIO_STREAM
 #include "stream_page.hpp"
 #include "streamui/feedback_bar.hpp"
@@ -35,6 +36,7 @@ constexpr int kNoticeMs = 15000;
 MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
     : QMainWindow(parent), languages_(languages), navigation_(new QListWidget(this)),
       pages_(new QStackedWidget(this)), drawPage_(new DrawPage(service_, this)),
+      experimentsPage_(new ExperimentsPage(ExperimentsPage::defaultRunsRoot(), this)),
       modelStatus_(new QLabel(this)) {
     setWindowIcon(QIcon(QStringLiteral(":/icons/liveml-studio.svg")));
     resize(kDefaultSize);
@@ -52,6 +54,8 @@ MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
     pages_->addWidget(streamPage_);
     drawPage_->addResultWidget(streamPage_->feedbackBar());
 #endif
+    pages_->addWidget(experimentsPage_);
+    experimentsPage_->setDrawingSource([this] { return drawPage_->canvas()->grayImage(); });
     buildNavigation();
     buildMenus();
 
@@ -87,6 +91,7 @@ void MainWindow::buildNavigation() {
     navigation_->setFocusPolicy(Qt::NoFocus);
     navigation_->addItem(new QListWidgetItem(QIcon(QStringLiteral(":/icons/draw.svg")), QString()));
     if (streamPage_) navigation_->addItem(new QListWidgetItem(QString()));
+    navigation_->addItem(new QListWidgetItem(QString()));
     connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
 }
@@ -125,6 +130,16 @@ void MainWindow::buildMenus() {
 
 void MainWindow::showPage(QWidget* page) {
     if (const int index = pages_->indexOf(page); index >= 0) navigation_->setCurrentRow(index);
+}
+
+bool MainWindow::showPageNamed(const QString& name) {
+    QWidget* page = name == QLatin1String("draw")          ? static_cast<QWidget*>(drawPage_)
+                    : name == QLatin1String("stream")      ? static_cast<QWidget*>(streamPage_)
+                    : name == QLatin1String("experiments") ? experimentsPage_
+                                                           : nullptr;
+    if (!page) return false;
+    showPage(page);
+    return true;
 }
 
 bool MainWindow::startDemo(bool messages) {
@@ -227,6 +242,7 @@ void MainWindow::retranslate() {
     setWindowTitle(tr("LiveML Studio"));
     navigation_->item(0)->setText(tr("Draw"));
     if (streamPage_) navigation_->item(1)->setText(tr("Stream"));
+    navigation_->item(pages_->indexOf(experimentsPage_))->setText(tr("Experiments"));
     fileMenu_->setTitle(tr("&File"));
     openAction_->setText(tr("&Open Model…"));
     quitAction_->setText(tr("&Quit"));

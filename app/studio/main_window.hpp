@@ -15,9 +15,11 @@ class QStackedWidget;
 namespace liveml::studio {
 
 class DrawPage;
+class ExperimentsPage;
 class StreamPage;
 
-// The studio window: a navigation list on the left (one entry per page; "Draw" today),
+// The studio window: a navigation list on the left (one entry per page: Draw, Stream,
+// Experiments),
 // the pages in a stack, menus, and a status bar naming the model that answers.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +41,9 @@ class MainWindow : public QMainWindow {
     void showPage(QWidget* page);
     // Null when built without LIVEML_STREAM.
     StreamPage* streamPage() const { return streamPage_; }
+    ExperimentsPage* experimentsPage() const { return experimentsPage_; }
+    // Shows the page named by --page: "draw", "stream" or "experiments"; false if unknown.
+    bool showPageNamed(const QString& name);
     // --demo: shows the Stream page (its message tail if `messages`) and starts local mode
     // with the producer running. False when the studio was built without streaming.
     bool startDemo(bool messages = false);
@@ -74,6 +79,7 @@ class MainWindow : public QMainWindow {
     QStackedWidget* pages_;
     DrawPage* drawPage_;
     StreamPage* streamPage_ = nullptr;
+    ExperimentsPage* experimentsPage_;
     QLabel* modelStatus_;
     QMenu* fileMenu_ = nullptr;
     QMenu* editMenu_ = nullptr;

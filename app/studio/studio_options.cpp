@@ -60,8 +60,10 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         "Draw page before and after and of the dashboard go to DIR. Exit code 3 if the model "
         "did not adapt in time.",
         "DIR");
+    const QCommandLineOption page("page", "Open on this page: draw, stream or experiments.",
+                                  "PAGE");
     parser.addOptions({screenshot, quitAfter, model, demo, lang, streamDemo, firstRunDemo,
-                       showMessages, feedbackDemo});
+                       showMessages, feedbackDemo, page});
 
     ParsedOptions parsed;
     if (!parser.parse(arguments)) {
@@ -127,6 +129,16 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         if (!QFileInfo(options.feedbackDemoDir).isDir()) {
             fail(QStringLiteral("--feedback-demo needs an existing folder, got '%1'")
                      .arg(options.feedbackDemoDir));
+            parsed.exitCode = kExitUsage;
+            return parsed;
+        }
+    }
+    if (parser.isSet(page)) {
+        options.page = parser.value(page);
+        const QStringList pages{QStringLiteral("draw"), QStringLiteral("stream"),
+                                QStringLiteral("experiments")};
+        if (!pages.contains(options.page)) {
+            fail(QStringLiteral("--page must be one of: %1").arg(pages.join(QStringLiteral(", "))));
             parsed.exitCode = kExitUsage;
             return parsed;
         }

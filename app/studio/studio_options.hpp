@@ -23,6 +23,7 @@ struct StudioOptions {
     bool demo = false;                 // --demo: local stream mode with the producer running
     bool demoUnlessConfigured = false; // --demo-unless-configured: --demo on a first run
     bool showMessages = false;         // --show-messages: the Stream page's message tail
+    QString page;                      // --page draw|stream|experiments: the page shown first
     QString feedbackDemoDir; // --feedback-demo DIR: act out the adaptation loop, screenshots
 };
 

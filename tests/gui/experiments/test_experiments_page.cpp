@@ -1,0 +1,293 @@
+// The Experiments page with real `liveml clip` jobs on tiny data: training from the form
+// (events, chart, result), cancel and resume, a failing job, the history after the page is
+// recreated, indexing, text and image search, zero-shot on the drawing.
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+#include <numeric>
+
+#include "experiments/gallery_images.hpp"
+#include "experiments/job_form.hpp"
+#include "experiments/job_runner.hpp"
+#include "experiments/named_bar_chart.hpp"
+#include "experiments/path_combo.hpp"
+#include "experiments/run_live_view.hpp"
+#include "experiments/run_results_view.hpp"
+#include "experiments_page.hpp"
+
+using namespace liveml;
+using experiments::PathCombo;
+using studio::ExperimentsPage;
+
+namespace {
+
+constexpr int kJobMs = 120000; // a job on the loaded 2-core machine, LibTorch start included
+
+jobs::RunStatus statusOf(ExperimentsPage& page, const QString& id) {
+    const jobs::RunRecord* run = page.runner().run(id);
+    return run ? run->status : jobs::RunStatus::Failed;
+}
+
+template <typename W> W* field(ExperimentsPage& page, const char* name) {
+    W* widget = page.form()->findChild<W*>(QLatin1String(name));
+    if (!widget) qFatal("no form field %s", name);
+    return widget;
+}
+
+} // namespace
+
+class TestExperimentsPage : public QObject {
+    Q_OBJECT
+  private:
+    QTemporaryDir dir_;
+    QString root_;
+    QString modelRun_;
+    QString indexRun_;
+
+    std::unique_ptr<ExperimentsPage> newPage() {
+        auto page = std::make_unique<ExperimentsPage>(root_);
+        page->resize(1100, 760);
+        page->show();
+        return page;
+    }
+
+    // Train on digits from the form: 16 items, batch 8 (2 steps per epoch).
+    void fillTraining(ExperimentsPage& page, int maxItems, int epochs) {
+        page.form()->setKind(jobs::JobKind::Train);
+        QVERIFY(field<PathCombo>(page, "trainDataset")->selectValue(QStringLiteral("digits")));
+        field<QSpinBox>(page, "trainEpochs")->setValue(epochs);
+        field<QSpinBox>(page, "trainBatch")->setValue(8);
+        field<QSpinBox>(page, "trainMaxItems")->setValue(maxItems);
+        field<QSpinBox>(page, "threads")->setValue(1);
+        auto* device = field<QComboBox>(page, "device");
+        device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
+    }
+
+  private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        // LIVEML_TEST_KEEP_RUNS=DIR keeps the runs (docs/studio-experiments.md: screenshots).
+        const QString keep = qEnvironmentVariable("LIVEML_TEST_KEEP_RUNS");
+        root_ = keep.isEmpty() ? dir_.filePath(QStringLiteral("runs")) : keep;
+        if (!keep.isEmpty()) QDir(keep).removeRecursively();
+    }
+
+    void jobsTheCliLacksAreDisabledWithAReason() {
+        auto page = newPage();
+        // The page asked `liveml clip --help`; this build has no distill/compare/finetune.
+        QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::Train), 10000);
+        QTest::qWait(100);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->form()->isKindEnabled(jobs::JobKind::Distill), 10000);
+        QVERIFY(!page->form()->isKindEnabled(jobs::JobKind::Compare));
+        QVERIFY(!page->form()->isKindEnabled(jobs::JobKind::FineTune));
+        QVERIFY(page->form()->isKindEnabled(jobs::JobKind::Evaluate));
+        auto* kinds = page->form()->findChild<QListWidget*>(QStringLiteral("jobKinds"));
+        for (int row = 0; row < kinds->count(); ++row)
+            if (!(kinds->item(row)->flags() & Qt::ItemIsEnabled))
+                QVERIFY(kinds->item(row)->toolTip().contains(QStringLiteral("not available")));
+    }
+
+    void aTwoStepTrainingFromTheFormFinishesWithEventsChartAndResult() {
+        auto page = newPage();
+        fillTraining(*page, 16, 1);
+        const QString id = page->start();
+        QVERIFY2(!id.isEmpty(), qPrintable(page->errorText()));
+        QCOMPARE(page->selectedRun(), id);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Done, kJobMs);
+        const jobs::RunRecord* run = page->runner().run(id);
+        QCOMPARE(run->device, std::string("cpu"));
+        QVERIFY(run->headline && run->headline->metric == "final_loss");
+        QVERIFY(std::isfinite(run->headline->value) && run->headline->value > 0);
+        const auto result = page->runner().result(id);
+        QCOMPARE(result->at("step").get<int>(), 2);
+        QVERIFY(QFileInfo::exists(page->runner().outputDir(id) + QStringLiteral("/config.json")));
+        // Progress events reached the live view: the train phase, its loss on the chart.
+        QVERIFY2(page->liveView()->logText().contains(QStringLiteral("[train] step 2/2")),
+                 qPrintable(page->liveView()->logText()));
+        QCOMPARE(page->liveView()->lossPoints(), 1);
+        QCOMPARE(page->liveView()->progressBar()->value(),
+                 page->liveView()->progressBar()->maximum());
+        QVERIFY(!page->liveView()->showsFailure());
+        // The results tab lists the result's figures.
+        page->resultsView()->showRun(id);
+        QCOMPARE(page->resultsView()->currentView(), QStringLiteral("metrics"));
+        QVERIFY(!page->resultsView()->metric(QStringLiteral("final_loss")).isEmpty());
+        modelRun_ = id;
+    }
+
+    void cancelLeavesACheckpointAndResumeFinishesTheRun() {
+        auto page = newPage();
+        fillTraining(*page, 0, 2); // all 1,437 training digits: 179 full batches per epoch
+        const QString id = page->start();
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(page->liveView()->lossPoints() >= 1, kJobMs);
+        QVERIFY(page->cancelSelected());
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Stopped, 20000);
+        const auto stopped = page->runner().result(id);
+        QVERIFY(stopped->at("stopped").get<bool>());
+        const int stoppedAt = stopped->at("step").get<int>();
+        const int total = stopped->at("total").get<int>();
+        QCOMPARE(total, 2 * (1437 / 8));
+        QVERIFY(stoppedAt > 0 && stoppedAt < total);
+        QVERIFY(page->runner().run(id)->can_resume());
+        QVERIFY(page->resumeSelected());
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Done, kJobMs);
+        const auto done = page->runner().result(id);
+        QCOMPARE(done->at("start_step").get<int>(), stoppedAt);
+        QCOMPARE(done->at("step").get<int>(), total);
+        QVERIFY(!done->at("stopped").get<bool>());
+        // Training events a second apart: the throughput chart has points too.
+        QVERIFY(page->liveView()->throughputPoints() >= 1);
+    }
+
+    void aFailingJobShowsItsErrorAndTheHistoryRecordsIt() {
+        auto page = newPage();
+        // A folder that is no model: the job reports an error event naming it.
+        QDir(dir_.path()).mkpath(QStringLiteral("not-a-model"));
+        page->form()->setKind(jobs::JobKind::Evaluate);
+        field<PathCombo>(*page, "evalModel")
+            ->selectFolder(dir_.filePath(QStringLiteral("not-a-model")));
+        const QString id = page->start();
+        QVERIFY(!id.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Failed, kJobMs);
+        const QString error = QString::fromStdString(page->runner().run(id)->error);
+        QVERIFY2(error.contains(QStringLiteral("not-a-model")), qPrintable(error));
+        QVERIFY(page->liveView()->showsFailure());
+        QVERIFY(page->liveView()->statusText().contains(error.toHtmlEscaped()));
+        QVERIFY(page->liveView()->logText().contains(QStringLiteral("error: ")));
+        const QModelIndex status = page->historyView()->model()->index(0, 4);
+        QCOMPARE(status.data().toString(), QStringLiteral("failed"));
+        QCOMPARE(status.data(Qt::ToolTipRole).toString(), error);
+    }
+
+    void theHistoryReloadsWhenThePageIsCreatedAgain() {
+        auto page = newPage();
+        QCOMPARE(page->historyView()->model()->rowCount(), 3);
+        QCOMPARE(statusOf(*page, modelRun_), jobs::RunStatus::Done);
+        QCOMPARE(page->runner().run(modelRun_)->headline->metric, std::string("final_loss"));
+        // Newest first: the failed evaluation, then the resumed training, then the first one.
+        QCOMPARE(page->historyView()->model()->index(0, 4).data().toString(),
+                 QStringLiteral("failed"));
+        QCOMPARE(page->selectedRun(), page->runner().runs().back().id.c_str());
+        // Picking a finished run replays its events into the live view.
+        page->selectRun(modelRun_);
+        QCOMPARE(page->liveView()->lossPoints(), 1);
+        QVERIFY(page->liveView()->logText().contains(QStringLiteral("result: ")));
+        // Rerun: same parameters, a new run.
+        const QString again = page->rerunSelected();
+        QVERIFY(!again.isEmpty() && again != modelRun_);
+        QCOMPARE(page->runner().run(again)->spec.options.dump(),
+                 page->runner().run(modelRun_)->spec.options.dump());
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, again), jobs::RunStatus::Done, kJobMs);
+        QVERIFY(page->deleteRun(again));
+        QVERIFY(!QFileInfo::exists(page->runner().runDir(again)));
+        QCOMPARE(page->historyView()->model()->rowCount(), 3);
+    }
+
+    void indexThenSearchByTextAndByAResult() {
+        auto page = newPage();
+        const QString model = page->runner().outputDir(modelRun_);
+        page->form()->setKind(jobs::JobKind::Index);
+        QVERIFY(field<PathCombo>(*page, "indexModel")->selectValue(model));
+        QVERIFY(field<PathCombo>(*page, "indexDataset")->selectValue(QStringLiteral("digits")));
+        field<QSpinBox>(*page, "indexMaxItems")->setValue(40);
+        indexRun_ = page->start();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, indexRun_), jobs::RunStatus::Done, kJobMs);
+        QCOMPARE(page->runner().result(indexRun_)->at("size").get<int>(), 40);
+
+        page->form()->setKind(jobs::JobKind::Search);
+        QVERIFY(field<PathCombo>(*page, "searchIndex")
+                    ->selectValue(page->runner().outputDir(indexRun_)));
+        field<QLineEdit>(*page, "searchText")
+            ->setText(QStringLiteral("a photo of the number three"));
+        field<QSpinBox>(*page, "searchTopK")->setValue(6);
+        const QString text = page->start();
+        QVERIFY2(!text.isEmpty(), qPrintable(page->errorText()));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, text), jobs::RunStatus::Done, kJobMs);
+        QTRY_COMPARE(page->resultsView()->currentView(), QStringLiteral("search"));
+        QListWidget* grid = page->resultsView()->searchGrid();
+        QCOMPARE(grid->count(), 6);
+        QVERIFY(!grid->item(0)->icon().isNull()); // the digit's thumbnail was decoded
+
+        // Clicking a result searches by its picture: the item itself comes back first.
+        const QString clicked = grid->item(2)->toolTip();
+        const QRect cell = grid->visualItemRect(grid->item(2));
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_VERIFY_WITH_TIMEOUT(page->selectedRun() != text, 5000);
+        const QString byImage = page->selectedRun();
+        QCOMPARE(page->runner().run(byImage)->spec.kind, jobs::JobKind::Search);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, byImage), jobs::RunStatus::Done, kJobMs);
+        const auto hits = page->runner().result(byImage)->at("results")[0]["images"];
+        QCOMPARE(QString::fromStdString(hits[0]["path"].get<std::string>()), clicked);
+        QVERIFY(hits[0]["score"].get<double>() > 0.999);
+        QTRY_COMPARE(page->resultsView()->searchGrid()->count(), 6);
+    }
+
+    void evaluationFillsTheMetricsTableAndZeroShotAccuracyTheRecallBars() {
+        auto page = newPage();
+        const QString model = page->runner().outputDir(modelRun_);
+        page->form()->setKind(jobs::JobKind::Evaluate);
+        QVERIFY(field<PathCombo>(*page, "evalModel")->selectValue(model));
+        auto* dataset = field<QComboBox>(*page, "evalDataset");
+        dataset->setCurrentIndex(dataset->findData(QStringLiteral("digits")));
+        field<QSpinBox>(*page, "evalMaxItems")->setValue(100);
+        const QString eval = page->start();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, eval), jobs::RunStatus::Done, kJobMs);
+        QTRY_COMPARE(page->resultsView()->currentView(), QStringLiteral("metrics"));
+        for (const char* key : {"zeroshot.top1", "zeroshot.top5", "zeroshot.mean_per_class_recall",
+                                "retrieval.t2i.R@1", "retrieval.i2t.R@10", "retrieval.map",
+                                "retrieval.ndcg@10", "latency_ms.p50", "qps"})
+            QVERIFY2(!page->resultsView()->metric(QLatin1String(key)).isEmpty(), key);
+        QCOMPARE(page->runner().run(eval)->headline->metric, std::string("top1"));
+
+        page->form()->setKind(jobs::JobKind::ZeroShot);
+        QVERIFY(field<PathCombo>(*page, "zeroshotModel")->selectValue(model));
+        field<QRadioButton>(*page, "zeroshotOnDataset")->setChecked(true);
+        auto* zsData = field<QComboBox>(*page, "zeroshotDataset");
+        zsData->setCurrentIndex(zsData->findData(QStringLiteral("digits")));
+        field<QSpinBox>(*page, "zeroshotMaxItems")->setValue(100);
+        const QString accuracy = page->start();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, accuracy), jobs::RunStatus::Done, kJobMs);
+        QTRY_COMPARE(page->resultsView()->currentView(), QStringLiteral("metrics"));
+        const auto* recall = page->resultsView()->recallChart();
+        QVERIFY(recall->isVisible());
+        QCOMPARE(recall->names().size(), 10);
+        const auto result = page->runner().result(accuracy);
+        QCOMPARE(recall->values()[3], result->at("per_class_recall")[3].get<double>());
+    }
+
+    void zeroShotOnTheDrawingShowsProbabilityBars() {
+        auto page = newPage();
+        experiments::GalleryImages gallery;
+        const QImage digit = gallery.image(QStringLiteral("digits/test/3"));
+        QVERIFY(!digit.isNull());
+        page->setDrawingSource([digit] { return digit.scaled(64, 64); });
+        page->form()->setKind(jobs::JobKind::ZeroShot);
+        QVERIFY(field<PathCombo>(*page, "zeroshotModel")
+                    ->selectValue(page->runner().outputDir(modelRun_)));
+        // The model was trained on digits: its classes are offered.
+        QCOMPARE(field<QLineEdit>(*page, "zeroshotClasses")->text().split(',').size(), 10);
+        QVERIFY(page->form()->useDrawing(page->runner().root() + QStringLiteral("/inputs")));
+        const QString id = page->start();
+        QVERIFY2(!id.isEmpty(), qPrintable(page->errorText()));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Done, kJobMs);
+        QTRY_COMPARE(page->resultsView()->currentView(), QStringLiteral("zeroshot"));
+        const auto* bars = page->resultsView()->probabilityChart();
+        QCOMPARE(bars->names().size(), 10);
+        QCOMPARE(bars->names().front(), QStringLiteral("zero"));
+        const double sum = std::accumulate(bars->values().begin(), bars->values().end(), 0.0);
+        QVERIFY2(std::abs(sum - 1.0) < 1e-3, qPrintable(QString::number(sum)));
+    }
+};
+
+QTEST_MAIN(TestExperimentsPage)
+#include "test_experiments_page.moc"

@@ -1,0 +1,248 @@
+#include "experiments/run_results_view.hpp"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "experiments/gallery_images.hpp"
+#include "experiments/job_runner.hpp"
+#include "experiments/job_texts.hpp"
+#include "experiments/named_bar_chart.hpp"
+
+namespace liveml::experiments {
+
+namespace {
+
+constexpr int kThumbnail = 96;
+constexpr int kPathRole = Qt::UserRole + 1;
+
+enum Page { Empty, Metrics, Search, ZeroShot };
+
+// Every scalar of a result as "a.b.c" → value; arrays are shown by their own views.
+void flatten(const nlohmann::json& json, const QString& prefix,
+             QList<QPair<QString, QString>>& rows) {
+    const QLocale locale;
+    for (const auto& [key, value] : json.items()) {
+        const QString name = prefix + QString::fromStdString(key);
+        if (value.is_object())
+            flatten(value, name + '.', rows);
+        else if (value.is_number_integer())
+            rows.append({name, locale.toString(value.get<qlonglong>())});
+        else if (value.is_number())
+            rows.append({name, locale.toString(value.get<double>(), 'f', 4)});
+        else if (value.is_boolean())
+            rows.append(
+                {name, value.get<bool>() ? QStringLiteral("true") : QStringLiteral("false")});
+        else if (value.is_string())
+            rows.append({name, QString::fromStdString(value.get<std::string>())});
+    }
+}
+
+QPixmap thumbnail(const QImage& image) {
+    if (image.isNull()) return {};
+    // Fashion-MNIST items are 28×28 and digits 8×8: scale up without blurring the pixels.
+    const auto mode =
+        image.width() < kThumbnail / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
+    return QPixmap::fromImage(image.scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio, mode));
+}
+
+} // namespace
+
+RunResultsView::RunResultsView(JobRunner& runner, QWidget* parent)
+    : QWidget(parent), runner_(runner), gallery_(std::make_unique<GalleryImages>()),
+      stack_(new QStackedWidget(this)), empty_(new QLabel), metrics_(new QTableWidget(0, 2)),
+      recall_(new NamedBarChart), query_(new QLabel), grid_(new QListWidget), image_(new QLabel),
+      probabilities_(new NamedBarChart) {
+    empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
+    stack_->addWidget(empty_);
+
+    metrics_->setObjectName(QStringLiteral("metricsTable"));
+    metrics_->verticalHeader()->hide();
+    metrics_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    metrics_->horizontalHeader()->setStretchLastSection(true);
+    metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    metrics_->setSortingEnabled(true);
+    recall_->setObjectName(QStringLiteral("recallChart"));
+    auto* metricsPage = new QWidget;
+    auto* metricsLayout = new QHBoxLayout(metricsPage);
+    metricsLayout->setContentsMargins(0, 0, 0, 0);
+    metricsLayout->addWidget(metrics_, 1);
+    metricsLayout->addWidget(recall_, 1);
+    stack_->addWidget(metricsPage);
+
+    grid_->setObjectName(QStringLiteral("searchGrid"));
+    grid_->setViewMode(QListView::IconMode);
+    grid_->setIconSize(QSize(kThumbnail, kThumbnail));
+    grid_->setResizeMode(QListView::Adjust);
+    grid_->setMovement(QListView::Static);
+    grid_->setWordWrap(true);
+    grid_->setGridSize(QSize(kThumbnail + 40, kThumbnail + 52));
+    connect(grid_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        const QString file = gallery_->asFile(item->data(kPathRole).toString(),
+                                              runner_.root() + QStringLiteral("/inputs"));
+        if (!file.isEmpty()) emit searchByImage(file);
+    });
+    auto* searchPage = new QWidget;
+    auto* searchLayout = new QVBoxLayout(searchPage);
+    searchLayout->setContentsMargins(0, 0, 0, 0);
+    searchLayout->addWidget(query_);
+    searchLayout->addWidget(grid_, 1);
+    stack_->addWidget(searchPage);
+
+    probabilities_->setObjectName(QStringLiteral("probabilityChart"));
+    image_->setAlignment(Qt::AlignCenter);
+    image_->setMinimumSize(kThumbnail * 2, kThumbnail * 2);
+    auto* zeroPage = new QWidget;
+    auto* zeroLayout = new QHBoxLayout(zeroPage);
+    zeroLayout->setContentsMargins(0, 0, 0, 0);
+    zeroLayout->addWidget(image_);
+    zeroLayout->addWidget(probabilities_, 1);
+    stack_->addWidget(zeroPage);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(stack_);
+    connect(&runner_, &JobRunner::runChanged, this, [this](const QString& id) {
+        if (id == runId_) showRun(id);
+    });
+    retranslate();
+}
+
+RunResultsView::~RunResultsView() = default;
+
+QString RunResultsView::currentView() const {
+    switch (stack_->currentIndex()) {
+    case Metrics:
+        return QStringLiteral("metrics");
+    case Search:
+        return QStringLiteral("search");
+    case ZeroShot:
+        return QStringLiteral("zeroshot");
+    default:
+        return QStringLiteral("none");
+    }
+}
+
+QString RunResultsView::metric(const QString& key) const {
+    for (int row = 0; row < metrics_->rowCount(); ++row)
+        if (metrics_->item(row, 0)->text() == key) return metrics_->item(row, 1)->text();
+    return {};
+}
+
+void RunResultsView::showRun(const QString& id) {
+    runId_ = id;
+    const jobs::RunRecord* run = runner_.run(id);
+    if (!run || !runner_.result(id)) {
+        stack_->setCurrentIndex(Empty);
+        retranslate();
+        return;
+    }
+    if (run->spec.kind == jobs::JobKind::Search)
+        showSearch(id);
+    else if (run->spec.kind == jobs::JobKind::ZeroShot && run->spec.option("dataset").empty())
+        showZeroShot(id);
+    else
+        showMetrics(id);
+}
+
+void RunResultsView::showMetrics(const QString& id) {
+    const auto result = runner_.result(id);
+    QList<QPair<QString, QString>> rows;
+    flatten(*result, QString(), rows);
+    metrics_->setSortingEnabled(false);
+    metrics_->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        metrics_->setItem(row, 0, new QTableWidgetItem(rows[row].first));
+        metrics_->setItem(row, 1, new QTableWidgetItem(rows[row].second));
+    }
+    metrics_->setSortingEnabled(true);
+    const auto recall = result->find("per_class_recall");
+    const bool hasRecall = recall != result->end() && recall->is_array();
+    recall_->setVisible(hasRecall);
+    if (hasRecall) {
+        const QStringList names = datasetClassNames(runner_.run(id)->spec.option("dataset"));
+        QVector<double> values;
+        for (const auto& value : *recall)
+            values.append(value.is_number() ? value.get<double>() : 0.0);
+        recall_->setValues(names.mid(0, values.size()), values);
+    }
+    stack_->setCurrentIndex(Metrics);
+}
+
+void RunResultsView::showSearch(const QString& id) {
+    const auto result = runner_.result(id);
+    grid_->clear();
+    const QLocale locale;
+    const auto results = result->value("results", nlohmann::json::array());
+    for (const auto& query : results) {
+        query_->setText(
+            tr("Query: %1").arg(QString::fromStdString(query.value("query", std::string()))));
+        for (const auto& hit : query.value("images", nlohmann::json::array())) {
+            const QString path = QString::fromStdString(hit.value("path", std::string()));
+            QString text = locale.toString(hit.value("score", 0.0), 'f', 3);
+            if (hit.contains("caption"))
+                text += '\n' + QString::fromStdString(hit["caption"].get<std::string>());
+            else if (hit.contains("label") && hit["label"].is_number_integer()) {
+                const QStringList names = datasetClassNames(path.section('/', 0, 0).toStdString());
+                const int label = hit["label"].get<int>();
+                text += '\n' + (label >= 0 && label < names.size() ? names[label]
+                                                                   : QString::number(label));
+            }
+            auto* item = new QListWidgetItem(QIcon(thumbnail(gallery_->image(path))), text, grid_);
+            item->setData(kPathRole, path);
+            item->setToolTip(path);
+        }
+    }
+    stack_->setCurrentIndex(Search);
+}
+
+void RunResultsView::showZeroShot(const QString& id) {
+    const jobs::RunRecord* run = runner_.run(id);
+    QStringList classes;
+    const auto it = run->spec.options.find("classes");
+    if (it != run->spec.options.end() && it->is_array())
+        for (const auto& name : *it)
+            classes << QString::fromStdString(name.get<std::string>());
+    // The predictions are events of the run (the result only counts them): the first image's.
+    for (const StoredEvent& stored : runner_.events(id)) {
+        if (stored.event.type != jobs::EventType::Prediction) continue;
+        QVector<double> probs;
+        for (const auto& p : stored.event.body.value("probs", nlohmann::json::array()))
+            probs.append(p.is_number() ? p.get<double>() : 0.0);
+        probabilities_->setValues(classes.mid(0, probs.size()), probs);
+        const QString image =
+            QString::fromStdString(stored.event.body.value("image", std::string()));
+        image_->setPixmap(thumbnail(gallery_->image(image))
+                              .scaled(kThumbnail * 2, kThumbnail * 2, Qt::KeepAspectRatio,
+                                      Qt::FastTransformation));
+        image_->setToolTip(image);
+        break;
+    }
+    stack_->setCurrentIndex(ZeroShot);
+}
+
+void RunResultsView::retranslate() {
+    const jobs::RunRecord* run = runner_.run(runId_);
+    empty_->setText(!run               ? tr("Select a run in the history to see its results.")
+                    : run->is_active() ? tr("The results appear when the run finishes.")
+                                       : tr("This run left no result."));
+    metrics_->setHorizontalHeaderLabels({tr("Metric"), tr("Value")});
+    recall_->setTitle(tr("Per-class recall"));
+    recall_->setValueLabel(tr("recall"));
+    probabilities_->setTitle(tr("Class probabilities"));
+    probabilities_->setValueLabel(tr("probability"));
+}
+
+void RunResultsView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace liveml::experiments
