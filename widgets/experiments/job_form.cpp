@@ -443,8 +443,11 @@ void JobForm::refreshRuns() {
 
 bool JobForm::useDrawing(const QString& folder) {
     if (!drawing_) return false;
-    const QImage image = drawing_();
+    // The canvas draws dark ink on white paper; the built-in data the models learn from has
+    // bright ink on black, so the drawing is inverted to match.
+    QImage image = drawing_().convertToFormat(QImage::Format_Grayscale8);
     if (image.isNull() || !QDir().mkpath(folder)) return false;
+    image.invertPixels();
     const QString path =
         QStringLiteral("%1/drawing-%2.png").arg(folder).arg(QDateTime::currentMSecsSinceEpoch());
     if (!image.save(path)) return false;

@@ -270,7 +270,10 @@ class TestExperimentsPage : public QObject {
         experiments::GalleryImages gallery;
         const QImage digit = gallery.image(QStringLiteral("digits/test/3"));
         QVERIFY(!digit.isNull());
-        page->setDrawingSource([digit] { return digit.scaled(64, 64); });
+        // The canvas's convention: dark ink on white paper.
+        QImage paper = digit.scaled(64, 64);
+        paper.invertPixels();
+        page->setDrawingSource([paper] { return paper; });
         page->form()->setKind(jobs::JobKind::ZeroShot);
         QVERIFY(field<PathCombo>(*page, "zeroshotModel")
                     ->selectValue(page->runner().outputDir(modelRun_)));
@@ -284,6 +287,11 @@ class TestExperimentsPage : public QObject {
         const auto* bars = page->resultsView()->probabilityChart();
         QCOMPARE(bars->names().size(), 10);
         QCOMPARE(bars->names().front(), QStringLiteral("zero"));
+        // The job saw the digit as the dataset has it: bright ink on black.
+        const QString sent = QString::fromStdString(
+            page->runner().run(id)->spec.options["images"][0].get<std::string>());
+        QCOMPARE(QImage(sent).convertToFormat(QImage::Format_Grayscale8),
+                 digit.scaled(64, 64).convertToFormat(QImage::Format_Grayscale8));
         const double sum = std::accumulate(bars->values().begin(), bars->values().end(), 0.0);
         QVERIFY2(std::abs(sum - 1.0) < 1e-3, qPrintable(QString::number(sum)));
     }
