@@ -21,7 +21,7 @@
 #include "experiments/run_history_model.hpp"
 #include "experiments/run_live_view.hpp"
 #include "experiments/run_results_view.hpp"
-#include "stream/liveml_binary.hpp"
+#include "streamui/liveml_binary.hpp"
 
 namespace liveml::studio {
 

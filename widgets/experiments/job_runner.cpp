@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "stream/child_process.hpp"
+#include "streamui/child_process.hpp"
 
 namespace liveml::experiments {
 

@@ -11,8 +11,9 @@
 
 #include <cmath>
 
+#include "dashboard/frame_clock.hpp"
 #include "dashboard/live_chart.hpp"
-#include "dashboard/series_store.hpp"
+#include "series/series_store.hpp"
 #include "experiments/job_runner.hpp"
 #include "experiments/job_texts.hpp"
 
@@ -75,6 +76,12 @@ RunLiveView::RunLiveView(JobRunner& runner, QWidget* parent)
     connect(&runner_, &JobRunner::runChanged, this, [this](const QString& id) {
         if (id == runId_) updateStatus();
     });
+    // The charts redraw on this view's one frame clock (as DashboardView's do), never per event.
+    auto* clock = new dashboard::FrameClock(this);
+    connect(clock, &dashboard::FrameClock::frame, this, [this] {
+        lossChart_->refresh();
+        throughputChart_->refresh();
+    });
     rebuildCharts();
     retranslate();
 }
@@ -85,7 +92,7 @@ void RunLiveView::rebuildCharts() {
     // A store per shown run: LiveChart overlays every run of a store, the view shows one.
     delete lossChart_;
     delete throughputChart_;
-    store_ = std::make_unique<dashboard::SeriesStore>();
+    store_ = std::make_unique<series::SeriesStore>();
     lossChart_ = new dashboard::LiveChart(*store_, this);
     lossChart_->setObjectName(QStringLiteral("lossChart"));
     lossChart_->setSmoothing(kLossSmoothing);

@@ -12,8 +12,10 @@ class QHBoxLayout;
 
 namespace liveml::dashboard {
 class LiveChart;
-class SeriesStore;
 } // namespace liveml::dashboard
+namespace liveml::series {
+class SeriesStore;
+} // namespace liveml::series
 
 namespace liveml::experiments {
 
@@ -60,7 +62,7 @@ class RunLiveView : public QWidget {
     QLabel* phase_;
     QHBoxLayout* charts_;
     QPlainTextEdit* log_;
-    std::unique_ptr<dashboard::SeriesStore> store_;
+    std::unique_ptr<series::SeriesStore> store_;
     dashboard::LiveChart* lossChart_ = nullptr;
     dashboard::LiveChart* throughputChart_ = nullptr;
     std::unique_ptr<jobs::TrainingCurve> curve_;
