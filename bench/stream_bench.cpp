@@ -171,6 +171,9 @@ double end_to_end_rate(const std::vector<std::string>& payloads, const Options& 
                                    {"session.timeout.ms", "6000"}};
     options.producer_properties = {{"bootstrap.servers", run.bootstrap}};
     options.checkpoint_interval = std::chrono::seconds(1);
+    options.log = [name = run.name](const std::string& line) {
+        std::cerr << "stream_bench: " << name << " trainer: " << line << '\n';
+    };
 
     stream::KafkaProducer producer({{"bootstrap.servers", run.bootstrap}});
     if (run.create_topics)
@@ -216,7 +219,13 @@ double end_to_end_rate(const std::vector<std::string>& payloads, const Options& 
     const double rate = double(o.records) / seconds_since(start);
 
     // Exactly-once sinks also hold one commit marker per partition and transaction.
-    const auto sink = records_written(producer.native_handle(), options.sink_topic, o.partitions);
+    // The broker may report the newest high watermarks a moment after the final commit
+    // (seen now and then right after a transaction's end): look again for a few seconds.
+    auto sink = records_written(producer.native_handle(), options.sink_topic, o.partitions);
+    for (int retry = 0; retry < 50 && sink < std::int64_t(kWarmup + o.records); ++retry) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        sink = records_written(producer.native_handle(), options.sink_topic, o.partitions);
+    }
     const bool complete = run.delivery == stream::Delivery::kExactlyOnce
                               ? sink >= std::int64_t(kWarmup + o.records)
                               : sink == std::int64_t(kWarmup + o.records);
