@@ -1,12 +1,12 @@
 // Trainer metrics records reach the dashboard from Redis and Kafka; whoever can write there
 // controls these bytes. The reader must refuse bad records with MetricsRecordError only.
-#include "dashboard/metrics_record.hpp"
+#include "stream/metrics_record.hpp"
 
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 
-using namespace liveml::dashboard;
+using namespace liveml::stream;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

@@ -75,10 +75,14 @@ run_logged() {
   head -3 "$work/$name.log"
 }
 run_logged liveml-help liveml --help
-if in_root test -x /usr/bin/liveml-clip; then
+# The CLIP jobs: liveml-clip itself, and `liveml clip`, which execs it from beside liveml. A
+# LibTorch build must ship it (install component `clip`); a -DLIVEML_TORCH=OFF build has none.
+if grep -q '^LIVEML_TORCH:BOOL=ON' "$build_dir/CMakeCache.txt"; then
+  in_root test -x /usr/bin/liveml-clip || fail "liveml-clip is not in the package"
   run_logged liveml-clip-help liveml-clip --help
+  run_logged liveml-clip-via-liveml liveml clip --help
 else
-  echo "== liveml-clip: not in this package (the CLIP jobs are still inside liveml)"
+  echo "== liveml-clip: not built (LIVEML_TORCH=OFF), not in this package"
 fi
 run_logged studio env QT_QPA_PLATFORM=offscreen liveml-studio --screenshot /tmp/studio.png
 cp "$root/tmp/studio.png" "$work/studio.png"

@@ -10,7 +10,8 @@ namespace {
 constexpr unsigned kMarkerPrefix = 0xff;
 constexpr unsigned kStartOfImage = 0xd8;
 constexpr unsigned kDefineHuffmanTable = 0xc4;
-constexpr unsigned kMaxCodes = 256; // stb's tables hold 256 symbols (+1 terminator)
+constexpr unsigned kMaxCodes = 256;            // stb's tables hold 256 symbols (+1 terminator)
+constexpr std::int64_t kMaxPnm8BitValue = 255; // above it stb reads 16-bit samples
 
 // stb reads zeros past the end of its input; so does this, so both see the same values.
 unsigned byte_at(std::span<const std::byte> bytes, std::size_t i) {
@@ -58,12 +59,16 @@ bool pnm_space(unsigned c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
+enum class PnmHeader { Fine, Overflows, SixteenBit };
+
 // Width, height and maximum value of a binary PGM/PPM header, read as stb reads them
-// (whitespace and '#' comments between them); true when one does not fit an int.
-bool pnm_header_overflows(std::span<const std::byte> bytes) {
+// (whitespace and '#' comments between them): does one not fit an int, or does the maximum
+// value make the samples 16-bit?
+PnmHeader check_pnm_header(std::span<const std::byte> bytes) {
     if (byte_at(bytes, 0) != 'P' || (byte_at(bytes, 1) != '5' && byte_at(bytes, 1) != '6'))
-        return false;
+        return PnmHeader::Fine;
     std::size_t i = 2;
+    std::int64_t value = 0;
     for (int field = 0; field < 3; ++field) {
         for (;;) {
             while (i < bytes.size() && pnm_space(byte_at(bytes, i)))
@@ -72,13 +77,13 @@ bool pnm_header_overflows(std::span<const std::byte> bytes) {
             while (i < bytes.size() && byte_at(bytes, i) != '\n' && byte_at(bytes, i) != '\r')
                 ++i;
         }
-        std::int64_t value = 0;
+        value = 0;
         for (; i < bytes.size() && byte_at(bytes, i) >= '0' && byte_at(bytes, i) <= '9'; ++i) {
             value = value * 10 + (byte_at(bytes, i) - '0');
-            if (value > INT_MAX) return true;
+            if (value > INT_MAX) return PnmHeader::Overflows;
         }
     }
-    return false;
+    return value > kMaxPnm8BitValue ? PnmHeader::SixteenBit : PnmHeader::Fine;
 }
 
 } // namespace
@@ -86,7 +91,14 @@ bool pnm_header_overflows(std::span<const std::byte> bytes) {
 std::string_view stb_input_defect(std::span<const std::byte> bytes) {
     if (jpeg_has_oversized_huffman_table(bytes))
         return "a JPEG Huffman table declares more than 256 codes";
-    if (pnm_header_overflows(bytes)) return "a PGM/PPM header number is too large";
+    switch (check_pnm_header(bytes)) {
+    case PnmHeader::Overflows:
+        return "a PGM/PPM header number is too large";
+    case PnmHeader::SixteenBit:
+        return "16-bit PGM/PPM is not supported";
+    case PnmHeader::Fine:
+        break;
+    }
     return {};
 }
 

@@ -1,5 +1,8 @@
 #include "jobs/job_event.hpp"
 
+#include <cmath>
+#include <limits>
+
 namespace liveml::jobs {
 
 namespace {
@@ -17,6 +20,29 @@ std::optional<double> number(const nlohmann::json& object, const char* key) {
     const auto it = object.find(key);
     if (it == object.end() || !it->is_number()) return std::nullopt;
     return it->get<double>();
+}
+
+// A whole number ≥ 0 that fits an int64, else nullopt. Range checked before the cast: a step
+// such as 1.2e34 (an integer literal too long for int64, read as a double) made the cast
+// undefined behaviour (found by fuzz/job_event).
+std::optional<std::int64_t> count(const nlohmann::json& object, const char* key) {
+    const auto it = object.find(key);
+    if (it == object.end()) return std::nullopt;
+    if (it->is_number_unsigned()) {
+        const auto value = it->get<std::uint64_t>();
+        if (value > std::uint64_t(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+        return std::int64_t(value);
+    }
+    if (it->is_number_integer()) {
+        const auto value = it->get<std::int64_t>();
+        return value >= 0 ? std::optional(value) : std::nullopt;
+    }
+    if (!it->is_number_float()) return std::nullopt;
+    // 2^63 is exact as a double; every whole double below it converts.
+    const double value = it->get<double>();
+    if (!(value >= 0 && value < 9223372036854775808.0) || value != std::floor(value))
+        return std::nullopt;
+    return std::int64_t(value);
 }
 
 std::string text(const nlohmann::json& object, const char* key) {
@@ -44,14 +70,14 @@ ParsedLine parse_job_line(std::string_view line) {
     switch (event.type) {
     case EventType::Progress: {
         event.phase = text(object, "phase");
-        const auto step = number(object, "step");
-        const auto total = number(object, "total");
-        if (!step || !total || *step < 0 || *total < 0) {
+        const auto step = count(object, "step");
+        const auto total = count(object, "total");
+        if (!step || !total) {
             parsed.error = "progress without whole step and total";
             return parsed;
         }
-        event.step = static_cast<std::int64_t>(*step);
-        event.total = static_cast<std::int64_t>(*total);
+        event.step = *step;
+        event.total = *total;
         event.loss = number(object, "loss");
         event.eta_s = number(object, "eta_s");
         break;

@@ -215,6 +215,9 @@ TEST(ImageDecode, RefusesInputsThatStbMishandles) {
     const std::pair<std::string, const char*> cases[] = {
         {std::string("\xff\xd8\xff\xc4\x00\x03\x03\xc4\x81", 9), "more than 256 codes"},
         {"P5\n5\n" + std::string(40, '0') + "1000000000000<", "header number is too large"},
+        // Found by fuzz/image_decode: a truncated 16-bit PPM decoded to gray overran the heap.
+        {std::string("P6\n5\n52\n25555\nP6\n52\0\0 \0\0", 24), "16-bit PGM/PPM"},
+        {std::string("P5 1 1 65535 \x12\x34", 15), "16-bit PGM/PPM"},
     };
     for (const auto& [bytes, reason] : cases) {
         const auto span = std::as_bytes(std::span(bytes.data(), bytes.size()));

@@ -60,6 +60,28 @@ TEST(JobEvent, MalformedLinesAreRefusedWithAReason) {
     }
 }
 
+// Found by fuzz/job_event: a step beyond int64 (here an integer literal too long for it, read
+// as a double; the repeated key keeps the last value) was cast to int64, undefined behaviour.
+// Fractions were let through as well, against the error's own words.
+TEST(JobEvent, StepAndTotalMustBeWholeNumbersWithinInt64) {
+    for (
+        const char* line :
+        {R"({"event":"progress","phase":"train","step":120,"total":2.3125,"eta92233":"train","step":12033720368547203685685472036854775})",
+         R"({"event":"progress","phase":"train","step":1e300,"total":2})",
+         R"({"event":"progress","phase":"train","step":1,"total":9223372036854775808})",
+         R"({"event":"progress","phase":"train","step":1,"total":9.3e18})",
+         R"({"event":"progress","phase":"train","step":2.5,"total":4})"}) {
+        const auto parsed = parse_job_line(line);
+        EXPECT_FALSE(parsed.event) << line;
+        EXPECT_EQ(parsed.error, "progress without whole step and total") << line;
+    }
+    const auto largest = parse_job_line(
+        R"({"event":"progress","phase":"train","step":3.0,"total":9223372036854775807})");
+    ASSERT_TRUE(largest.event) << largest.error;
+    EXPECT_EQ(largest.event->step, 3);
+    EXPECT_EQ(largest.event->total, 9223372036854775807);
+}
+
 TEST(JobEvent, UnknownEventsAreKeptAsOther) {
     const auto parsed = parse_job_line(R"({"event":"epoch","n":1})");
     ASSERT_TRUE(parsed.event);
