@@ -4,6 +4,7 @@
 #include "clip/clip_evaluation.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
+#include "dataset_flags.hpp"
 #include "help_footer.hpp"
 #include "json_output.hpp"
 
@@ -17,9 +18,7 @@ namespace {
 
 struct EvalArgs {
     std::string model;
-    std::string dataset = "fashion-mnist";
-    std::string split = "test";
-    std::size_t max_items = 0;
+    DatasetFlags data{.name = "fashion-mnist"};
     std::size_t latency_queries = 200;
     ClipJobFlags flags;
 };
@@ -46,7 +45,8 @@ void run_eval(const EvalArgs& args) {
         std::int64_t done = 0;
         reporter.progress("load", done++, kPhases);
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
-        const auto data = clip::load_labelled_split(args.dataset, args.split, args.max_items);
+        const auto data =
+            clip::load_labelled_split(args.data.name, args.data.split, args.data.max_items);
         const auto report =
             clip::evaluate(encoder, data, args.latency_queries, [&](const std::string& phase) {
                 reporter.progress(phase, done++, kPhases);
@@ -75,8 +75,8 @@ void run_eval(const EvalArgs& args) {
             .add_raw("latency_ms", latency.str())
             .add("qps", report.latency.qps)
             .add("model", args.model)
-            .add("dataset", args.dataset)
-            .add("split", args.split)
+            .add("dataset", args.data.name)
+            .add("split", args.data.split)
             .add("images", static_cast<std::uint64_t>(report.images))
             .add("captions", static_cast<std::uint64_t>(report.captions))
             .add("device", encoder.device())
@@ -93,10 +93,7 @@ void register_clip_eval(CLI::App& clip) {
     auto* cmd = clip.add_subcommand(
         "eval", "Zero-shot top-1/top-5, retrieval R@K/MRR/mAP/NDCG@10 and query latency");
     cmd->add_option("--model", args->model, "model directory")->required();
-    cmd->add_option("--dataset", args->dataset, "fashion-mnist or digits")->capture_default_str();
-    cmd->add_option("--split", args->split, "train or test")->capture_default_str();
-    cmd->add_option("--max-items", args->max_items, "evaluate the first N images (0 = all)")
-        ->capture_default_str();
+    args->data.add_to(*cmd, {});
     cmd->add_option("--latency-queries", args->latency_queries,
                     "text queries timed one by one (encode + top-10 search)")
         ->check(CLI::Range(1, 1000000))

@@ -6,6 +6,7 @@
 #include "clip/model_fingerprint.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
+#include "dataset_flags.hpp"
 #include "datasets/user_images.hpp"
 #include "exit_codes.hpp"
 #include "help_footer.hpp"
@@ -32,9 +33,7 @@ struct IndexArgs {
     std::string model;
     std::string index;
     std::string gallery; // image folder
-    std::string dataset; // or a built-in labelled split
-    std::string split = "test";
-    std::size_t max_items = 0;
+    DatasetFlags data;   // or a built-in labelled split
     std::size_t batch_size = 64;
     ClipJobFlags flags;
 };
@@ -133,9 +132,10 @@ IndexCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder,
 IndexCounts index_dataset(const IndexArgs& args, const clip::ClipEncoder& encoder,
                           retrieval::VectorIndex& index, JobReporter& reporter,
                           const InterruptFlag& interrupt) {
-    const auto data = clip::load_labelled_split(args.dataset, args.split, args.max_items);
+    const auto data =
+        clip::load_labelled_split(args.data.name, args.data.split, args.data.max_items);
     const auto name = [&](std::size_t i) {
-        return args.dataset + "/" + args.split + "/" + std::to_string(i);
+        return args.data.name + "/" + args.data.split + "/" + std::to_string(i);
     };
     std::unordered_set<std::string> wanted;
     std::vector<std::size_t> todo;
@@ -164,7 +164,7 @@ IndexCounts index_dataset(const IndexArgs& args, const clip::ClipEncoder& encode
 
 void run_index(const IndexArgs& args) {
     run_clip_job("index", args.flags, [&](JobReporter& reporter) {
-        if (args.gallery.empty() == args.dataset.empty())
+        if (args.gallery.empty() == args.data.name.empty())
             throw UsageError("give either --gallery FOLDER or --dataset NAME");
         const InterruptFlag interrupt;
         reporter.progress("load", 0, 1);
@@ -179,7 +179,7 @@ void run_index(const IndexArgs& args) {
             fields.add("gallery", fs::absolute(args.gallery).string());
         } else {
             counts = index_dataset(args, encoder, index, reporter, interrupt);
-            fields.add("gallery", args.dataset + "/" + args.split);
+            fields.add("gallery", args.data.name + "/" + args.data.split);
         }
         counts.removed += dropped;
         reporter.progress("save", 0, 1);
@@ -209,9 +209,7 @@ void register_clip_index(CLI::App& clip) {
     cmd->add_option("--model", args->model, "model directory")->required();
     cmd->add_option("--index", args->index, "index directory (created or updated)")->required();
     cmd->add_option("--gallery", args->gallery, "image folder (scanned recursively)");
-    cmd->add_option("--dataset", args->dataset, "or a built-in split: fashion-mnist, digits");
-    cmd->add_option("--split", args->split, "train or test")->capture_default_str();
-    cmd->add_option("--max-items", args->max_items, "first N items of the split (0 = all)");
+    args->data.add_to(*cmd, {});
     cmd->add_option("--batch-size", args->batch_size, "images per forward pass")
         ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
         ->capture_default_str();

@@ -50,7 +50,7 @@ std::vector<std::string> read_lines(const std::string& path) {
 }
 
 void run_tokenize(const TokenizeArgs& args) {
-    run_clip_job(args.flags, [&](JobReporter& reporter) {
+    run_clip_job("tokenize", args.flags, [&](JobReporter& reporter) {
         const auto tok = load_tokenizer(args);
         const auto texts = args.file.empty() ? args.texts : read_lines(args.file);
         std::size_t truncated = 0;

@@ -2,6 +2,7 @@
 #include "clip/clip_trainer.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
+#include "dataset_flags.hpp"
 #include "exit_codes.hpp"
 #include "finite_numbers.hpp"
 #include "help_footer.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 struct TrainArgs {
     clip::TrainOptions options;
+    DatasetFlags data;
     std::string out;
     ClipJobFlags flags;
 };
@@ -24,6 +26,8 @@ struct TrainArgs {
 void run_train(const TrainArgs& args) {
     run_clip_job("train", args.flags, [&](JobReporter& reporter) {
         auto options = args.options;
+        options.dataset = args.data.name;
+        options.max_items = args.data.max_items;
         options.out = args.out;
         options.runtime = args.flags.runtime;
         const InterruptFlag interrupt;
@@ -60,10 +64,7 @@ void register_clip_train(CLI::App& clip) {
     auto& o = args->options;
     auto* cmd = clip.add_subcommand(
         "train", "Train a CLIP model from scratch (symmetric InfoNCE, AdamW, cosine schedule)");
-    cmd->add_option("--dataset", o.dataset,
-                    "fashion-mnist, digits, or a folder with images and "
-                    "captions.jsonl/captions.csv")
-        ->required();
+    args->data.add_to(*cmd, {.folders = true, .split = false})->required();
     cmd->add_option("--out", args->out, "model directory (Hugging Face layout + training state)")
         ->required();
     cmd->add_option("--epochs", o.epochs, "passes over the training data")
@@ -76,8 +77,6 @@ void register_clip_train(CLI::App& clip) {
         ->check(positive_finite())
         ->capture_default_str();
     cmd->add_option("--seed", o.seed, "initialisation and data order")->capture_default_str();
-    cmd->add_option("--max-items", o.max_items, "use only the first N training items (0 = all)")
-        ->capture_default_str();
     cmd->add_flag("--resume", o.resume,
                   "continue the run checkpointed in --out (its settings are kept)");
     args->flags.add_to(*cmd);

@@ -4,6 +4,7 @@
 #include "clip/image_input.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
+#include "dataset_flags.hpp"
 #include "datasets/user_images.hpp"
 #include "exit_codes.hpp"
 #include "help_footer.hpp"
@@ -22,9 +23,7 @@ namespace {
 
 struct ZeroShotArgs {
     std::string model;
-    std::string dataset;
-    std::string split = "test";
-    std::size_t max_items = 0;
+    DatasetFlags data;               // or --images
     std::vector<std::string> images; // files or folders
     std::vector<std::string> classes;
     std::size_t top_k = 3;
@@ -58,7 +57,7 @@ std::vector<double> probabilities(std::span<const float> cosines, double scale) 
 
 void run_zeroshot(const ZeroShotArgs& args) {
     run_clip_job("zeroshot", args.flags, [&](JobReporter& reporter) {
-        if (args.dataset.empty() == args.images.empty())
+        if (args.data.name.empty() == args.images.empty())
             throw UsageError("give either --dataset or --images");
         constexpr std::int64_t kPhases = 3;
         std::int64_t done = 0;
@@ -68,8 +67,9 @@ void run_zeroshot(const ZeroShotArgs& args) {
         next_phase("load");
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
         const auto& config = encoder.config();
-        if (!args.dataset.empty()) {
-            const auto data = clip::load_labelled_split(args.dataset, args.split, args.max_items);
+        if (!args.data.name.empty()) {
+            const auto data =
+                clip::load_labelled_split(args.data.name, args.data.split, args.data.max_items);
             const auto metrics = clip::evaluate_zeroshot(encoder, data, next_phase);
             JsonObject fields;
             fields.add("top1", metrics.top1)
@@ -139,9 +139,7 @@ void register_clip_zeroshot(CLI::App& clip) {
     auto* cmd = clip.add_subcommand(
         "zeroshot", "Classify images by class names through the zero-shot template ensemble");
     cmd->add_option("--model", args->model, "model directory")->required();
-    cmd->add_option("--dataset", args->dataset, "fashion-mnist or digits: report accuracy");
-    cmd->add_option("--split", args->split, "train or test")->capture_default_str();
-    cmd->add_option("--max-items", args->max_items, "first N images of the split (0 = all)");
+    args->data.add_to(*cmd, {});
     cmd->add_option("--images", args->images, "image files or folders: one prediction each");
     cmd->add_option("--classes", args->classes, "class names (comma separated)")->delimiter(',');
     cmd->add_option("--top-k", args->top_k, "classes listed per image")

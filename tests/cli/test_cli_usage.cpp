@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli_process.hpp"
@@ -182,6 +183,28 @@ TEST(CliUsage, ClipUsageErrorsExitTwoThroughLivemlToo) {
         Args through{"clip"};
         through.insert(through.end(), args.begin(), args.end());
         expect_usage_error(run_liveml(through), "liveml " + joined(through));
+    }
+}
+
+// The dataset option group checks its flags while parsing in every job that takes them: an
+// unknown set, a folder where only built-in sets are read, a missing folder (train reads
+// folders), an unknown split. CLI11's message names the flag.
+TEST(CliUsage, ClipJobsRefuseABadDatasetWhileParsing) {
+    const TempDir dir;
+    const auto missing = (dir / "no-such-folder").string();
+    const std::vector<std::pair<Args, std::string>> cases{
+        {{"train", "--out", "m", "--dataset", "mnist"}, "--dataset"},
+        {{"train", "--out", "m", "--dataset", missing}, "--dataset"},
+        {{"eval", "--model", "m", "--dataset", "mnist"}, "--dataset"},
+        {{"eval", "--model", "m", "--dataset", "digits", "--split", "validation"}, "--split"},
+        {{"zeroshot", "--model", "m", "--dataset", "mnist"}, "--dataset"},
+        {{"zeroshot", "--model", "m", "--dataset", dir.path().string()}, "--dataset"},
+        {{"index", "--model", "m", "--index", "i", "--dataset", "mnist"}, "--dataset"},
+    };
+    for (const auto& [args, flag] : cases) {
+        const auto run = run_liveml_clip(args);
+        expect_usage_error(run, "liveml-clip " + joined(args));
+        EXPECT_NE(run.err.find(flag), std::string::npos) << joined(args) << run.err;
     }
 }
 #endif

@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <csignal>
 
-#include "free_port.hpp"
+#include "common/free_port.hpp"
 #include "store/private_redis_server.hpp"
 #include "stream_harness.hpp"
 
@@ -20,7 +20,7 @@ using namespace liveml::stream::testing;
 
 TEST(BrokerPort, ClientsBootstrapThroughTheChosenPort) {
     const auto dir = scratch_dir("broker-port");
-    const int port = liveml::testing::free_loopback_port();
+    const int port = liveml::pick_free_port();
     Child broker(liveml_args({"broker", "--engine", "kafka", "--port", std::to_string(port),
                               "--partitions", "2"}),
                  dir / "broker");
