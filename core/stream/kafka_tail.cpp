@@ -91,6 +91,16 @@ void KafkaTail::note_error(std::string reason) {
     last_error_ = std::move(reason);
 }
 
+bool KafkaTail::probe_brokers(std::chrono::milliseconds timeout) {
+    const rd_kafka_metadata_t* metadata = nullptr;
+    const auto err = rd_kafka_metadata(handle_.get(), 0, nullptr, &metadata,
+                                       static_cast<int>(timeout.count()));
+    if (err) return false;
+    rd_kafka_metadata_destroy(metadata);
+    mark_up();
+    return true;
+}
+
 void KafkaTail::mark_up() {
     up_.store(true);
     std::lock_guard lock(error_mutex_);

@@ -63,8 +63,12 @@ class KafkaTail {
         return handed;
     }
 
-    // False while librdkafka reports every broker down (set again by the next record).
+    // False while librdkafka reports every broker down (set again by the next record, or by
+    // probe_brokers()).
     bool brokers_up() const noexcept { return up_.load(); }
+    // A metadata request of at most `timeout`: an answer marks the brokers up again. For quiet
+    // topics, where no record would tell that a restarted broker is back.
+    bool probe_brokers(std::chrono::milliseconds timeout);
     // The latest error librdkafka reported, empty when none since the last record.
     std::string last_error() const;
 

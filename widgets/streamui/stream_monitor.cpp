@@ -14,6 +14,7 @@ namespace liveml::streamui {
 namespace {
 constexpr std::chrono::milliseconds kStopCheck{200};
 constexpr std::chrono::milliseconds kMetadataTimeout{2000};
+constexpr std::chrono::milliseconds kProbeTimeout{200}; // while the brokers are down
 constexpr std::chrono::milliseconds kBackoffStart{250};
 constexpr std::chrono::milliseconds kBackoffMax{5000};
 constexpr int kBatch = 4096;
@@ -150,6 +151,8 @@ void StreamMonitor::run() {
             feed_.ingestMetricsJson(message.value);
             ++metrics_;
         });
+        // Nothing may arrive on quiet topics after a broker comes back: ask it directly.
+        if (!up) tail->probe_brokers(kProbeTimeout);
         if (tail->brokers_up() != up) {
             up = tail->brokers_up();
             report(Component::Broker, up ? LinkState::Up : LinkState::Lost,
