@@ -1,10 +1,13 @@
 #include "reference_run.hpp"
 
 #include <bit>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
+#include "common/data_paths.hpp"
 #include "common/file_bytes.hpp"
 
 namespace liveml::online::testing {
@@ -70,6 +73,18 @@ ReferenceRun read_reference_run(const std::filesystem::path& path) {
     for (const std::size_t i : run.stream)
         if (i >= n_eval) throw std::runtime_error(path.string() + ": stream index out of range");
     return run;
+}
+
+int run_reference_script(const std::filesystem::path& out_dir, const std::string& script,
+                         const std::string& runs_json) {
+    std::filesystem::create_directories(out_dir);
+    const std::filesystem::path spec = out_dir / "runs.json";
+    std::ofstream(spec) << runs_json;
+    const std::string cmd = std::string("'") + LIVEML_PYTHON + "' '" + LIVEML_TEST_SOURCE_DIR +
+                            "/online/" + script + "' --data '" +
+                            liveml::data_file("digits.csv.gz").string() + "' --spec '" +
+                            spec.string() + "' --out '" + out_dir.string() + "'";
+    return std::system(cmd.c_str());
 }
 
 } // namespace liveml::online::testing

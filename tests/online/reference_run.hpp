@@ -2,6 +2,7 @@
 // Reads the files tests/online/sgd_reference.py writes (layout in its docstring).
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace liveml::online::testing {
@@ -26,6 +27,12 @@ struct ReferenceRun {
 
     std::size_t n_eval() const { return y.size(); }
 };
+
+// Writes `runs_json` (a JSON array of run specs) to out_dir/runs.json and runs
+// tests/online/<script> on it with the bundled digits, in ONE Python process for every run
+// (importing scikit-learn once saves seconds). Returns std::system's status.
+int run_reference_script(const std::filesystem::path& out_dir, const std::string& script,
+                         const std::string& runs_json);
 
 // Throws std::runtime_error when the file is missing, short or inconsistent.
 ReferenceRun read_reference_run(const std::filesystem::path& path);

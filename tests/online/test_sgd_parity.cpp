@@ -8,13 +8,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
-#include "common/data_paths.hpp"
 #include "online/sgd_classifier.hpp"
 #include "reference_run.hpp"
 
@@ -95,20 +93,11 @@ class SgdParity : public ::testing::TestWithParam<RunConfig> {
     // One Python process produces every run: importing scikit-learn once saves seconds.
     static void SetUpTestSuite() {
         out_dir_ = fs::path(LIVEML_TEST_BINARY_DIR) / ("sgd-parity-" + std::to_string(::getpid()));
-        fs::create_directories(out_dir_);
-        const fs::path spec = out_dir_ / "runs.json";
-        {
-            std::ofstream os(spec);
-            os << '[';
-            for (std::size_t i = 0; i < kRuns.size(); ++i)
-                os << (i ? "," : "") << to_json(kRuns[i]);
-            os << ']';
-        }
-        const std::string cmd = std::string("'") + LIVEML_PYTHON + "' '" + LIVEML_TEST_SOURCE_DIR +
-                                "/online/sgd_reference.py' --data '" +
-                                liveml::data_file("digits.csv.gz").string() + "' --spec '" +
-                                spec.string() + "' --out '" + out_dir_.string() + "'";
-        python_status_ = std::system(cmd.c_str());
+        std::string runs = "[";
+        for (std::size_t i = 0; i < kRuns.size(); ++i)
+            runs += (i ? "," : "") + to_json(kRuns[i]);
+        python_status_ =
+            liveml::online::testing::run_reference_script(out_dir_, "sgd_reference.py", runs + "]");
     }
     static void TearDownTestSuite() { fs::remove_all(out_dir_); }
 
