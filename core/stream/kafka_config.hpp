@@ -13,7 +13,14 @@ namespace liveml::stream {
 // Any librdkafka failure we cannot recover from (bad property, cannot create a client, …).
 class KafkaError : public std::runtime_error {
   public:
-    using std::runtime_error::runtime_error;
+    explicit KafkaError(const std::string& what,
+                        rd_kafka_resp_err_t code = RD_KAFKA_RESP_ERR_UNKNOWN)
+        : std::runtime_error(what), code_(code) {}
+    // librdkafka's code where one caused it (RD_KAFKA_RESP_ERR_UNKNOWN otherwise).
+    rd_kafka_resp_err_t code() const noexcept { return code_; }
+
+  private:
+    rd_kafka_resp_err_t code_;
 };
 
 // librdkafka properties in the order given; later entries override earlier ones, so a
@@ -38,6 +45,7 @@ using KafkaHandle = std::unique_ptr<rd_kafka_t, KafkaHandleDeleter>;
 using KafkaTopic = std::unique_ptr<rd_kafka_topic_t, KafkaTopicDeleter>;
 
 // A configuration with every property applied; throws KafkaError naming the bad property.
+// librdkafka's log lines and errors go to the installed log sink (common/log.hpp).
 KafkaConf make_conf(const KafkaProperties& properties);
 // Creates the client, taking ownership of conf (also on failure). Throws KafkaError.
 KafkaHandle make_handle(rd_kafka_type_t type, KafkaConf conf);

@@ -49,7 +49,8 @@ bool KafkaProducer::try_send(rd_kafka_topic_t* topic, std::string_view key,
     const auto err = rd_kafka_last_error();
     if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) return false;
     throw KafkaError("cannot produce to " + std::string(rd_kafka_topic_name(topic)) + ": " +
-                     rd_kafka_err2str(err));
+                         rd_kafka_err2str(err),
+                     err);
 }
 
 bool KafkaProducer::flush(std::chrono::milliseconds timeout) {

@@ -105,6 +105,12 @@ bool TransactionalCheckpointer::begin() {
 bool TransactionalCheckpointer::send(std::string_view topic, std::string_view key,
                                      std::string_view value, const StopFlag& stop) {
     begin();
+    return send_or_doom(topic, key, value, stop);
+}
+
+bool TransactionalCheckpointer::send_or_doom(std::string_view topic, std::string_view key,
+                                             std::string_view value, const StopFlag& stop) {
+    if (doomed_) return true;
     // A fenced producer refuses new records (or its queue never drains): say why it failed.
     try {
         return producer_.send(topic, key, value, [&] {
@@ -113,9 +119,12 @@ bool TransactionalCheckpointer::send(std::string_view topic, std::string_view ke
         });
     } catch (const TakenOverError&) {
         throw;
-    } catch (const KafkaError&) {
+    } catch (const KafkaError& e) {
         throw_if_failed();
-        throw;
+        if (e.code() != RD_KAFKA_RESP_ERR__STATE) throw;
+        log_(std::string(e.what()) + "; the transaction is rolled back at the next checkpoint");
+        doomed_ = true;
+        return true;
     }
 }
 
@@ -142,7 +151,7 @@ bool TransactionalCheckpointer::abort(const StopFlag& stop) {
     const auto step = retry("abort_transaction", stop, [&] {
         return rd_kafka_abort_transaction(producer_.native_handle(), kCallTimeoutMs);
     });
-    if (step == Step::kDone) in_transaction_ = false;
+    if (step == Step::kDone) in_transaction_ = doomed_ = false;
     return step == Step::kDone;
 }
 
@@ -151,7 +160,8 @@ CommitResult TransactionalCheckpointer::commit(const std::string& model_bytes,
                                                SourceConsumer& consumer, std::int64_t& version,
                                                const StopFlag& stop) {
     begin();
-    if (!producer_.send(options_.checkpoint_topic, options_.model_key, model_bytes, stop))
+    if (!send_or_doom(options_.checkpoint_topic, options_.model_key, model_bytes, stop) ||
+        doomed_)
         return abort(stop) ? CommitResult::kRolledBack : CommitResult::kPostponed;
     rd_kafka_topic_partition_list_t* offsets = consumer.assigned_positions();
     Step step = Step::kDone;

@@ -48,12 +48,19 @@ class TransactionalCheckpointer final : public Checkpointer {
     // other fatal producer error.
     void throw_if_failed();
     bool abort(const StopFlag& stop);
+    // producer_.send, except that a record the producer refuses because the open transaction
+    // already failed (abortable: e.g. a broker restart cost it a sequence number) dooms the
+    // transaction instead of throwing: those records are void and come again after the
+    // rollback at the next commit.
+    bool send_or_doom(std::string_view topic, std::string_view key, std::string_view value,
+                      const StopFlag& stop);
 
     TransactionalCheckpointerOptions options_;
     KafkaProducer producer_;
     RedisModelCopy copy_;
     LogLine log_;
     bool in_transaction_ = false;
+    bool doomed_ = false; // the open transaction can only be aborted
     // The last commit, when Redis could not take it yet.
     struct Pending {
         std::string model_bytes;
