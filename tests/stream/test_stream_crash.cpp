@@ -2,7 +2,8 @@
 // twice mid-stream, then the broker is stopped and restarted on the same port and data folder.
 // A read_committed reader of the sink sees every source position exactly once, the model has
 // learned every record exactly once, and each restarted trainer got its partitions within 10 s
-// (static membership: no wait for the dead member's session to expire).
+// (the dead member's 6 s session timeout, source_consumer.cpp). A trainer stopped with SIGTERM
+// leaves the group on its way out, so its successor gets the partitions at once.
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -20,6 +21,8 @@ using namespace liveml::stream::testing;
 namespace {
 
 constexpr double kRestartBoundS = 10.0;
+// Well under the 6 s a crashed member's session takes to expire: only a clean leave gets here.
+constexpr double kHandOverBoundS = 4.0;
 
 std::vector<std::string> broker_args(int port, const std::filesystem::path& data) {
     return liveml_args({"broker", "--engine", "kafka", "--port", std::to_string(port), "--data-dir",
@@ -89,6 +92,21 @@ TEST(StreamCrash, KillsAndABrokerRestartKeepEveryPositionExactlyOnce) {
         << last.err();
     last.signal(SIGTERM);
     ASSERT_EQ(last.wait(30s), 130) << last.err();
+
+    // SIGTERM hands over: the successor is assigned at once and has nothing left to learn.
+    Child successor(train_args(bootstrap, uri), dir / "train-4");
+    const double handover_s = seconds_until_assigned(successor, 60s);
+    ASSERT_GE(handover_s, 0) << successor.err();
+    EXPECT_LE(handover_s, kHandOverBoundS) << "hand-over after SIGTERM took " << handover_s << " s";
+    std::cerr << "hand-over after SIGTERM: partitions after " << handover_s << " s\n";
+    TrainerProgress resumed;
+    ASSERT_TRUE(wait_for_progress(
+        successor, [](const TrainerProgress& p) { return p.samples_seen >= kRecords; }, 30s))
+        << successor.err();
+    successor.signal(SIGTERM);
+    ASSERT_EQ(successor.wait(30s), 130) << successor.err();
+    ASSERT_TRUE(latest_progress(successor, resumed));
+    EXPECT_EQ(resumed.samples_seen, kRecords) << "the successor trained nothing twice";
 
     // The model learned each record once: in Redis (serving copy) and in Kafka (the truth).
     liveml::store::RedisConnection connection(redis.url());
