@@ -176,7 +176,7 @@ struct FrameStats {
     Stats wall, cpu;
 };
 
-// Drives the chart like its frame timer would (one refresh per 33 ms slot) and times each
+// Drives the chart like its frame timer would (one refresh per kFrameIntervalMs slot) and times each
 // refresh: pulling new points, decimating, handing data to QCustomPlot and replotting.
 FrameStats measure(LiveChart& chart, double seconds) {
     std::vector<double> wall, cpu;

@@ -160,8 +160,7 @@ CommitResult TransactionalCheckpointer::commit(const std::string& model_bytes,
                                                SourceConsumer& consumer, std::int64_t& version,
                                                const StopFlag& stop) {
     begin();
-    if (!send_or_doom(options_.checkpoint_topic, options_.model_key, model_bytes, stop) ||
-        doomed_)
+    if (!send_or_doom(options_.checkpoint_topic, options_.model_key, model_bytes, stop) || doomed_)
         return abort(stop) ? CommitResult::kRolledBack : CommitResult::kPostponed;
     rd_kafka_topic_partition_list_t* offsets = consumer.assigned_positions();
     Step step = Step::kDone;

@@ -18,7 +18,7 @@ void FrameClock::onTimeout() {
     took.start();
     emit frame();
     const int ms = int(std::ceil(took.nsecsElapsed() / 1e6));
-    timer_.start(ms > kFrameIntervalMs ? ms : std::max(kFrameIntervalMs - ms, kMinIdleMs));
+    timer_.start(std::max({kFrameIntervalMs - ms, kMinIdleMs, ms - kFrameIntervalMs}));
 }
 
 } // namespace liveml::dashboard

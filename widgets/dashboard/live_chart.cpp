@@ -175,6 +175,9 @@ void LiveChart::styleTrack(Track& track, int index) {
     QColor faint = color;
     faint.setAlpha(70);
     track.raw->setPen(QPen(faint, 1));
+    // The faint raw line is noise under the smoothed one: antialiasing it costs blended,
+    // sub-pixel spans for thousands of segments a frame for no visible gain.
+    track.raw->setAntialiased(false);
     track.smooth->setPen(QPen(color, 2));
     track.raw->setVisible(track.visible && smoothing_ > 0);
     track.smooth->setVisible(track.visible);
