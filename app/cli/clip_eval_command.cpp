@@ -56,7 +56,9 @@ void run_eval(const EvalArgs& args) {
         JsonObject zeroshot;
         zeroshot.add("top1", report.zeroshot.top1)
             .add("top5", report.zeroshot.top5)
-            .add("mean_per_class_recall", report.zeroshot.mean_per_class_recall);
+            .add("mean_per_class_recall", report.zeroshot.mean_per_class_recall)
+            .add("per_class_recall", std::span<const double>(report.zeroshot.per_class_recall))
+            .add_raw("confusion", confusion_json(report.zeroshot.confusion));
         JsonObject retrieval;
         retrieval.add_raw("t2i", direction_json(t2i))
             .add_raw("i2t", direction_json(i2t))

@@ -26,6 +26,7 @@ struct ZeroShotArgs {
     DatasetFlags data;               // or --images
     std::vector<std::string> images; // files or folders
     std::vector<std::string> classes;
+    std::vector<std::string> templates; // empty: the built-in ensemble
     std::size_t top_k = 3;
     ClipJobFlags flags;
 };
@@ -59,6 +60,9 @@ void run_zeroshot(const ZeroShotArgs& args) {
     run_clip_job("zeroshot", args.flags, [&](JobReporter& reporter) {
         if (args.data.name.empty() == args.images.empty())
             throw UsageError("give either --dataset or --images");
+        if (!args.templates.empty() && args.images.empty())
+            throw UsageError("--template applies to --images (a --dataset run uses the "
+                             "built-in ensemble, as the benchmarks do)");
         constexpr std::int64_t kPhases = 3;
         std::int64_t done = 0;
         const auto next_phase = [&](const std::string& phase) {
@@ -76,6 +80,7 @@ void run_zeroshot(const ZeroShotArgs& args) {
                 .add("top5", metrics.top5)
                 .add("mean_per_class_recall", metrics.mean_per_class_recall)
                 .add("per_class_recall", std::span<const double>(metrics.per_class_recall))
+                .add_raw("confusion", confusion_json(metrics.confusion))
                 .add("images", static_cast<std::uint64_t>(data.size()));
             reporter.result(fields);
             return;
@@ -105,7 +110,7 @@ void run_zeroshot(const ZeroShotArgs& args) {
         next_phase("embed-images");
         const auto images = encoder.encode_pixels(pixels, decoded.size());
         next_phase("zeroshot");
-        const auto weights = clip::class_text_weights(encoder, args.classes);
+        const auto weights = clip::class_text_weights(encoder, args.classes, args.templates);
         const auto cosines = retrieval::matmul_transposed(images, weights);
         for (std::size_t i = 0; i < decoded.size(); ++i) {
             const auto p = probabilities(cosines.row(i), encoder.logit_scale());
@@ -142,6 +147,14 @@ void register_clip_zeroshot(CLI::App& clip) {
     args->data.add_to(*cmd, {});
     cmd->add_option("--images", args->images, "image files or folders: one prediction each");
     cmd->add_option("--classes", args->classes, "class names (comma separated)")->delimiter(',');
+    cmd->add_option("--template", args->templates,
+                    "prompt template with {} for the class name, e.g. 'a drawing of a {}.' "
+                    "(repeat for an ensemble; default: the built-in ensemble; with --images)")
+        ->check([](const std::string& text) {
+            return text.find("{}") == std::string::npos
+                       ? std::string("a template needs {} where the class name goes")
+                       : std::string();
+        });
     cmd->add_option("--top-k", args->top_k, "classes listed per image")
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
         ->capture_default_str();

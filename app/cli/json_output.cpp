@@ -164,4 +164,15 @@ JsonObject& JsonObject::add_raw(std::string_view k, std::string_view json) {
     return *this;
 }
 
+std::string confusion_json(const std::vector<std::vector<std::uint64_t>>& counts) {
+    std::string out = "[";
+    for (std::size_t r = 0; r < counts.size(); ++r) {
+        out += r ? ",[" : "[";
+        for (std::size_t c = 0; c < counts[r].size(); ++c)
+            out += (c ? "," : "") + std::to_string(counts[r][c]);
+        out += ']';
+    }
+    return out + ']';
+}
+
 } // namespace liveml::cli

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace liveml::cli {
 
@@ -43,5 +44,7 @@ class JsonObject {
 
 // "[a,b,…]" with append_json_double formatting.
 std::string json_array(std::span<const double> values);
+// "[[…],[…],…]": a confusion matrix's counts, row by row.
+std::string confusion_json(const std::vector<std::vector<std::uint64_t>>& counts);
 
 } // namespace liveml::cli

@@ -54,10 +54,12 @@ std::vector<float> dataset_pixels(const datasets::ImageClassDataset& data,
 }
 
 retrieval::Matrix class_text_weights(const ClipEncoder& encoder,
-                                     const std::vector<std::string>& class_names) {
+                                     const std::vector<std::string>& class_names,
+                                     const std::vector<std::string>& templates) {
     std::vector<std::string> prompts;
     for (const auto& name : class_names) {
-        auto mine = datasets::zeroshot_prompts(name);
+        auto mine = templates.empty() ? datasets::zeroshot_prompts(name)
+                                      : datasets::zeroshot_prompts(name, templates);
         prompts.insert(prompts.end(), mine.begin(), mine.end());
     }
     return retrieval::zeroshot_classifier(encoder.encode_texts(prompts), class_names.size());

@@ -22,8 +22,10 @@ std::vector<float> dataset_pixels(const datasets::ImageClassDataset& data,
                                   const ClipConfig& config);
 
 // Per class, the zero-shot templates' embeddings averaged and renormalised: [classes, dim].
+// `templates` (each with "{}" for the class name) replace the built-in ensemble when given.
 retrieval::Matrix class_text_weights(const ClipEncoder& encoder,
-                                     const std::vector<std::string>& class_names);
+                                     const std::vector<std::string>& class_names,
+                                     const std::vector<std::string>& templates = {});
 
 struct EvalReport {
     retrieval::ZeroShotMetrics zeroshot;

@@ -82,4 +82,12 @@ std::vector<std::string> zeroshot_prompts(std::string_view class_name) {
     return prompts;
 }
 
+std::vector<std::string> zeroshot_prompts(std::string_view class_name,
+                                          std::span<const std::string> templates) {
+    std::vector<std::string> prompts;
+    for (const auto& t : templates)
+        prompts.push_back(fill_template(t, class_name));
+    return prompts;
+}
+
 } // namespace liveml::datasets

@@ -25,5 +25,9 @@ std::string training_caption(std::string_view class_name, std::uint64_t index,
 
 // All zero-shot prompts for one class, one per template, in template order.
 std::vector<std::string> zeroshot_prompts(std::string_view class_name);
+// The same with the user's templates, each holding "{}" where the class name goes
+// (std::invalid_argument otherwise).
+std::vector<std::string> zeroshot_prompts(std::string_view class_name,
+                                          std::span<const std::string> templates);
 
 } // namespace liveml::datasets

@@ -145,6 +145,7 @@ ZeroShotMetrics zeroshot_metrics(const Matrix& logits, const std::vector<int>& l
     const std::size_t classes = logits.cols;
     std::vector<std::size_t> hits(classes, 0), totals(classes, 0);
     const std::size_t top = std::min<std::size_t>(5, classes);
+    m.confusion.assign(classes, std::vector<std::uint64_t>(classes, 0));
     for (std::size_t i = 0; i < logits.rows; ++i) {
         if (labels[i] < 0 || static_cast<std::size_t>(labels[i]) >= classes)
             throw std::invalid_argument("zeroshot_metrics: label " + std::to_string(labels[i]) +
@@ -155,6 +156,9 @@ ZeroShotMetrics zeroshot_metrics(const Matrix& logits, const std::vector<int>& l
         m.top5 += rank <= top;
         ++totals[label];
         hits[label] += rank == 1;
+        const auto row = logits.row(i);
+        ++m.confusion[label][static_cast<std::size_t>(std::max_element(row.begin(), row.end()) -
+                                                      row.begin())];
     }
     if (logits.rows > 0) {
         m.top1 /= static_cast<double>(logits.rows);

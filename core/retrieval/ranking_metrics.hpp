@@ -2,6 +2,7 @@
 #include "retrieval/matrix.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace liveml::retrieval {
@@ -49,6 +50,9 @@ struct ZeroShotMetrics {
     double top5 = 0;                      // top-min(5, classes)
     double mean_per_class_recall = 0;     // mean over classes that occur in labels
     std::vector<double> per_class_recall; // NaN for classes absent from labels
+    // Counts [actual][predicted]; the prediction is the highest logit, the lower class index
+    // on a tie (whatever the TieBreak of the ranks above).
+    std::vector<std::vector<std::uint64_t>> confusion;
 };
 ZeroShotMetrics zeroshot_metrics(const Matrix& logits, const std::vector<int>& labels,
                                  TieBreak ties = TieBreak::LowerIndexFirst);

@@ -120,6 +120,11 @@ TEST(Captions, TrainingAndZeroShotTemplatesAreDisjoint) {
               "a photo of the small Ankle boot.");
     EXPECT_THROW(fill_template("no slot", "x"), std::invalid_argument);
     EXPECT_EQ(zeroshot_prompts("Bag").size(), 8u);
+    const std::vector<std::string> mine{"a drawing of a {}.", "{}, scribbled"};
+    EXPECT_EQ(zeroshot_prompts("Bag", mine),
+              (std::vector<std::string>{"a drawing of a Bag.", "Bag, scribbled"}));
+    const std::vector<std::string> broken{"a {} here", "none here"};
+    EXPECT_THROW(zeroshot_prompts("Bag", broken), std::invalid_argument);
 
     // Captions are deterministic per (index, seed) and varied across indices.
     EXPECT_EQ(training_caption("Coat", 5, 1), training_caption("Coat", 5, 1));

@@ -102,6 +102,9 @@ TEST(ZeroShotMetrics, TopKAndMeanPerClassRecall) {
     EXPECT_DOUBLE_EQ(m.per_class_recall[1], 0.0);
     EXPECT_DOUBLE_EQ(m.per_class_recall[2], 1.0);
     EXPECT_DOUBLE_EQ(m.mean_per_class_recall, 0.5);
+    // [actual][predicted]: img1's tie goes to class 0, img3 is read as class 1.
+    using Row = std::vector<std::uint64_t>;
+    EXPECT_EQ(m.confusion, (std::vector<Row>{{1, 1, 0}, {1, 0, 0}, {0, 0, 1}}));
 
     // A class nobody belongs to is left out of the mean.
     const Matrix four{2, 4, {1, 0, 0, 0, 0, 1, 0, 0}};

@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
@@ -79,6 +80,7 @@ struct JobForm::Fields {
     ImageDropTarget* zsImage;
     QPushButton* zsDrawing;
     QLineEdit* zsClasses;
+    QPlainTextEdit* zsTemplates;
     QComboBox* zsDataset;
     QSpinBox* zsMaxItems;
     // Evaluate
@@ -258,6 +260,10 @@ QWidget* JobForm::buildZeroShot() {
     f_->zsImage = named(new ImageDropTarget, "zeroshotImage");
     f_->zsDrawing = named(new QPushButton, "zeroshotUseDrawing");
     f_->zsClasses = named(new QLineEdit, "zeroshotClasses");
+    f_->zsTemplates = named(new QPlainTextEdit, "zeroshotTemplates");
+    // Empty: the job's built-in ensemble. One template per line, {} for the class name.
+    f_->zsTemplates->setPlaceholderText(QStringLiteral("a photo of a {}.\na drawing of a {}."));
+    f_->zsTemplates->setFixedHeight(f_->zsTemplates->fontMetrics().lineSpacing() * 4 + 12);
     f_->zsDataset = named(new QComboBox, "zeroshotDataset");
     f_->builtinCombos.push_back(f_->zsDataset);
     f_->zsMaxItems = spin(0, 10'000'000, 0, "zeroshotMaxItems");
@@ -267,6 +273,7 @@ QWidget* JobForm::buildZeroShot() {
     addRow(form, QT_TR_NOOP("Image"), f_->zsImage);
     form->addRow(QString(), f_->zsDrawing);
     addRow(form, QT_TR_NOOP("Classes"), f_->zsClasses);
+    addRow(form, QT_TR_NOOP("Templates"), f_->zsTemplates);
     addRow(form, QT_TR_NOOP("Dataset"), f_->zsDataset);
     addRow(form, QT_TR_NOOP("Items used"), f_->zsMaxItems);
     const auto showMode = [this, form] {
@@ -274,6 +281,7 @@ QWidget* JobForm::buildZeroShot() {
         form->setRowVisible(f_->zsImage, images);
         form->setRowVisible(f_->zsDrawing, images);
         form->setRowVisible(f_->zsClasses, images);
+        form->setRowVisible(f_->zsTemplates, images);
         form->setRowVisible(f_->zsDataset, !images);
         form->setRowVisible(f_->zsMaxItems, !images);
     };
@@ -533,8 +541,18 @@ std::optional<jobs::JobSpec> JobForm::spec(QString* error) const {
                 if (error) *error = tr("Give at least two class names, separated by commas.");
                 return std::nullopt;
             }
+            nlohmann::ordered_json templates = nlohmann::ordered_json::array();
+            for (const QString& line : f_->zsTemplates->toPlainText().split('\n')) {
+                if (line.trimmed().isEmpty()) continue;
+                if (!line.contains(QStringLiteral("{}"))) {
+                    if (error) *error = tr("Each template needs {} where the class name goes.");
+                    return std::nullopt;
+                }
+                templates.push_back(line.trimmed().toStdString());
+            }
             o["images"] = nlohmann::ordered_json::array({f_->zsImage->path().toStdString()});
             o["classes"] = classes;
+            if (!templates.empty()) o["template"] = templates;
             o["top-k"] = int(classes.size());
         } else {
             o["dataset"] = f_->zsDataset->currentData().toString().toStdString();

@@ -10,6 +10,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "dashboard/confusion_matrix_chart.hpp"
+#include "experiments/compare_view.hpp"
 #include "experiments/gallery_images.hpp"
 #include "experiments/job_runner.hpp"
 #include "experiments/job_texts.hpp"
@@ -22,7 +24,7 @@ namespace {
 constexpr int kThumbnail = 96;
 constexpr int kPathRole = Qt::UserRole + 1;
 
-enum Page { Empty, Metrics, Search, ZeroShot };
+enum Page { Empty, Metrics, Search, ZeroShot, Compare };
 
 // Every scalar of a result as "a.b.c" → value; arrays are shown by their own views.
 void flatten(const nlohmann::json& json, const QString& prefix,
@@ -44,6 +46,19 @@ void flatten(const nlohmann::json& json, const QString& prefix,
     }
 }
 
+// A 10×10 matrix of counts (the heat map's size: digits and Fashion-MNIST have ten classes).
+bool confusionOf(const nlohmann::json& json, dashboard::ConfusionMatrixChart::Matrix& out) {
+    if (!json.is_array() || json.size() != out.size()) return false;
+    for (std::size_t r = 0; r < out.size(); ++r) {
+        if (!json[r].is_array() || json[r].size() != out[r].size()) return false;
+        for (std::size_t c = 0; c < out[r].size(); ++c) {
+            if (!json[r][c].is_number_unsigned()) return false;
+            out[r][c] = json[r][c].get<std::uint64_t>();
+        }
+    }
+    return true;
+}
+
 QPixmap thumbnail(const QImage& image) {
     if (image.isNull()) return {};
     // Fashion-MNIST items are 28×28 and digits 8×8: scale up without blurring the pixels.
@@ -57,8 +72,9 @@ QPixmap thumbnail(const QImage& image) {
 RunResultsView::RunResultsView(JobRunner& runner, QWidget* parent)
     : QWidget(parent), runner_(runner), gallery_(std::make_unique<GalleryImages>()),
       stack_(new QStackedWidget(this)), empty_(new QLabel), metrics_(new QTableWidget(0, 2)),
-      recall_(new NamedBarChart), query_(new QLabel), grid_(new QListWidget), image_(new QLabel),
-      probabilities_(new NamedBarChart) {
+      recall_(new NamedBarChart), confusion_(new dashboard::ConfusionMatrixChart),
+      query_(new QLabel), grid_(new QListWidget), image_(new QLabel),
+      probabilities_(new NamedBarChart), compare_(new CompareView) {
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
     stack_->addWidget(empty_);
@@ -74,7 +90,12 @@ RunResultsView::RunResultsView(JobRunner& runner, QWidget* parent)
     auto* metricsLayout = new QHBoxLayout(metricsPage);
     metricsLayout->setContentsMargins(0, 0, 0, 0);
     metricsLayout->addWidget(metrics_, 1);
-    metricsLayout->addWidget(recall_, 1);
+    auto* charts = new QVBoxLayout;
+    charts->addWidget(recall_, 1);
+    confusion_->setObjectName(QStringLiteral("confusionChart"));
+    confusion_->setRowNormalized(true);
+    charts->addWidget(confusion_, 1);
+    metricsLayout->addLayout(charts, 1);
     stack_->addWidget(metricsPage);
 
     grid_->setObjectName(QStringLiteral("searchGrid"));
@@ -105,6 +126,7 @@ RunResultsView::RunResultsView(JobRunner& runner, QWidget* parent)
     zeroLayout->addWidget(image_);
     zeroLayout->addWidget(probabilities_, 1);
     stack_->addWidget(zeroPage);
+    stack_->addWidget(compare_);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -125,6 +147,8 @@ QString RunResultsView::currentView() const {
         return QStringLiteral("search");
     case ZeroShot:
         return QStringLiteral("zeroshot");
+    case Compare:
+        return QStringLiteral("compare");
     default:
         return QStringLiteral("none");
     }
@@ -146,6 +170,8 @@ void RunResultsView::showRun(const QString& id) {
     }
     if (run->spec.kind == jobs::JobKind::Search)
         showSearch(id);
+    else if (run->spec.kind == jobs::JobKind::Compare)
+        showCompare(id);
     else if (run->spec.kind == jobs::JobKind::ZeroShot && run->spec.option("dataset").empty())
         showZeroShot(id);
     else
@@ -163,8 +189,16 @@ void RunResultsView::showMetrics(const QString& id) {
         metrics_->setItem(row, 1, new QTableWidgetItem(rows[row].second));
     }
     metrics_->setSortingEnabled(true);
-    const auto recall = result->find("per_class_recall");
-    const bool hasRecall = recall != result->end() && recall->is_array();
+    // Zero-shot runs report them at the top, Evaluate inside its "zeroshot" member.
+    const auto member = [&](const char* name) -> const nlohmann::json* {
+        if (const auto it = result->find(name); it != result->end()) return &*it;
+        const auto zeroshot = result->find("zeroshot");
+        if (zeroshot == result->end() || !zeroshot->is_object()) return nullptr;
+        const auto it = zeroshot->find(name);
+        return it == zeroshot->end() ? nullptr : &*it;
+    };
+    const nlohmann::json* recall = member("per_class_recall");
+    const bool hasRecall = recall && recall->is_array();
     recall_->setVisible(hasRecall);
     if (hasRecall) {
         const QStringList names = datasetClassNames(runner_.run(id)->spec.option("dataset"));
@@ -173,7 +207,32 @@ void RunResultsView::showMetrics(const QString& id) {
             values.append(value.is_number() ? value.get<double>() : 0.0);
         recall_->setValues(names.mid(0, values.size()), values);
     }
+    const nlohmann::json* counts = member("confusion");
+    dashboard::ConfusionMatrixChart::Matrix matrix{};
+    const bool hasConfusion = counts && confusionOf(*counts, matrix);
+    confusion_->setVisible(hasConfusion);
+    if (hasConfusion) confusion_->setCounts(matrix);
     stack_->setCurrentIndex(Metrics);
+}
+
+void RunResultsView::showCompare(const QString& id) {
+    // Which run made each model folder, and its settings, for names and "differences only".
+    std::map<std::string, std::string> runOf;
+    std::map<std::string, nlohmann::json> settings;
+    for (const auto& run : runner_.runs()) {
+        const QString out = runner_.outputDir(QString::fromStdString(run.id));
+        if (out.isEmpty()) continue;
+        runOf[out.toStdString()] = run.id;
+        settings[run.id] = run.spec.options;
+    }
+    try {
+        compare_->show(*runner_.result(id), runOf, settings);
+    } catch (const std::exception&) {
+        // A result in another shape still has every figure in the table.
+        showMetrics(id);
+        return;
+    }
+    stack_->setCurrentIndex(Compare);
 }
 
 void RunResultsView::showSearch(const QString& id) {

@@ -6,6 +6,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -248,6 +249,21 @@ class TestExperimentsPage : public QObject {
                                 "retrieval.ndcg@10", "latency_ms.p50", "qps"})
             QVERIFY2(!page->resultsView()->metric(QLatin1String(key)).isEmpty(), key);
         QCOMPARE(page->runner().run(eval)->headline->metric, std::string("top1"));
+        // The zero-shot confusion matrix counts every image once, its diagonal the hits.
+        const auto* confusion = page->resultsView()->confusionChart();
+        QVERIFY(confusion->isVisible());
+        const auto evalResult = page->runner().result(eval);
+        double images = 0, hits = 0;
+        for (int actual = 0; actual < 10; ++actual)
+            for (int predicted = 0; predicted < 10; ++predicted) {
+                const auto cell = evalResult->at("zeroshot").at("confusion")[actual][predicted];
+                images += cell.get<double>();
+                if (actual == predicted) hits += cell.get<double>();
+            }
+        QCOMPARE(images, 100.0);
+        QCOMPARE(hits / images, evalResult->at("zeroshot").at("top1").get<double>());
+        QCOMPARE(confusion->rowRate(3, 3),
+                 evalResult->at("zeroshot").at("per_class_recall")[3].get<double>());
 
         page->form()->setKind(jobs::JobKind::ZeroShot);
         QVERIFY(field<PathCombo>(*page, "zeroshotModel")->selectValue(model));
@@ -294,6 +310,24 @@ class TestExperimentsPage : public QObject {
                  digit.scaled(64, 64).convertToFormat(QImage::Format_Grayscale8));
         const double sum = std::accumulate(bars->values().begin(), bars->values().end(), 0.0);
         QVERIFY2(std::abs(sum - 1.0) < 1e-3, qPrintable(QString::number(sum)));
+
+        // The user's own templates replace the built-in ensemble: other prompts, other odds.
+        const QVector<double> ensemble = bars->values();
+        auto* templates = field<QPlainTextEdit>(*page, "zeroshotTemplates");
+        templates->setPlainText(QStringLiteral("a photo of nothing"));
+        QVERIFY(page->start().isEmpty());
+        QVERIFY2(page->errorText().contains(QStringLiteral("{}")), qPrintable(page->errorText()));
+        templates->setPlainText(QStringLiteral("a drawing of a {}.\n\n  {} \n"));
+        const QString custom = page->start();
+        QVERIFY2(!custom.isEmpty(), qPrintable(page->errorText()));
+        QCOMPARE(QString::fromStdString(
+                     page->runner().run(custom)->spec.options["template"].dump()),
+                 QStringLiteral(R"(["a drawing of a {}.","{}"])"));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, custom), jobs::RunStatus::Done, kJobMs);
+        QTRY_VERIFY(page->selectedRun() == custom && bars->values() != ensemble);
+        const double customSum =
+            std::accumulate(bars->values().begin(), bars->values().end(), 0.0);
+        QVERIFY2(std::abs(customSum - 1.0) < 1e-3, qPrintable(QString::number(customSum)));
     }
 };
 
