@@ -185,12 +185,16 @@ void LiveChart::styleTrack(Track& track, int index) {
 
 bool LiveChart::refresh() {
     if (pullNewData()) viewDirty_ = true;
+    // Laid out anew (a page shown for the first time, a splitter moved): draw at the new size
+    // even with nothing new to show, or the last frame's layout stays in a corner.
+    if (plot_->size() != drawnSize_) viewDirty_ = true;
     // A chart nobody can see (a page not shown, scrolled out of the dashboard) keeps its
     // mirrors in step, which is cheap, and draws once it comes into view. The plot's region,
     // not ours: the opaque plot covering us leaves ours empty.
     if (!viewDirty_ || plot_->visibleRegion().isEmpty()) return false;
     applyPendingView();
     plot_->replot();
+    drawnSize_ = plot_->size();
     return true;
 }
 

@@ -16,6 +16,7 @@
 #include <memory>
 #include <numeric>
 
+#include "dashboard/confusion_matrix_chart.hpp"
 #include "experiments/gallery_images.hpp"
 #include "experiments/job_form.hpp"
 #include "experiments/job_runner.hpp"
