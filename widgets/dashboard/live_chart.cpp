@@ -185,16 +185,12 @@ void LiveChart::styleTrack(Track& track, int index) {
 
 bool LiveChart::refresh() {
     if (pullNewData()) viewDirty_ = true;
-    // Laid out anew (a page shown for the first time, a splitter moved): draw at the new size
-    // even with nothing new to show, or the last frame's layout stays in a corner.
-    if (plot_->size() != drawnSize_) viewDirty_ = true;
     // A chart nobody can see (a page not shown, scrolled out of the dashboard) keeps its
     // mirrors in step, which is cheap, and draws once it comes into view. The plot's region,
     // not ours: the opaque plot covering us leaves ours empty.
     if (!viewDirty_ || plot_->visibleRegion().isEmpty()) return false;
     applyPendingView();
     plot_->replot();
-    drawnSize_ = plot_->size();
     return true;
 }
 
@@ -236,6 +232,14 @@ void LiveChart::resizeEvent(QResizeEvent* event) {
 void LiveChart::fitLegend() {
     legendDirty_ = false;
     QCPLegend& legend = *plot_->legend;
+    // An empty legend's maximum width is its margins, and the layout's one column takes the
+    // smallest maximum of its rows: out of the layout until it has an entry, or an empty chart
+    // draws its axes in a corner.
+    QCPLayoutGrid& layout = *plot_->plotLayout();
+    const bool inLayout = layout.hasElement(1, 0) && layout.element(1, 0) == &legend;
+    if (tracks_.empty() && inLayout) layout.take(&legend);
+    if (!tracks_.empty() && !inLayout) layout.addElement(1, 0, &legend);
+    legend.setVisible(!tracks_.empty());
     const QMargins margins = legend.margins() + plot_->plotLayout()->margins();
     const int room = plot_->width() - margins.left() - margins.right() - kLegendSlackPx;
     // With one run on the chart its name would repeat on every entry (the status line shows

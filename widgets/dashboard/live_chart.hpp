@@ -147,7 +147,6 @@ class LiveChart : public QWidget {
     bool decimation_ = true;
     bool zeroBased_ = false;
     bool viewDirty_ = true;
-    QSize drawnSize_; // the plot's size at its last replot
     bool legendDirty_ = true;
     bool applyingView_ = false;                // our own range changes must not count as user zoom
     series::MinMaxDecimator::Columns columns_; // per-frame scratch, kept for its storage

@@ -49,6 +49,24 @@ class TestLiveChart : public QObject {
         QCOMPARE(chart.seriesCount(), 2);
     }
 
+    void anEmptyChartFillsItsWidthAndKeepsItsLegendOnceDataCome() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("loss", "loss");
+        chart.resize(600, 300);
+        chart.show();
+        chart.refresh();
+        chart.plot()->replot();
+        // No series yet: the axes span the chart, not the few pixels an empty legend allows.
+        QVERIFY2(chart.plot()->axisRect()->outerRect().width() > 500,
+                 qPrintable(QString::number(chart.plot()->axisRect()->outerRect().width())));
+        fill(store, {"run", "loss"}, 20);
+        QVERIFY(chart.refresh());
+        QVERIFY(chart.plot()->legend->visible());
+        QCOMPARE(chart.plot()->legend->itemCount(), 1);
+        QVERIFY(chart.plot()->axisRect()->outerRect().width() > 500);
+    }
+
     void largeSeriesAreDecimatedPerPixel() {
         SeriesStore store;
         LiveChart chart(store);
