@@ -20,6 +20,7 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
+    dashboard::keepDrawable(*plot_);
 
     plot_->setNoAntialiasingOnDrag(true);
     plot_->yAxis->setRange(0.0, 1.0);

@@ -7,8 +7,13 @@
 
 namespace liveml::dashboard {
 
+void keepDrawable(QCustomPlot& plot) {
+    plot.setMinimumSize(kMinPlotSize);
+}
+
 QCustomPlot* createTitledPlot(QWidget* owner) {
     auto* plot = new QCustomPlot(owner);
+    keepDrawable(*plot);
     auto* layout = new QVBoxLayout(owner);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot);

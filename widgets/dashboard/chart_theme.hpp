@@ -1,5 +1,6 @@
 #pragma once
 #include <QColor>
+#include <QSize>
 
 class QCustomPlot;
 class QWidget;
@@ -9,6 +10,12 @@ namespace liveml::dashboard {
 // Colours a plot's background, axes, grid and legend from the widget's palette and font, so
 // light, dark and HiDPI themes look right. Call again on QEvent::PaletteChange / FontChange.
 void applyChartTheme(QCustomPlot& plot, const QWidget& owner);
+
+// Below this a plot has nothing to show, and at zero width or height QCustomPlot's resize
+// replot fails on an empty paint buffer (a "QPainter::begin" warning per chart when a page is
+// first laid out).
+inline constexpr QSize kMinPlotSize{60, 40};
+void keepDrawable(QCustomPlot& plot);
 
 // A QCustomPlot filling `owner` edge to edge, with an empty title element in a row above the
 // axis rect (the bar and heat-map charts set its text).

@@ -105,6 +105,7 @@ CompareView::CompareView(QWidget* parent)
     });
 
     plot_->setObjectName(QStringLiteral("compareScatter"));
+    dashboard::keepDrawable(*plot_);
     plot_->setMinimumHeight(220);
     dashboard::applyChartTheme(*plot_, *this);
 
