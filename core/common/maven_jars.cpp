@@ -36,7 +36,8 @@ bool jars_complete(const fs::path& libs, std::string_view main_jar) {
 
 std::string find_java() {
     if (const char* java_home = std::getenv("JAVA_HOME"); java_home && *java_home)
-        if (auto java = find_on_path((fs::path(java_home) / "bin" / "java").string()); !java.empty())
+        if (auto java = find_on_path((fs::path(java_home) / "bin" / "java").string());
+            !java.empty())
             return java;
     return find_on_path("java");
 }

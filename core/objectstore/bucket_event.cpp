@@ -151,7 +151,8 @@ BucketEventMessage write_minio_event(const BucketEvent& event) {
           {"bucket", {{"name", event.bucket}, {"arn", "arn:aws:s3:::" + event.bucket}}},
           {"object", object}}}};
     const auto key = event.bucket + "/" + event.key;
-    const json value{{"EventName", event.event_name}, {"Key", key}, {"Records", json::array({record})}};
+    const json value{
+        {"EventName", event.event_name}, {"Key", key}, {"Records", json::array({record})}};
     return {key, value.dump()};
 }
 

@@ -27,7 +27,8 @@ std::string lower(std::string_view s) {
 }
 
 std::string describe(std::string_view bucket, std::string_view key) {
-    return key.empty() ? "s3://" + std::string(bucket) : "s3://" + std::string(bucket) + "/" + std::string(key);
+    return key.empty() ? "s3://" + std::string(bucket)
+                       : "s3://" + std::string(bucket) + "/" + std::string(key);
 }
 
 } // namespace
@@ -50,7 +51,8 @@ S3Endpoint parse_endpoint(std::string_view url) {
     const auto colon = rest.rfind(':');
     if (colon != std::string_view::npos && rest.find(']') == std::string_view::npos) {
         const auto port = rest.substr(colon + 1);
-        const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), endpoint.port);
+        const auto [ptr, ec] =
+            std::from_chars(port.data(), port.data() + port.size(), endpoint.port);
         if (ec != std::errc{} || ptr != port.data() + port.size() || endpoint.port <= 0 ||
             endpoint.port > 65535)
             throw std::invalid_argument("S3 endpoint '" + std::string(url) + "': bad port");
@@ -126,7 +128,8 @@ S3Client::Response S3Client::perform(const Call& call) {
     std::string url = endpoint_.scheme + "://" + host_header + uri_encode(path, true);
     std::string query;
     for (const auto& [name, value] : call.query)
-        query += (query.empty() ? "?" : "&") + uri_encode(name, false) + "=" + uri_encode(value, false);
+        query +=
+            (query.empty() ? "?" : "&") + uri_encode(name, false) + "=" + uri_encode(value, false);
     url += query;
 
     CURL* curl = curl_->handle;
@@ -204,7 +207,8 @@ S3Client::Response S3Client::perform(const Call& call) {
     if (response.status >= 300) {
         const auto error = parse_s3_error(response.body);
         std::string what = call.method + " " + target + ": HTTP " + std::to_string(response.status);
-        if (error) what += " " + error->code + (error->message.empty() ? "" : ": " + error->message);
+        if (error)
+            what += " " + error->code + (error->message.empty() ? "" : ": " + error->message);
         throw S3Error(what, response.status, error ? error->code : "");
     }
     return response;
@@ -220,8 +224,13 @@ void S3Client::create_bucket(std::string_view bucket) {
 
 std::string S3Client::put_object(std::string_view bucket, std::string_view key,
                                  std::string_view bytes, std::string_view content_type) {
-    const auto response = perform(
-        {"PUT", std::string(bucket), std::string(key), {}, bytes, std::string(content_type), UINT64_MAX});
+    const auto response = perform({"PUT",
+                                   std::string(bucket),
+                                   std::string(key),
+                                   {},
+                                   bytes,
+                                   std::string(content_type),
+                                   UINT64_MAX});
     const auto etag = response.headers.find("etag");
     return etag == response.headers.end() ? "" : unquote_etag(etag->second);
 }
@@ -269,7 +278,8 @@ ListPage S3Client::list_objects_v2(std::string_view bucket, std::string_view pre
     Call call{"GET", std::string(bucket), "", {}, {}, "", 64ull << 20};
     call.query = {{"list-type", "2"}, {"max-keys", std::to_string(max_keys)}};
     if (!prefix.empty()) call.query.emplace_back("prefix", prefix);
-    if (!continuation_token.empty()) call.query.emplace_back("continuation-token", continuation_token);
+    if (!continuation_token.empty())
+        call.query.emplace_back("continuation-token", continuation_token);
     return parse_list_objects_v2(perform(call).body);
 }
 

@@ -35,11 +35,16 @@ std::string decode_entities(std::string_view text) {
             continue;
         }
         const auto name = text.substr(i + 1, end - i - 1);
-        if (name == "amp") out += '&';
-        else if (name == "lt") out += '<';
-        else if (name == "gt") out += '>';
-        else if (name == "quot") out += '"';
-        else if (name == "apos") out += '\'';
+        if (name == "amp")
+            out += '&';
+        else if (name == "lt")
+            out += '<';
+        else if (name == "gt")
+            out += '>';
+        else if (name == "quot")
+            out += '"';
+        else if (name == "apos")
+            out += '\'';
         else if (name.size() > 1 && name[0] == '#') {
             const bool is_hex = name[1] == 'x' || name[1] == 'X';
             const auto digits = name.substr(is_hex ? 2 : 1);
@@ -47,8 +52,7 @@ std::string decode_entities(std::string_view text) {
             const auto [ptr, ec] =
                 std::from_chars(digits.data(), digits.data() + digits.size(), cp, is_hex ? 16 : 10);
             if (ec != std::errc{} || ptr != digits.data() + digits.size() || cp > 0x10FFFF)
-                throw std::runtime_error("bad XML character reference &" + std::string(name) +
-                                         ";");
+                throw std::runtime_error("bad XML character reference &" + std::string(name) + ";");
             append_utf8(out, cp);
         } else {
             throw std::runtime_error("unknown XML entity &" + std::string(name) + ";");
@@ -94,7 +98,8 @@ std::string unquote_etag(std::string_view etag) {
 
 ListPage parse_list_objects_v2(std::string_view xml) {
     if (xml.find("<ListBucketResult") == std::string_view::npos)
-        throw std::runtime_error("the S3 server's answer to ListObjectsV2 is not a ListBucketResult");
+        throw std::runtime_error(
+            "the S3 server's answer to ListObjectsV2 is not a ListBucketResult");
     ListPage page;
     for (const auto contents : elements(xml, "Contents")) {
         ObjectEntry entry;

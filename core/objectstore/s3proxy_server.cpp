@@ -74,7 +74,8 @@ S3ProxyServer::~S3ProxyServer() {
 }
 
 std::string S3ProxyServer::endpoint() const {
-    return "http://127.0.0.1:" + std::to_string(port_);
+    return "http://" + (options_.virtual_host.empty() ? "127.0.0.1" : options_.virtual_host) + ":" +
+           std::to_string(port_);
 }
 
 void S3ProxyServer::stop() {
@@ -97,7 +98,8 @@ void S3ProxyServer::launch(const S3ProxyInstall& install) {
                        "jclouds.provider=filesystem\n"
                        "jclouds.filesystem.basedir=" +
                        (options_.data_dir / "blobs").string() + "\n";
-    if (!options_.virtual_host.empty()) text += "s3proxy.virtual-host=" + options_.virtual_host + "\n";
+    if (!options_.virtual_host.empty())
+        text += "s3proxy.virtual-host=" + options_.virtual_host + "\n";
     write_private(properties, text);
     // Without a configuration logback logs every Jetty detail at DEBUG.
     const auto logback = options_.data_dir / "logback.xml";
@@ -107,11 +109,10 @@ void S3ProxyServer::launch(const S3ProxyInstall& install) {
            "</appender><root level=\"INFO\"><appender-ref ref=\"out\"/></root></configuration>\n";
     std::filesystem::remove(log_file());
     process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{install.java, "-Xmx256m", "-XX:+UseSerialGC",
-                                 "-XX:TieredStopAtLevel=1",
-                                 "-Dlogback.configurationFile=" + logback.string(), "-cp",
-                                 (install.libs / "*").string(), "org.gaul.s3proxy.Main",
-                                 "--properties", properties.string()},
+        std::vector<std::string>{
+            install.java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Dlogback.configurationFile=" + logback.string(), "-cp", (install.libs / "*").string(),
+            "org.gaul.s3proxy.Main", "--properties", properties.string()},
         log_file());
 
     // Any HTTP answer (404 for the probe, 403 for a clock skew) means it is serving.
@@ -121,9 +122,9 @@ void S3ProxyServer::launch(const S3ProxyInstall& install) {
     while (std::chrono::steady_clock::now() < deadline) {
         if (!process_->running()) {
             process_.reset();
-            throw std::runtime_error("S3Proxy exited while starting on 127.0.0.1:" +
-                                     std::to_string(port_) + "; its log ends with:\n" +
-                                     file_tail(log_file(), kLogTailBytes));
+            throw std::runtime_error(
+                "S3Proxy exited while starting on 127.0.0.1:" + std::to_string(port_) +
+                "; its log ends with:\n" + file_tail(log_file(), kLogTailBytes));
         }
         try {
             probe.head_object("liveml-probe", "probe");

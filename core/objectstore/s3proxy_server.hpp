@@ -29,7 +29,8 @@ std::optional<S3ProxyInstall> find_s3proxy_install(std::string& why);
 struct S3ProxyOptions {
     std::filesystem::path data_dir; // buckets are folders under data_dir/blobs; must exist
     S3Credentials credentials;      // the one key pair the server accepts (SigV2 or V4)
-    // Host name for virtual-host requests (bucket.HOST); empty: path-style only.
+    // Host name for virtual-host requests (bucket.HOST); empty: path-style only. When set,
+    // S3Proxy reads any other Host header as a bucket name, so endpoint() names this host.
     std::string virtual_host;
     std::chrono::milliseconds start_timeout{60000};
     std::chrono::milliseconds stop_timeout{10000};
@@ -46,7 +47,7 @@ class S3ProxyServer {
     S3ProxyServer& operator=(const S3ProxyServer&) = delete;
 
     int port() const noexcept { return port_; }
-    std::string endpoint() const; // "http://127.0.0.1:PORT"
+    std::string endpoint() const; // "http://127.0.0.1:PORT" ("http://VIRTUAL_HOST:PORT")
     std::filesystem::path log_file() const { return options_.data_dir / "s3proxy.log"; }
     void stop();
 

@@ -1,7 +1,8 @@
 #pragma once
-// AWS Signature Version 4 (docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html):
-// how every S3 request of ours is authenticated. Pure functions, so the published test vectors
-// check each step (canonical request, string to sign, signature).
+// AWS Signature Version 4
+// (docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html): how every
+// S3 request of ours is authenticated. Pure functions, so the published test vectors check each
+// step (canonical request, string to sign, signature).
 #include <string>
 #include <string_view>
 #include <utility>

@@ -35,10 +35,13 @@ TEST(BucketEvent, MinioEventRoundTripsWithAwkwardKeys) {
         EXPECT_EQ(message.key, "images/" + key);
         ASSERT_EQ(events_of(message.value), std::vector<BucketEvent>{created}) << key;
         // The record's key is URL-encoded: no raw space or slash inside it.
-        EXPECT_EQ(message.value.find("\"key\":\"" + key + "\""), std::string::npos);
+        if (key != "plain.png") {
+            EXPECT_EQ(message.value.find("\"key\":\"" + key + "\""), std::string::npos);
+        }
     }
-    const BucketEvent removed{BucketEventKind::Removed, "s3:ObjectRemoved:Delete", "images",
-                              "a b.png", 0, "", "15C3249452A0D1E2", "2019-09-10T17:42:00Z"};
+    const BucketEvent removed{
+        BucketEventKind::Removed, "s3:ObjectRemoved:Delete", "images", "a b.png", 0, "",
+        "15C3249452A0D1E2",       "2019-09-10T17:42:00Z"};
     EXPECT_EQ(events_of(write_minio_event(removed).value), std::vector<BucketEvent>{removed});
 }
 
@@ -88,12 +91,12 @@ TEST(BucketEvent, MalformedNotificationsAreRefusedWithAReason) {
               "a record has no object key");
     EXPECT_EQ(reason_of(record_head + R"({"bucket":{"name":"b"},"object":{"key":"a%2"}}}]})"),
               "object key 'a%2' is not URL-encoded");
-    EXPECT_EQ(reason_of(record_head +
-                        R"({"bucket":{"name":"b"},"object":{"key":"k","size":-4}}}]})"),
-              "object size -4 is not a count of bytes");
-    EXPECT_EQ(reason_of(record_head +
-                        R"({"bucket":{"name":"b"},"object":{"key":"k","size":"12kb"}}}]})"),
-              "object size \"12kb\" is not a count of bytes");
+    EXPECT_EQ(
+        reason_of(record_head + R"({"bucket":{"name":"b"},"object":{"key":"k","size":-4}}}]})"),
+        "object size -4 is not a count of bytes");
+    EXPECT_EQ(
+        reason_of(record_head + R"({"bucket":{"name":"b"},"object":{"key":"k","size":"12kb"}}}]})"),
+        "object size \"12kb\" is not a count of bytes");
     EXPECT_EQ(reason_of(record_head +
                         R"({"bucket":{"name":"b"},"object":{"key":"k","sequencer":"XYZ"}}}]})"),
               "sequencer 'XYZ' is not hexadecimal");
@@ -104,8 +107,8 @@ TEST(BucketEvent, MalformedNotificationsAreRefusedWithAReason) {
 TEST(BucketEvent, SequencersCompareAsHexNumbers) {
     EXPECT_TRUE(sequencer_newer("15C32494525B4B3D", "15C32494525B4B3C"));
     EXPECT_FALSE(sequencer_newer("15C32494525B4B3C", "15C32494525B4B3C"));
-    EXPECT_TRUE(sequencer_newer("0100", "FF"));   // shorter is padded with zeros
-    EXPECT_TRUE(sequencer_newer("0a", "09"));     // case does not matter
+    EXPECT_TRUE(sequencer_newer("0100", "FF")); // shorter is padded with zeros
+    EXPECT_TRUE(sequencer_newer("0a", "09"));   // case does not matter
     EXPECT_FALSE(sequencer_newer("", "01"));
     EXPECT_TRUE(sequencer_newer("01", ""));
 }

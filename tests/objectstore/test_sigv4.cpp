@@ -16,7 +16,9 @@ constexpr const char* kS3Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 const SigV4Scope kS3Scope{"20130524T000000Z", "us-east-1", "s3"};
 
 SigV4Signature suite(std::vector<std::pair<std::string, std::string>> query) {
-    SigV4Request request{"GET", "/", std::move(query),
+    SigV4Request request{"GET",
+                         "/",
+                         std::move(query),
                          {{"Host", "example.amazonaws.com"}, {"X-Amz-Date", "20150830T123600Z"}},
                          kEmptyHash};
     return sigv4_sign(request, {"20150830T123600Z", "us-east-1", "service"}, "AKIDEXAMPLE",
