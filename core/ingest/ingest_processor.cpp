@@ -1,0 +1,128 @@
+#include "ingest/ingest_processor.hpp"
+
+#include <algorithm>
+#include <span>
+#include <stdexcept>
+
+#include "imaging/image_encode.hpp"
+#include "imaging/resize.hpp"
+
+namespace liveml::ingest {
+
+using objectstore::BucketEvent;
+
+IngestProcessor::IngestProcessor(ObjectStore& source, ObjectStore* outputs, IngestState& state,
+                                 IngestOptions options, EmbedImages embed)
+    : source_(source), outputs_(outputs), state_(state), options_(std::move(options)),
+      embed_(std::move(embed)) {}
+
+std::vector<ProcessedEvent> IngestProcessor::process(const std::vector<BucketEvent>& events) {
+    std::vector<ProcessedEvent> results(events.size());
+    pending_.clear();
+    for (std::size_t slot = 0; slot < events.size(); ++slot) {
+        const auto& event = events[slot];
+        auto& result = results[slot];
+        result = {"", event.bucket, event.key, event.etag, event.sequencer, -1, "", "", ""};
+        // A second event of an object waiting to be embedded sees the ledger after the first.
+        const auto key = IngestLedger::object_key(event);
+        if (std::ranges::any_of(pending_, [&](const Pending& p) {
+                return IngestLedger::object_key(events[p.slot]) == key;
+            }))
+            flush(events, results);
+        const auto decision = state_.ledger.decide(event);
+        switch (decision.action) {
+        case IngestAction::Skip:
+            result.status = "skipped";
+            result.reason = decision.why;
+            if (const auto* entry = state_.ledger.find(key)) result.index_id = entry->id;
+            ++counts_.skipped;
+            break;
+        case IngestAction::Remove:
+            remove(event, decision.replaces_id, result);
+            break;
+        case IngestAction::Index:
+            fetch(slot, event, decision.replaces_id, results);
+            break;
+        }
+    }
+    flush(events, results);
+    return results;
+}
+
+void IngestProcessor::fetch(std::size_t slot, const BucketEvent& event, std::int64_t replaces_id,
+                            std::vector<ProcessedEvent>& results) {
+    try {
+        const auto bytes = source_.get(event.bucket, event.key, options_.max_object_bytes);
+        const auto name = event.bucket + "/" + event.key;
+        try {
+            pending_.push_back({slot,
+                                imaging::decode_image_bytes(std::as_bytes(std::span(bytes)),
+                                                            options_.decode_limits, name.c_str()),
+                                replaces_id});
+        } catch (const std::runtime_error& e) {
+            throw ObjectRefused(std::string("not an image: ") + e.what());
+        }
+    } catch (const ObjectRefused& e) {
+        results[slot].status = "failed";
+        results[slot].reason = e.what();
+        ++counts_.failed;
+    }
+}
+
+void IngestProcessor::flush(const std::vector<BucketEvent>& events,
+                            std::vector<ProcessedEvent>& results) {
+    if (pending_.empty()) return;
+    std::vector<imaging::RgbImage> images;
+    std::vector<retrieval::ItemMeta> items;
+    std::vector<std::int64_t> superseded;
+    for (auto& p : pending_) {
+        const auto& event = events[p.slot];
+        images.push_back(p.image);
+        items.push_back({event.bucket + "/" + event.key, event.size, 0, "", -1});
+        if (p.replaces_id >= 0) superseded.push_back(p.replaces_id);
+    }
+    auto embeddings = embed_(images);
+    if (embeddings.rows != images.size())
+        throw std::logic_error("the embedder returned " + std::to_string(embeddings.rows) +
+                               " rows for " + std::to_string(images.size()) + " images");
+    const auto ids = state_.index.add(std::move(embeddings), std::move(items));
+    state_.index.remove(superseded);
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        const auto& p = pending_[i];
+        const auto& event = events[p.slot];
+        auto& result = results[p.slot];
+        result.index_id = ids[i];
+        if (outputs_) {
+            const auto thumb = imaging::fit_within(p.image, options_.thumb_size);
+            result.thumbnail_key = thumbnail_key(event.bucket, event.key);
+            result.sidecar_key = sidecar_key(event.bucket, event.key);
+            outputs_->put(options_.out_bucket, result.thumbnail_key, imaging::encode_jpeg(thumb),
+                          "image/jpeg");
+            outputs_->put(options_.out_bucket, result.sidecar_key,
+                          write_sidecar({event.bucket, event.key, event.etag, event.sequencer,
+                                         ids[i], p.image.width, p.image.height,
+                                         result.thumbnail_key, thumb.width, thumb.height,
+                                         options_.model}),
+                          "application/json");
+        }
+        state_.ledger.record_indexed(event, ids[i]);
+        const bool replaced = p.replaces_id >= 0;
+        result.status = replaced ? "replaced" : "indexed";
+        ++(replaced ? counts_.replaced : counts_.indexed);
+    }
+    pending_.clear();
+}
+
+void IngestProcessor::remove(const BucketEvent& event, std::int64_t id, ProcessedEvent& result) {
+    if (id >= 0) state_.index.remove({id});
+    if (outputs_) {
+        outputs_->remove(options_.out_bucket, thumbnail_key(event.bucket, event.key));
+        outputs_->remove(options_.out_bucket, sidecar_key(event.bucket, event.key));
+    }
+    state_.ledger.record_removed(event);
+    result.status = "removed";
+    result.index_id = id;
+    ++counts_.removed;
+}
+
+} // namespace liveml::ingest
