@@ -56,6 +56,17 @@ struct IngestArgs {
 constexpr auto kRetryFirst = std::chrono::milliseconds(200);
 constexpr auto kRetryMax = std::chrono::milliseconds(5000);
 
+// Where the time went so far, seconds per stage (IngestTimings).
+std::string timings_json(const ingest::IngestTimings& t) {
+    return JsonObject()
+        .add("fetch", t.fetch_s)
+        .add("decode", t.decode_s)
+        .add("embed", t.embed_s)
+        .add("index", t.index_s)
+        .add("write_back", t.write_s)
+        .str();
+}
+
 // What both sources (Kafka, a folder) share: process a batch with retries, report each
 // object, save the state when it changed, count.
 class IngestRun {
@@ -106,7 +117,8 @@ class IngestRun {
                                     .add("failed", c.failed)
                                     .add("malformed", malformed)
                                     .add("index_size", static_cast<std::uint64_t>(state_.index.size()))
-                                    .add("objects_per_s", seconds > 0 ? (c.indexed + c.replaced) / seconds : 0.0));
+                                    .add("objects_per_s", seconds > 0 ? (c.indexed + c.replaced) / seconds : 0.0)
+                                    .add_raw("seconds", timings_json(processor_.timings())));
     }
 
     JsonObject result(std::uint64_t malformed, bool stopped) const {
@@ -124,6 +136,7 @@ class IngestRun {
             .add("size", static_cast<std::uint64_t>(state_.index.size()))
             .add("saves", saves_)
             .add("seconds", seconds)
+            .add_raw("stage_seconds", timings_json(processor_.timings()))
             .add("stopped", stopped);
         return fields;
     }

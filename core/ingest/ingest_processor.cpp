@@ -1,6 +1,7 @@
 #include "ingest/ingest_processor.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <span>
 #include <stdexcept>
 
@@ -10,6 +11,19 @@
 namespace liveml::ingest {
 
 using objectstore::BucketEvent;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Adds the seconds since `from` to `into` and returns now (the start of the next stage).
+Clock::time_point lap(Clock::time_point from, double& into) {
+    const auto now = Clock::now();
+    into += std::chrono::duration<double>(now - from).count();
+    return now;
+}
+
+} // namespace
 
 IngestProcessor::IngestProcessor(ObjectStore& source, ObjectStore* outputs, IngestState& state,
                                  IngestOptions options, EmbedImages embed)
@@ -51,14 +65,17 @@ std::vector<ProcessedEvent> IngestProcessor::process(const std::vector<BucketEve
 
 void IngestProcessor::fetch(std::size_t slot, const BucketEvent& event, std::int64_t replaces_id,
                             std::vector<ProcessedEvent>& results) {
+    auto start = Clock::now();
     try {
         const auto bytes = source_.get(event.bucket, event.key, options_.max_object_bytes);
+        start = lap(start, timings_.fetch_s);
         const auto name = event.bucket + "/" + event.key;
         try {
             pending_.push_back({slot,
                                 imaging::decode_image_bytes(std::as_bytes(std::span(bytes)),
                                                             options_.decode_limits, name.c_str()),
                                 replaces_id});
+            lap(start, timings_.decode_s);
         } catch (const std::runtime_error& e) {
             throw ObjectRefused(std::string("not an image: ") + e.what());
         }
@@ -81,12 +98,15 @@ void IngestProcessor::flush(const std::vector<BucketEvent>& events,
         items.push_back({event.bucket + "/" + event.key, event.size, 0, "", -1});
         if (p.replaces_id >= 0) superseded.push_back(p.replaces_id);
     }
+    auto start = Clock::now();
     auto embeddings = embed_(images);
+    start = lap(start, timings_.embed_s);
     if (embeddings.rows != images.size())
         throw std::logic_error("the embedder returned " + std::to_string(embeddings.rows) +
                                " rows for " + std::to_string(images.size()) + " images");
     const auto ids = state_.index.add(std::move(embeddings), std::move(items));
     state_.index.remove(superseded);
+    start = lap(start, timings_.index_s);
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         const auto& p = pending_[i];
         const auto& event = events[p.slot];
@@ -110,15 +130,19 @@ void IngestProcessor::flush(const std::vector<BucketEvent>& events,
         result.status = replaced ? "replaced" : "indexed";
         ++(replaced ? counts_.replaced : counts_.indexed);
     }
+    lap(start, timings_.write_s);
     pending_.clear();
 }
 
 void IngestProcessor::remove(const BucketEvent& event, std::int64_t id, ProcessedEvent& result) {
+    auto start = Clock::now();
     if (id >= 0) state_.index.remove({id});
+    start = lap(start, timings_.index_s);
     if (outputs_) {
         outputs_->remove(options_.out_bucket, thumbnail_key(event.bucket, event.key));
         outputs_->remove(options_.out_bucket, sidecar_key(event.bucket, event.key));
     }
+    lap(start, timings_.write_s);
     state_.ledger.record_removed(event);
     result.status = "removed";
     result.index_id = id;

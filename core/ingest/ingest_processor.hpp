@@ -34,6 +34,13 @@ struct IngestCounts {
     std::uint64_t indexed = 0, replaced = 0, removed = 0, skipped = 0, failed = 0;
 };
 
+// Where the time goes (seconds, summed over every event): reading objects, decoding them,
+// the embedding passes, index updates, writing thumbnails and sidecars (resize, JPEG, PUT) or
+// deleting them.
+struct IngestTimings {
+    double fetch_s = 0, decode_s = 0, embed_s = 0, index_s = 0, write_s = 0;
+};
+
 class IngestProcessor {
   public:
     // outputs may be null (no write-back).
@@ -47,6 +54,7 @@ class IngestProcessor {
     std::vector<ProcessedEvent> process(const std::vector<objectstore::BucketEvent>& events);
 
     const IngestCounts& counts() const noexcept { return counts_; }
+    const IngestTimings& timings() const noexcept { return timings_; }
 
   private:
     struct Pending {
@@ -67,6 +75,7 @@ class IngestProcessor {
     EmbedImages embed_;
     std::vector<Pending> pending_;
     IngestCounts counts_;
+    IngestTimings timings_;
 };
 
 } // namespace liveml::ingest
