@@ -47,13 +47,20 @@ Args parse(int argc, char** argv) {
             if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
             return std::string(argv[++i]);
         };
-        if (flag == "--model") a.model = value();
-        else if (flag == "--objects") a.objects = std::stoi(value());
-        else if (flag == "--side") a.side = std::stoi(value());
-        else if (flag == "--batch") a.batch = std::stoul(value());
-        else if (flag == "--threads") a.threads = std::stoi(value());
-        else if (flag == "--skip-python") a.python = false;
-        else throw std::invalid_argument("unknown flag " + flag);
+        if (flag == "--model")
+            a.model = value();
+        else if (flag == "--objects")
+            a.objects = std::stoi(value());
+        else if (flag == "--side")
+            a.side = std::stoi(value());
+        else if (flag == "--batch")
+            a.batch = std::stoul(value());
+        else if (flag == "--threads")
+            a.threads = std::stoi(value());
+        else if (flag == "--skip-python")
+            a.python = false;
+        else
+            throw std::invalid_argument("unknown flag " + flag);
     }
     if (a.model.empty()) throw std::invalid_argument("--model DIR is required");
     return a;
@@ -85,7 +92,8 @@ int main(int argc, char** argv) try {
     std::string why;
     const auto install = objectstore::find_s3proxy_install(why);
     if (!install) throw std::runtime_error(why);
-    const auto work = fs::temp_directory_path() / ("liveml-ingest-bench-" + std::to_string(::getpid()));
+    const auto work =
+        fs::temp_directory_path() / ("liveml-ingest-bench-" + std::to_string(::getpid()));
     fs::create_directories(work / "files");
     const objectstore::S3Credentials credentials{"bench", "bench-secret", ""};
     objectstore::S3ProxyServer server(*install, {work / "s3", credentials, ""});
@@ -116,7 +124,8 @@ int main(int argc, char** argv) try {
     const auto embed = [&](const std::vector<imaging::RgbImage>& images) {
         std::vector<float> pixels(images.size() * per_image);
         for (std::size_t i = 0; i < images.size(); ++i)
-            clip::rgb_image_input(images[i], encoder.config(), {pixels.data() + i * per_image, per_image});
+            clip::rgb_image_input(images[i], encoder.config(),
+                                  {pixels.data() + i * per_image, per_image});
         return encoder.encode_pixels(pixels, images.size(), args.batch);
     };
     ingest::IngestState state{retrieval::VectorIndex(encoder.embedding_dim()), {}};
@@ -149,13 +158,17 @@ int main(int argc, char** argv) try {
         {"indexed", processor.counts().indexed},
         {"seconds", seconds},
         {"objects_per_s", args.objects / seconds},
-        {"percent", {{"fetch", share(t.fetch_s)}, {"decode", share(t.decode_s)},
-                     {"embed", share(t.embed_s)}, {"index", share(t.index_s)},
-                     {"write_back", share(t.write_s)}, {"save", share(save_s)}}}};
+        {"percent",
+         {{"fetch", share(t.fetch_s)},
+          {"decode", share(t.decode_s)},
+          {"embed", share(t.embed_s)},
+          {"index", share(t.index_s)},
+          {"write_back", share(t.write_s)},
+          {"save", share(save_s)}}}};
     if (args.python) {
         const auto python_s = python_resizer_seconds(work / "files");
-        out["reference_pil_resizer"] = {{"seconds", python_s},
-                                        {"objects_per_s", python_s > 0 ? args.objects / python_s : 0}};
+        out["reference_pil_resizer"] = {
+            {"seconds", python_s}, {"objects_per_s", python_s > 0 ? args.objects / python_s : 0}};
     }
     std::cout << out.dump(2) << std::endl;
     server.stop();

@@ -58,12 +58,12 @@ void run_watch(const WatchArgs& args) {
                     throw std::runtime_error("events not delivered to " + args.brokers +
                                              " within 30 s");
                 ++polls;
-                reporter.item("poll", JsonObject()
-                                          .add("objects", static_cast<std::uint64_t>(
-                                                              poller.known_objects()))
-                                          .add("events", static_cast<std::uint64_t>(events.size()))
-                                          .add("created", created)
-                                          .add("removed", removed));
+                reporter.item(
+                    "poll", JsonObject()
+                                .add("objects", static_cast<std::uint64_t>(poller.known_objects()))
+                                .add("events", static_cast<std::uint64_t>(events.size()))
+                                .add("created", created)
+                                .add("removed", removed));
             } catch (const objectstore::S3Error& e) {
                 // The server may come back: the next poll diffs against the last good listing.
                 ++failed_polls;

@@ -37,7 +37,7 @@ using objectstore::BucketEvent;
 struct IngestArgs {
     std::string brokers;
     std::string events_topic = "bucket-events";
-    std::string processed_topic; // default: <events-topic>.processed
+    std::string processed_topic;   // default: <events-topic>.processed
     std::string dead_letter_topic; // default: <events-topic>.dead-letter
     std::string group = "liveml-ingest";
     std::vector<std::string> consumer_properties, producer_properties;
@@ -93,8 +93,8 @@ class IngestRun {
                 events_ += events.size();
                 return results;
             } catch (const std::runtime_error& e) {
-                LogLine(LogLevel::Warning) << "ingest: " << e.what() << "; retrying in "
-                                           << backoff.count() << " ms";
+                LogLine(LogLevel::Warning)
+                    << "ingest: " << e.what() << "; retrying in " << backoff.count() << " ms";
             }
             const auto until = Clock::now() + backoff;
             while (Clock::now() < until) {
@@ -105,28 +105,22 @@ class IngestRun {
         }
     }
 
-    void report_progress(std::uint64_t malformed) {
-        const auto& c = processor_.counts();
-        const auto seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-        reporter_.item("stats", JsonObject()
-                                    .add("events", events_)
-                                    .add("indexed", c.indexed)
-                                    .add("replaced", c.replaced)
-                                    .add("removed", c.removed)
-                                    .add("skipped", c.skipped)
-                                    .add("failed", c.failed)
-                                    .add("malformed", malformed)
-                                    .add("index_size", static_cast<std::uint64_t>(state_.index.size()))
-                                    .add("objects_per_s", seconds > 0 ? (c.indexed + c.replaced) / seconds : 0.0)
-                                    .add_raw("seconds", timings_json(processor_.timings())));
-    }
+    // After every batch: the counters so far (what the studio charts).
+    void report_progress(std::uint64_t malformed) { reporter_.item("stats", counters(malformed)); }
 
     JsonObject result(std::uint64_t malformed, bool stopped) const {
+        return counters(malformed)
+            .add("index", args_.index)
+            .add("saves", saves_)
+            .add("stopped", stopped);
+    }
+
+  private:
+    JsonObject counters(std::uint64_t malformed) const {
         const auto& c = processor_.counts();
         const auto seconds = std::chrono::duration<double>(Clock::now() - start_).count();
         JsonObject fields;
-        fields.add("index", args_.index)
-            .add("events", events_)
+        fields.add("events", events_)
             .add("indexed", c.indexed)
             .add("replaced", c.replaced)
             .add("removed", c.removed)
@@ -134,14 +128,12 @@ class IngestRun {
             .add("failed", c.failed)
             .add("malformed", malformed)
             .add("size", static_cast<std::uint64_t>(state_.index.size()))
-            .add("saves", saves_)
             .add("seconds", seconds)
-            .add_raw("stage_seconds", timings_json(processor_.timings()))
-            .add("stopped", stopped);
+            .add("objects_per_s", seconds > 0 ? (c.indexed + c.replaced) / seconds : 0.0)
+            .add_raw("stage_seconds", timings_json(processor_.timings()));
         return fields;
     }
 
-  private:
     std::uint64_t changes() const {
         const auto& c = processor_.counts();
         return c.indexed + c.replaced + c.removed;
@@ -172,13 +164,13 @@ bool run_from_kafka(const IngestArgs& args, IngestRun& run, JobReporter& reporte
                                        : args.dead_letter_topic;
     stream::KafkaProducer producer(kafka_properties(args.brokers, args.producer_properties));
     try {
-        stream::create_topics(producer.native_handle(),
-                              {{args.events_topic, 1, {}}, {processed_topic, 1, {}},
-                               {dead_letter_topic, 1, {}}},
-                              std::chrono::seconds(10));
+        stream::create_topics(
+            producer.native_handle(),
+            {{args.events_topic, 1, {}}, {processed_topic, 1, {}}, {dead_letter_topic, 1, {}}},
+            std::chrono::seconds(10));
     } catch (const stream::KafkaError& e) {
-        LogLine(LogLevel::Warning) << "ingest: topics not created (" << e.what()
-                                   << "); they must exist already";
+        LogLine(LogLevel::Warning)
+            << "ingest: topics not created (" << e.what() << "); they must exist already";
     }
     stream::CommittingConsumer consumer(
         {kafka_properties(args.brokers, args.consumer_properties), args.group, args.events_topic});
@@ -198,14 +190,15 @@ bool run_from_kafka(const IngestArgs& args, IngestRun& run, JobReporter& reporte
             auto read = objectstore::read_bucket_events(batch[m].value);
             if (auto* reason = std::get_if<std::string>(&read)) {
                 ++malformed;
-                producer.send(dead_letter_topic, batch[m].key,
-                              encoder.dead_letter(batch[m].value, "malformed event: " + *reason,
-                                                  {batch[m].topic, batch[m].partition,
-                                                   batch[m].offset}),
-                              never);
-                reporter.skipped("", "malformed event at " + batch[m].topic + ":" +
-                                         std::to_string(batch[m].partition) + "@" +
-                                         std::to_string(batch[m].offset) + ": " + *reason,
+                producer.send(
+                    dead_letter_topic, batch[m].key,
+                    encoder.dead_letter(batch[m].value, "malformed event: " + *reason,
+                                        {batch[m].topic, batch[m].partition, batch[m].offset}),
+                    never);
+                reporter.skipped("",
+                                 "malformed event at " + batch[m].topic + ":" +
+                                     std::to_string(batch[m].partition) + "@" +
+                                     std::to_string(batch[m].offset) + ": " + *reason,
                                  "event");
                 continue;
             }
@@ -218,8 +211,8 @@ bool run_from_kafka(const IngestArgs& args, IngestRun& run, JobReporter& reporte
         if (!results) return true;
         for (std::size_t i = 0; i < results->size(); ++i) {
             const auto& r = (*results)[i];
-            producer.send(processed_topic, r.bucket + "/" + r.key,
-                          ingest::write_processed_event(r), never);
+            producer.send(processed_topic, r.bucket + "/" + r.key, ingest::write_processed_event(r),
+                          never);
             if (r.status != "failed") continue;
             const auto& from = batch[message_of[i]];
             producer.send(dead_letter_topic, from.key,
@@ -342,7 +335,8 @@ void register_clip_ingest(CLI::App& clip) {
                     "a local folder instead of Kafka and S3 (inotify; keys are relative paths)");
     cmd->add_option("--out-dir", args->out_dir, "with --watch: folder for thumbnails and sidecars");
     cmd->add_option("--model", args->model, "model directory")->required();
-    cmd->add_option("--index", args->index, "index directory (created or updated, saved atomically)")
+    cmd->add_option("--index", args->index,
+                    "index directory (created or updated, saved atomically)")
         ->required();
     cmd->add_option("--out-bucket", args->out_bucket,
                     "bucket for thumbnails and sidecars (created if missing; none when omitted)");

@@ -62,13 +62,25 @@ BucketEvent FolderWatcher::created(const fs::path& file) const {
     const auto mtime = fs::last_write_time(file, error).time_since_epoch();
     const auto mtime_ns = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(mtime).count());
-    return {BucketEventKind::Created, "s3:ObjectCreated:Put", bucket_, key_of(file),
-            error ? 0 : size, std::to_string(size) + "-" + hex(mtime_ns), hex(mtime_ns), ""};
+    return {BucketEventKind::Created,
+            "s3:ObjectCreated:Put",
+            bucket_,
+            key_of(file),
+            error ? 0 : size,
+            std::to_string(size) + "-" + hex(mtime_ns),
+            hex(mtime_ns),
+            ""};
 }
 
 BucketEvent FolderWatcher::removed(const fs::path& file) const {
-    return {BucketEventKind::Removed, "s3:ObjectRemoved:Delete", bucket_, key_of(file), 0, "",
-            hex(now_ns()), ""};
+    return {BucketEventKind::Removed,
+            "s3:ObjectRemoved:Delete",
+            bucket_,
+            key_of(file),
+            0,
+            "",
+            hex(now_ns()),
+            ""};
 }
 
 // Watches dir and every folder below it; with `found`, lists the files already there (a

@@ -118,12 +118,12 @@ void IngestProcessor::flush(const std::vector<BucketEvent>& events,
             result.sidecar_key = sidecar_key(event.bucket, event.key);
             outputs_->put(options_.out_bucket, result.thumbnail_key, imaging::encode_jpeg(thumb),
                           "image/jpeg");
-            outputs_->put(options_.out_bucket, result.sidecar_key,
-                          write_sidecar({event.bucket, event.key, event.etag, event.sequencer,
-                                         ids[i], p.image.width, p.image.height,
-                                         result.thumbnail_key, thumb.width, thumb.height,
-                                         options_.model}),
-                          "application/json");
+            outputs_->put(
+                options_.out_bucket, result.sidecar_key,
+                write_sidecar({event.bucket, event.key, event.etag, event.sequencer, ids[i],
+                               p.image.width, p.image.height, result.thumbnail_key, thumb.width,
+                               thumb.height, options_.model}),
+                "application/json");
         }
         state_.ledger.record_indexed(event, ids[i]);
         const bool replaced = p.replaces_id >= 0;

@@ -30,16 +30,17 @@ std::string sidecar_key(std::string_view bucket, std::string_view key) {
 }
 
 std::string write_sidecar(const Sidecar& s) {
-    return json{{"bucket", s.bucket},
-                {"key", s.key},
-                {"etag", s.etag},
-                {"sequencer", s.sequencer},
-                {"index_id", s.index_id},
-                {"width", s.width},
-                {"height", s.height},
-                {"thumbnail", {{"key", s.thumbnail_key}, {"width", s.thumbnail_width},
-                               {"height", s.thumbnail_height}}},
-                {"model", s.model}}
+    return json{
+        {"bucket", s.bucket},
+        {"key", s.key},
+        {"etag", s.etag},
+        {"sequencer", s.sequencer},
+        {"index_id", s.index_id},
+        {"width", s.width},
+        {"height", s.height},
+        {"thumbnail",
+         {{"key", s.thumbnail_key}, {"width", s.thumbnail_width}, {"height", s.thumbnail_height}}},
+        {"model", s.model}}
         .dump();
 }
 
@@ -68,12 +69,8 @@ std::optional<Sidecar> read_sidecar(std::string_view text) {
 }
 
 std::string write_processed_event(const ProcessedEvent& e) {
-    json j{{"status", e.status},
-           {"bucket", e.bucket},
-           {"key", e.key},
-           {"etag", e.etag},
-           {"sequencer", e.sequencer},
-           {"index_id", e.index_id}};
+    json j{{"status", e.status}, {"bucket", e.bucket},       {"key", e.key},
+           {"etag", e.etag},     {"sequencer", e.sequencer}, {"index_id", e.index_id}};
     if (!e.thumbnail_key.empty()) j["thumbnail"] = e.thumbnail_key;
     if (!e.sidecar_key.empty()) j["sidecar"] = e.sidecar_key;
     if (!e.reason.empty()) j["reason"] = e.reason;

@@ -12,7 +12,8 @@ std::string S3ObjectStore::get(std::string_view bucket, std::string_view key,
         return client_.get_object(bucket, key, max_bytes).bytes;
     } catch (const objectstore::S3Error& e) {
         if (e.not_found()) throw ObjectRefused(std::string("missing object: ") + e.what());
-        if (e.code() == "TooLarge") throw ObjectRefused(std::string("object too large: ") + e.what());
+        if (e.code() == "TooLarge")
+            throw ObjectRefused(std::string("object too large: ") + e.what());
         throw;
     }
 }
@@ -29,7 +30,8 @@ void S3ObjectStore::remove(std::string_view bucket, std::string_view key) {
 fs::path FolderObjectStore::path_of(std::string_view key) const {
     const fs::path relative(key);
     if (key.empty() || relative.is_absolute())
-        throw ObjectRefused("key '" + std::string(key) + "' names no file inside " + root_.string());
+        throw ObjectRefused("key '" + std::string(key) + "' names no file inside " +
+                            root_.string());
     for (const auto& part : relative)
         if (part == "..")
             throw ObjectRefused("key '" + std::string(key) + "' leaves " + root_.string());
@@ -43,9 +45,8 @@ std::string FolderObjectStore::get(std::string_view, std::string_view key,
     const auto size = fs::file_size(path, error);
     if (error) throw ObjectRefused("missing object: " + path.string());
     if (size > max_bytes)
-        throw ObjectRefused("object too large: " + path.string() + " has " +
-                            std::to_string(size) + " bytes, the limit is " +
-                            std::to_string(max_bytes));
+        throw ObjectRefused("object too large: " + path.string() + " has " + std::to_string(size) +
+                            " bytes, the limit is " + std::to_string(max_bytes));
     return read_file_bytes(path, max_bytes);
 }
 

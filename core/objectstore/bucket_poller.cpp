@@ -13,9 +13,9 @@ std::string iso_time_now() {
     const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
     std::tm utc{};
     gmtime_r(&seconds, &utc);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch())
-                        .count() %
-                    1000;
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+        1000;
     std::ostringstream out;
     out << std::put_time(&utc, "%Y-%m-%dT%H:%M:%S") << '.' << std::setw(3) << std::setfill('0')
         << ms << 'Z';
@@ -30,10 +30,10 @@ BucketPoller::BucketPoller(S3Client& client, std::string bucket, std::string pre
 // Nanoseconds since the epoch as 16 hex digits, strictly increasing: later polls' events are
 // newer (sequencer_newer) than earlier ones', as S3's sequencers are for one key.
 std::string BucketPoller::next_sequencer() {
-    const auto now = static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::nanoseconds>(
-            std::chrono::system_clock::now().time_since_epoch())
-            .count());
+    const auto now =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
     last_sequencer_ = std::max(now, last_sequencer_ + 1);
     std::ostringstream out;
     out << std::uppercase << std::hex << std::setw(16) << std::setfill('0') << last_sequencer_;

@@ -48,11 +48,12 @@ std::vector<ConsumedMessage> CommittingConsumer::poll_batch(std::size_t max,
         } else {
             batch.push_back(
                 {rd_kafka_topic_name(message->rkt), message->partition, message->offset,
-                 message->key ? std::string(static_cast<const char*>(message->key), message->key_len)
-                              : std::string(),
-                 message->payload ? std::string(static_cast<const char*>(message->payload),
-                                                message->len)
-                                  : std::string()});
+                 message->key
+                     ? std::string(static_cast<const char*>(message->key), message->key_len)
+                     : std::string(),
+                 message->payload
+                     ? std::string(static_cast<const char*>(message->payload), message->len)
+                     : std::string()});
         }
         rd_kafka_message_destroy(message);
         timeout = 0; // the first message came: take only what is already here

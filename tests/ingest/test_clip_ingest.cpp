@@ -87,14 +87,31 @@ class ClipIngest : public ::testing::Test {
 
     static std::vector<std::string> ingest_args(const fs::path& index, const std::string& group,
                                                 std::vector<std::string> extra = {}) {
-        std::vector<std::string> args{
-            "clip",           "ingest",         "--brokers",      broker_->bootstrap(),
-            "--s3-endpoint",  objectstore::testing::shared_s3proxy().endpoint(),
-            "--access-key-env", "LIVEML_TEST_S3_ACCESS", "--secret-key-env", "LIVEML_TEST_S3_SECRET",
-            "--model",        model_.string(),  "--index",        index.string(),
-            "--out-bucket",   kOutBucket,       "--thumb-size",   "16",
-            "--group",        group,            "--idle-exit-s",  "4",
-            "--threads",      "1",              "--json"};
+        std::vector<std::string> args{"clip",
+                                      "ingest",
+                                      "--brokers",
+                                      broker_->bootstrap(),
+                                      "--s3-endpoint",
+                                      objectstore::testing::shared_s3proxy().endpoint(),
+                                      "--access-key-env",
+                                      "LIVEML_TEST_S3_ACCESS",
+                                      "--secret-key-env",
+                                      "LIVEML_TEST_S3_SECRET",
+                                      "--model",
+                                      model_.string(),
+                                      "--index",
+                                      index.string(),
+                                      "--out-bucket",
+                                      kOutBucket,
+                                      "--thumb-size",
+                                      "16",
+                                      "--group",
+                                      group,
+                                      "--idle-exit-s",
+                                      "4",
+                                      "--threads",
+                                      "1",
+                                      "--json"};
         args.insert(args.end(), extra.begin(), extra.end());
         return args;
     }
@@ -115,7 +132,8 @@ class ClipIngest : public ::testing::Test {
         int good = 0;
         for (int i = 0; i < kImages; ++i) {
             if (broken(i)) continue;
-            if (!(after_deletes && good++ < kDeleted)) paths.insert(std::string(kBucket) + "/" + key_of(i));
+            if (!(after_deletes && good++ < kDeleted))
+                paths.insert(std::string(kBucket) + "/" + key_of(i));
         }
         return paths;
     }
@@ -237,12 +255,22 @@ TEST_F(ClipIngest, BucketWatchPublishesEventsForAServerWithoutNotifications) {
     s3_->create_bucket("watched");
     s3_->put_object("watched", "a b.png", "1");
     s3_->put_object("watched", "c.png", "2");
-    const std::vector<std::string> watch{
-        "clip",       "bucket-watch", "--s3-endpoint",
-        objectstore::testing::shared_s3proxy().endpoint(),
-        "--access-key-env", "LIVEML_TEST_S3_ACCESS", "--secret-key-env", "LIVEML_TEST_S3_SECRET",
-        "--bucket",   "watched",      "--brokers",     broker_->bootstrap(),
-        "--events-topic", "watched-events", "--once", "--json"};
+    const std::vector<std::string> watch{"clip",
+                                         "bucket-watch",
+                                         "--s3-endpoint",
+                                         objectstore::testing::shared_s3proxy().endpoint(),
+                                         "--access-key-env",
+                                         "LIVEML_TEST_S3_ACCESS",
+                                         "--secret-key-env",
+                                         "LIVEML_TEST_S3_SECRET",
+                                         "--bucket",
+                                         "watched",
+                                         "--brokers",
+                                         broker_->bootstrap(),
+                                         "--events-topic",
+                                         "watched-events",
+                                         "--once",
+                                         "--json"};
     auto result = run_to_result(watch);
     EXPECT_EQ(result["created"], 2) << result.dump();
     const auto events = stream::testing::read_topic(broker_->bootstrap(), "watched-events", 2,

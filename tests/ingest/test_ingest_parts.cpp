@@ -23,12 +23,18 @@ using objectstore::BucketEventKind;
 
 BucketEvent created(std::string key, std::string etag, std::string sequencer) {
     return {BucketEventKind::Created, "s3:ObjectCreated:Put", "photos", std::move(key), 10,
-            std::move(etag), std::move(sequencer), ""};
+            std::move(etag),          std::move(sequencer),   ""};
 }
 
 BucketEvent removed(std::string key, std::string sequencer) {
-    return {BucketEventKind::Removed, "s3:ObjectRemoved:Delete", "photos", std::move(key), 0, "",
-            std::move(sequencer), ""};
+    return {BucketEventKind::Removed,
+            "s3:ObjectRemoved:Delete",
+            "photos",
+            std::move(key),
+            0,
+            "",
+            std::move(sequencer),
+            ""};
 }
 
 TEST(IngestLedger, DecidesWhatAnEventStillHasToDo) {
@@ -73,16 +79,18 @@ TEST(IngestLedger, RoundTripsAndRefusesOtherJson) {
 }
 
 TEST(IngestRecords, SidecarsAndResultEventsRoundTrip) {
-    const Sidecar sidecar{"photos", "a b/c.png", "e1", "0A", 12, 640, 480,
-                          "photos/a b/c.png.thumb.jpg", 256, 192, "model-fp"};
+    const Sidecar sidecar{"photos", "a b/c.png", "e1",      "0A",
+                          12,       640,         480,       "photos/a b/c.png.thumb.jpg",
+                          256,      192,         "model-fp"};
     EXPECT_EQ(read_sidecar(write_sidecar(sidecar)), sidecar);
     EXPECT_FALSE(read_sidecar("{not json").has_value());
     EXPECT_FALSE(read_sidecar(R"({"bucket":"b"})").has_value());
-    const ProcessedEvent indexed{"indexed", "photos", "k.png", "e1", "0A", 3,
-                                 "photos/k.png.thumb.jpg", "photos/k.png.json", ""};
+    const ProcessedEvent indexed{
+        "indexed",           "photos", "k.png", "e1", "0A", 3, "photos/k.png.thumb.jpg",
+        "photos/k.png.json", ""};
     EXPECT_EQ(read_processed_event(write_processed_event(indexed)), indexed);
-    const ProcessedEvent failed{"failed", "photos", "k.txt", "e", "0B", -1, "", "",
-                                "not an image: k.txt"};
+    const ProcessedEvent failed{
+        "failed", "photos", "k.txt", "e", "0B", -1, "", "", "not an image: k.txt"};
     EXPECT_EQ(read_processed_event(write_processed_event(failed)), failed);
     EXPECT_FALSE(read_processed_event(R"({"status":"weird","bucket":"b","key":"k","etag":"",)"
                                       R"("sequencer":"","index_id":1})")
@@ -137,9 +145,10 @@ TEST(IngestProcessor, IndexesReplacesRemovesAndRefuses) {
     options.model = "fp";
     IngestProcessor processor(source, &outputs, state, options, shade_embedding);
 
-    auto results = processor.process({created("red.png", "r1", "01"), created("dark.jpg", "d1", "02"),
-                                      created("notes.txt", "n1", "03"), created("missing.png", "m", "04"),
-                                      created("huge.png", "h", "05"), created("red.png", "r1", "01")});
+    auto results =
+        processor.process({created("red.png", "r1", "01"), created("dark.jpg", "d1", "02"),
+                           created("notes.txt", "n1", "03"), created("missing.png", "m", "04"),
+                           created("huge.png", "h", "05"), created("red.png", "r1", "01")});
     ASSERT_EQ(results.size(), 6u);
     EXPECT_EQ(results[0].status, "indexed");
     EXPECT_EQ(results[1].status, "indexed");
@@ -149,8 +158,8 @@ TEST(IngestProcessor, IndexesReplacesRemovesAndRefuses) {
     EXPECT_TRUE(results[4].reason.starts_with("object too large")) << results[4].reason;
     EXPECT_EQ(results[5].status, "skipped"); // the same event twice in one batch
     EXPECT_EQ(state.index.size(), 2u);
-    const auto sidecar = read_sidecar(
-        read_file_bytes(dir / "out" / sidecar_key("photos", "red.png"), 1 << 20));
+    const auto sidecar =
+        read_sidecar(read_file_bytes(dir / "out" / sidecar_key("photos", "red.png"), 1 << 20));
     ASSERT_TRUE(sidecar.has_value());
     EXPECT_EQ(sidecar->index_id, results[0].index_id);
     EXPECT_EQ(sidecar->thumbnail_width, 16);
@@ -226,9 +235,8 @@ TEST(FolderWatcher, ReportsFilesThereAndWrittenAndDeleted) {
     const auto find = [&](const std::string& key) {
         return std::ranges::find_if(seen, [&](const BucketEvent& e) { return e.key == key; });
     };
-    EXPECT_TRUE(std::ranges::none_of(seen, [](const BucketEvent& e) {
-        return e.key.starts_with(".");
-    }));
+    EXPECT_TRUE(
+        std::ranges::none_of(seen, [](const BucketEvent& e) { return e.key.starts_with("."); }));
     ASSERT_NE(find("sub/new.png"), seen.end());
     EXPECT_EQ(find("sub/new.png")->kind, BucketEventKind::Created);
     EXPECT_EQ(find("sub/new.png")->size, 2u);
