@@ -82,12 +82,13 @@ class IngestRun {
         auto backoff = kRetryFirst;
         for (;;) {
             try {
-                const auto before = changes();
                 auto results = processor_.process(events);
                 for (const auto& r : results)
                     reporter_.item_object("object", ingest::write_processed_event(r));
-                if (changes() != before) {
+                // Changes of an attempt that failed half-way count too: they are in memory.
+                if (changes() != saved_changes_) {
                     ingest::save_ingest_state(state_, args_.index);
+                    saved_changes_ = changes();
                     ++saves_;
                 }
                 events_ += events.size();
@@ -145,7 +146,7 @@ class IngestRun {
     JobReporter& reporter_;
     const InterruptFlag& interrupt_;
     Clock::time_point start_ = Clock::now();
-    std::uint64_t events_ = 0, saves_ = 0;
+    std::uint64_t events_ = 0, saves_ = 0, saved_changes_ = 0;
 };
 
 bool idle_too_long(const IngestArgs& args, Clock::time_point last_work) {
@@ -180,6 +181,8 @@ bool run_from_kafka(const IngestArgs& args, IngestRun& run, JobReporter& reporte
     while (!interrupt.raised()) {
         const auto batch = consumer.poll_batch(args.batch, std::chrono::milliseconds(200));
         if (batch.empty()) {
+            // Waiting for the group to assign partitions is not idleness.
+            if (!consumer.assigned()) last_work = Clock::now();
             if (idle_too_long(args, last_work)) break;
             continue;
         }

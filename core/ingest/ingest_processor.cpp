@@ -105,33 +105,46 @@ void IngestProcessor::flush(const std::vector<BucketEvent>& events,
         throw std::logic_error("the embedder returned " + std::to_string(embeddings.rows) +
                                " rows for " + std::to_string(images.size()) + " images");
     const auto ids = state_.index.add(std::move(embeddings), std::move(items));
-    state_.index.remove(superseded);
     start = lap(start, timings_.index_s);
+    // Outputs first; if one cannot be written (server down), the new embeddings leave again
+    // and nothing is recorded, so the retry of these events adds each once.
+    if (outputs_) {
+        try {
+            for (std::size_t i = 0; i < pending_.size(); ++i)
+                write_outputs(events[pending_[i].slot], pending_[i].image, ids[i],
+                              results[pending_[i].slot]);
+        } catch (...) {
+            state_.index.remove(ids);
+            throw;
+        }
+    }
+    start = lap(start, timings_.write_s);
+    state_.index.remove(superseded);
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         const auto& p = pending_[i];
-        const auto& event = events[p.slot];
         auto& result = results[p.slot];
         result.index_id = ids[i];
-        if (outputs_) {
-            const auto thumb = imaging::fit_within(p.image, options_.thumb_size);
-            result.thumbnail_key = thumbnail_key(event.bucket, event.key);
-            result.sidecar_key = sidecar_key(event.bucket, event.key);
-            outputs_->put(options_.out_bucket, result.thumbnail_key, imaging::encode_jpeg(thumb),
-                          "image/jpeg");
-            outputs_->put(
-                options_.out_bucket, result.sidecar_key,
-                write_sidecar({event.bucket, event.key, event.etag, event.sequencer, ids[i],
-                               p.image.width, p.image.height, result.thumbnail_key, thumb.width,
-                               thumb.height, options_.model}),
-                "application/json");
-        }
-        state_.ledger.record_indexed(event, ids[i]);
+        state_.ledger.record_indexed(events[p.slot], ids[i]);
         const bool replaced = p.replaces_id >= 0;
         result.status = replaced ? "replaced" : "indexed";
         ++(replaced ? counts_.replaced : counts_.indexed);
     }
-    lap(start, timings_.write_s);
+    lap(start, timings_.index_s);
     pending_.clear();
+}
+
+void IngestProcessor::write_outputs(const BucketEvent& event, const imaging::RgbImage& image,
+                                    std::int64_t id, ProcessedEvent& result) {
+    const auto thumb = imaging::fit_within(image, options_.thumb_size);
+    result.thumbnail_key = thumbnail_key(event.bucket, event.key);
+    result.sidecar_key = sidecar_key(event.bucket, event.key);
+    outputs_->put(options_.out_bucket, result.thumbnail_key, imaging::encode_jpeg(thumb),
+                  "image/jpeg");
+    outputs_->put(options_.out_bucket, result.sidecar_key,
+                  write_sidecar({event.bucket, event.key, event.etag, event.sequencer, id,
+                                 image.width, image.height, result.thumbnail_key, thumb.width,
+                                 thumb.height, options_.model}),
+                  "application/json");
 }
 
 void IngestProcessor::remove(const BucketEvent& event, std::int64_t id, ProcessedEvent& result) {

@@ -66,6 +66,8 @@ class IngestProcessor {
                std::vector<ProcessedEvent>& results);
     void flush(const std::vector<objectstore::BucketEvent>& events,
                std::vector<ProcessedEvent>& results);
+    void write_outputs(const objectstore::BucketEvent& event, const imaging::RgbImage& image,
+                       std::int64_t id, ProcessedEvent& result);
     void remove(const objectstore::BucketEvent& event, std::int64_t id, ProcessedEvent& result);
 
     ObjectStore& source_;

@@ -46,7 +46,9 @@ std::vector<BucketEvent> BucketPoller::poll() {
     do {
         auto page = client_.list_objects_v2(bucket_, prefix_, token);
         for (auto& entry : page.objects)
-            listed[entry.key] = {std::move(entry.etag), entry.size};
+            // "folder/" keys are folder markers (consoles create them; S3Proxy's filesystem
+            // backend lists its directories so), not objects.
+            if (!entry.key.ends_with('/')) listed[entry.key] = {std::move(entry.etag), entry.size};
         token = page.truncated ? page.next_continuation_token : "";
     } while (!token.empty());
 

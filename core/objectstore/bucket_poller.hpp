@@ -5,7 +5,8 @@
 // several changes of one object between two polls are one event, an object deleted and put
 // back with the same content between polls is none, and a listing costs one request per
 // 1,000 objects; the first poll reports every object as created; sequencers come from the
-// watcher's clock (monotonic within one watcher).
+// watcher's clock (monotonic within one watcher). Keys ending in '/' (folder markers) are
+// left out.
 #include <chrono>
 #include <cstdint>
 #include <map>

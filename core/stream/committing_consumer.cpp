@@ -77,6 +77,15 @@ void CommittingConsumer::commit(const std::vector<ConsumedMessage>& done) {
     if (err) throw KafkaError(std::string("offset commit failed: ") + rd_kafka_err2str(err), err);
 }
 
+bool CommittingConsumer::assigned() const {
+    rd_kafka_topic_partition_list_t* partitions = nullptr;
+    if (rd_kafka_assignment(consumer_.get(), &partitions) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return false;
+    const bool any = partitions->cnt > 0;
+    rd_kafka_topic_partition_list_destroy(partitions);
+    return any;
+}
+
 void CommittingConsumer::close() {
     if (closed_ || !consumer_) return;
     closed_ = true;

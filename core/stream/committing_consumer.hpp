@@ -41,6 +41,9 @@ class CommittingConsumer {
     // Commits, synchronously, the positions just after these messages. Throws KafkaError
     // (e.g. the partitions were reassigned meanwhile: their new owner processes them again).
     void commit(const std::vector<ConsumedMessage>& done);
+    // True once the group has given this consumer partitions (a new or restarted member
+    // waits for the rebalance, up to a session timeout after a killed predecessor).
+    bool assigned() const;
     // Leaves the group (without committing).
     void close();
 

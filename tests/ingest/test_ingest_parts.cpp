@@ -4,6 +4,7 @@
 // writes and deletions.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "bounded_wait.hpp"

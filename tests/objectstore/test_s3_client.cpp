@@ -4,8 +4,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <algorithm>
+#include <map>
 #include <set>
 
+#include "objectstore/bucket_poller.hpp"
 #include "objectstore/s3_client.hpp"
 #include "s3_test_server.hpp"
 #include "temp_dir.hpp"
@@ -127,6 +130,43 @@ TEST(S3Client, AServerThatIsNotThereIsStatusZero) {
     } catch (const S3Error& e) {
         EXPECT_EQ(e.status(), 0);
     }
+}
+
+TEST(BucketPoller, TurnsListingDifferencesIntoEvents) {
+    auto s3 = s3proxy_client();
+    s3.create_bucket("polled");
+    s3.put_object("polled", "keep.png", "same");
+    s3.put_object("polled", "change.png", "v1");
+    s3.put_object("polled", "drop.png", "x");
+    s3.put_object("polled", "other/ignored.png", "x");
+    BucketPoller poller(s3, "polled", "");
+    auto first = poller.poll();
+    ASSERT_EQ(first.size(), 4u); // everything, as created
+    EXPECT_TRUE(std::ranges::all_of(first, [](const BucketEvent& e) {
+        return e.kind == BucketEventKind::Created && e.event_name == "s3:ObjectCreated:Put" &&
+               e.bucket == "polled" && !e.etag.empty();
+    }));
+    EXPECT_TRUE(poller.poll().empty()); // nothing changed
+
+    s3.put_object("polled", "change.png", "v2");
+    s3.delete_object("polled", "drop.png");
+    s3.put_object("polled", "new file.png", "n");
+    const auto second = poller.poll();
+    ASSERT_EQ(second.size(), 3u);
+    std::map<std::string, BucketEventKind> kinds;
+    for (const auto& e : second) {
+        kinds[e.key] = e.kind;
+        for (const auto& before : first)
+            EXPECT_TRUE(sequencer_newer(e.sequencer, before.sequencer));
+    }
+    EXPECT_EQ(kinds, (std::map<std::string, BucketEventKind>{
+                         {"change.png", BucketEventKind::Created},
+                         {"drop.png", BucketEventKind::Removed},
+                         {"new file.png", BucketEventKind::Created}}));
+    EXPECT_EQ(poller.known_objects(), 4u);
+
+    BucketPoller prefixed(s3, "polled", "other/");
+    EXPECT_EQ(prefixed.poll().size(), 1u);
 }
 
 TEST(S3Endpoint, ParsesSchemesHostsAndPorts) {
