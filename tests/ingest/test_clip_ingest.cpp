@@ -63,7 +63,8 @@ class ClipIngest : public ::testing::Test {
         stream::KafkaBrokerOptions options;
         options.topics = {{kTopic, 2, {}}};
         broker_ = std::make_unique<stream::KafkaBroker>(*install, options);
-        s3_ = std::make_unique<objectstore::S3Client>(objectstore::testing::s3proxy_client());
+        s3_ = std::make_unique<objectstore::S3Client>(
+            objectstore::parse_endpoint(objectstore::testing::shared_s3proxy().endpoint()), creds);
         s3_->create_bucket(kBucket);
 
         model_ = root_ / "model";

@@ -2,9 +2,9 @@
 // need encoding, paging, both addressing styles, and the errors a caller must tell apart.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <set>
 
@@ -159,10 +159,10 @@ TEST(BucketPoller, TurnsListingDifferencesIntoEvents) {
         for (const auto& before : first)
             EXPECT_TRUE(sequencer_newer(e.sequencer, before.sequencer));
     }
-    EXPECT_EQ(kinds, (std::map<std::string, BucketEventKind>{
-                         {"change.png", BucketEventKind::Created},
-                         {"drop.png", BucketEventKind::Removed},
-                         {"new file.png", BucketEventKind::Created}}));
+    EXPECT_EQ(kinds,
+              (std::map<std::string, BucketEventKind>{{"change.png", BucketEventKind::Created},
+                                                      {"drop.png", BucketEventKind::Removed},
+                                                      {"new file.png", BucketEventKind::Created}}));
     EXPECT_EQ(poller.known_objects(), 4u);
 
     BucketPoller prefixed(s3, "polled", "other/");
