@@ -88,31 +88,15 @@ class ClipIngest : public ::testing::Test {
 
     static std::vector<std::string> ingest_args(const fs::path& index, const std::string& group,
                                                 std::vector<std::string> extra = {}) {
-        std::vector<std::string> args{"clip",
-                                      "ingest",
-                                      "--brokers",
-                                      broker_->bootstrap(),
-                                      "--s3-endpoint",
-                                      objectstore::testing::shared_s3proxy().endpoint(),
-                                      "--access-key-env",
-                                      "LIVEML_TEST_S3_ACCESS",
-                                      "--secret-key-env",
-                                      "LIVEML_TEST_S3_SECRET",
-                                      "--model",
-                                      model_.string(),
-                                      "--index",
-                                      index.string(),
-                                      "--out-bucket",
-                                      kOutBucket,
-                                      "--thumb-size",
-                                      "16",
-                                      "--group",
-                                      group,
-                                      "--idle-exit-s",
-                                      "4",
-                                      "--threads",
-                                      "1",
-                                      "--json"};
+        // clang-format off
+        std::vector<std::string> args{
+            "clip", "ingest", "--brokers", broker_->bootstrap(),
+            "--s3-endpoint", objectstore::testing::shared_s3proxy().endpoint(),
+            "--access-key-env", "LIVEML_TEST_S3_ACCESS", "--secret-key-env", "LIVEML_TEST_S3_SECRET",
+            "--model", model_.string(), "--index", index.string(),
+            "--out-bucket", kOutBucket, "--thumb-size", "16",
+            "--group", group, "--idle-exit-s", "2", "--threads", "1", "--json"};
+        // clang-format on
         args.insert(args.end(), extra.begin(), extra.end());
         return args;
     }
