@@ -59,7 +59,9 @@ std::string FolderWatcher::key_of(const fs::path& file) const {
 BucketEvent FolderWatcher::created(const fs::path& file) const {
     std::error_code error;
     const auto size = fs::file_size(file, error);
-    const auto mtime = fs::last_write_time(file, error).time_since_epoch();
+    // On the system clock, as removals' sequencers are (file_clock has another epoch).
+    const auto mtime =
+        std::chrono::file_clock::to_sys(fs::last_write_time(file, error)).time_since_epoch();
     const auto mtime_ns = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(mtime).count());
     return {BucketEventKind::Created,

@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -234,6 +235,46 @@ TEST_F(ClipIngest, AJobKilledMidStreamAndRestartedIndexesEachObjectOnce) {
     const auto paths = search_all(index);
     EXPECT_EQ(paths.size(), expected_paths(true).size());
     EXPECT_EQ(std::set<std::string>(paths.begin(), paths.end()), expected_paths(true));
+}
+
+// The same processing from a local folder: files already there, then a file written and one
+// deleted while the job runs.
+TEST_F(ClipIngest, WatchingAFolderIndexesWritesAndDeletions) {
+    const auto in = root_ / "watched-in";
+    const auto out = root_ / "watched-out";
+    fs::create_directories(in / "sub");
+    const auto data = datasets::load_fashion_mnist(datasets::Split::Test);
+    const auto png = [&](std::size_t i) {
+        const auto gray = data.image(i);
+        imaging::RgbImage rgb{data.width, data.height, {}};
+        for (const auto v : gray)
+            rgb.pixels.insert(rgb.pixels.end(), {v, v, v});
+        return imaging::encode_png(rgb);
+    };
+    std::ofstream(in / "a.png", std::ios::binary) << png(0);
+    std::ofstream(in / "sub" / "b.png", std::ios::binary) << png(1);
+    std::ofstream(in / "broken.png", std::ios::binary) << "not an image";
+    Job job({"clip", "ingest", "--watch", in.string(), "--out-dir", out.string(), "--model",
+             model_.string(), "--index", (root_ / "index-watched").string(), "--thumb-size", "16",
+             "--idle-exit-s", "3", "--threads", "1", "--json"});
+    for (;;) { // the first batch: the files already there
+        const auto line = job.next_line(std::chrono::seconds(60));
+        ASSERT_TRUE(line.has_value());
+        if (json::parse(*line)["event"] == "stats") break;
+    }
+    std::ofstream(in / "c.png", std::ios::binary) << png(2);
+    fs::remove(in / "a.png");
+    const auto events = job.events(std::chrono::seconds(60));
+    ASSERT_EQ(job.wait_exit(std::chrono::seconds(10)), 0);
+    ASSERT_FALSE(events.empty());
+    const auto& result = events.back();
+    EXPECT_EQ(result["indexed"], 3) << result.dump();
+    EXPECT_EQ(result["failed"], 1);
+    EXPECT_EQ(result["removed"], 1);
+    EXPECT_EQ(result["size"], 2);
+    EXPECT_TRUE(fs::exists(out / thumbnail_key("local", "c.png")));
+    EXPECT_TRUE(fs::exists(out / sidecar_key("local", "sub/b.png")));
+    EXPECT_FALSE(fs::exists(out / thumbnail_key("local", "a.png")));
 }
 
 TEST_F(ClipIngest, BucketWatchPublishesEventsForAServerWithoutNotifications) {

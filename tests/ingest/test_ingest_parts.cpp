@@ -243,6 +243,8 @@ TEST(FolderWatcher, ReportsFilesThereAndWrittenAndDeleted) {
     EXPECT_EQ(find("sub/new.png")->size, 2u);
     ASSERT_NE(find("before.png"), seen.end());
     EXPECT_EQ(find("before.png")->kind, BucketEventKind::Removed);
+    // The removal is newer than the write it undoes (one clock for both).
+    EXPECT_TRUE(objectstore::sequencer_newer(find("before.png")->sequencer, events[0].sequencer));
 }
 
 } // namespace
