@@ -6,7 +6,7 @@
 // measured in the same run.
 //   ingest_bench --model DIR [--objects N] [--side PX] [--batch B] [--threads T] [--skip-python]
 #include "clip/clip_encoder.hpp"
-#include "clip/image_input.hpp"
+#include "clip/image_batch.hpp"
 #include "clip/model_fingerprint.hpp"
 #include "datasets/builtin_datasets.hpp"
 #include "imaging/image_encode.hpp"
@@ -120,13 +120,8 @@ int main(int argc, char** argv) try {
     clip::RuntimeOptions runtime;
     runtime.threads = args.threads;
     const auto encoder = clip::ClipEncoder::load(args.model, runtime);
-    const auto per_image = clip::image_input_floats(encoder.config());
     const auto embed = [&](const std::vector<imaging::RgbImage>& images) {
-        std::vector<float> pixels(images.size() * per_image);
-        for (std::size_t i = 0; i < images.size(); ++i)
-            clip::rgb_image_input(images[i], encoder.config(),
-                                  {pixels.data() + i * per_image, per_image});
-        return encoder.encode_pixels(pixels, images.size(), args.batch);
+        return clip::encode_rgb_images(encoder, images, args.batch);
     };
     ingest::IngestState state{retrieval::VectorIndex(encoder.embedding_dim()), {}};
     ingest::S3ObjectStore store(s3);

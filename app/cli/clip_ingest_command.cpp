@@ -2,7 +2,7 @@
 // embed it, add it to or remove it from a retrieval index, write a thumbnail and a sidecar to
 // an output bucket, and publish a result event per object (docs/ingest.md).
 #include "clip/clip_encoder.hpp"
-#include "clip/image_input.hpp"
+#include "clip/image_batch.hpp"
 #include "clip/model_fingerprint.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
@@ -289,13 +289,8 @@ void run_ingest(const IngestArgs& args) {
             source = std::make_unique<ingest::FolderObjectStore>(args.watch);
             outputs = std::make_unique<ingest::FolderObjectStore>(args.out_dir);
         }
-        const auto per_image = clip::image_input_floats(encoder.config());
         const auto embed = [&](const std::vector<imaging::RgbImage>& images) {
-            std::vector<float> pixels(images.size() * per_image);
-            for (std::size_t i = 0; i < images.size(); ++i)
-                clip::rgb_image_input(images[i], encoder.config(),
-                                      {pixels.data() + i * per_image, per_image});
-            return encoder.encode_pixels(pixels, images.size(), args.batch);
+            return clip::encode_rgb_images(encoder, images, args.batch);
         };
         ingest::IngestOptions options;
         options.out_bucket = args.out_bucket;
