@@ -22,6 +22,9 @@ void S3Flags::add_to(CLI::App& command, bool required) {
         .add_option("--secret-key-env", secret_key_env,
                     "environment variable holding the secret access key")
         ->capture_default_str();
+    command.add_option("--s3-ca-file", ca_file,
+                       "PEM certificate authorities for an https endpoint (default: the "
+                       "system's)");
     command.add_option("--credentials-file", credentials_file,
                        "AWS-style credentials file (instead of the environment variables)");
     command.add_option("--profile", profile, "section of --credentials-file")
@@ -40,7 +43,9 @@ std::unique_ptr<objectstore::S3Client> S3Flags::connect() const {
     auto credentials = credentials_file.empty()
                            ? objectstore::credentials_from_env(access_key_env, secret_key_env)
                            : objectstore::credentials_from_file(credentials_file, profile);
-    return std::make_unique<objectstore::S3Client>(parsed, std::move(credentials));
+    objectstore::S3ClientOptions options;
+    options.ca_file = ca_file;
+    return std::make_unique<objectstore::S3Client>(parsed, std::move(credentials), options);
 }
 
 } // namespace liveml::cli

@@ -19,6 +19,7 @@ struct S3Flags {
     bool virtual_host = false;
     std::string access_key_env = "AWS_ACCESS_KEY_ID";
     std::string secret_key_env = "AWS_SECRET_ACCESS_KEY";
+    std::string ca_file;
     std::string credentials_file;
     std::string profile = "default";
 

@@ -152,6 +152,7 @@ S3Client::Response S3Client::perform(const Call& call) {
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, options_.request_timeout_ms);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (!options_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
     // Object keys may hold "/./" or "/../": they name objects, not directories to squash.
     curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
     if (call.method == "HEAD") {

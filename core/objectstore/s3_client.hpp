@@ -60,6 +60,9 @@ struct S3Head {
 struct S3ClientOptions {
     long connect_timeout_ms = 5000;
     long request_timeout_ms = 60000;
+    // PEM file of the certificate authorities that https endpoints are verified against;
+    // empty: the system's (/etc/ssl/certs).
+    std::string ca_file;
 };
 
 // One connection (kept alive between calls). Not thread-safe: one client per thread.

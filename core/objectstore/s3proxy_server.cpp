@@ -18,6 +18,8 @@ namespace fs = std::filesystem;
 
 constexpr int kMaxPortAttempts = 4; // a port we picked can be taken before the JVM binds it
 constexpr std::size_t kLogTailBytes = 4000;
+// Guards only a throw-away test certificate's key, which never leaves data_dir.
+constexpr const char* kKeystorePassword = "liveml-s3proxy";
 
 void write_private(const fs::path& path, const std::string& text) {
     std::ofstream(path, std::ios::trunc).close();
@@ -55,6 +57,7 @@ std::optional<S3ProxyInstall> find_s3proxy_install(std::string& why) {
 S3ProxyServer::S3ProxyServer(const S3ProxyInstall& install, S3ProxyOptions options)
     : options_(std::move(options)) {
     fs::create_directories(options_.data_dir / "blobs");
+    if (options_.tls) make_certificate(install);
     for (int attempt = 1;; ++attempt) {
         port_ = pick_free_port();
         try {
@@ -73,8 +76,41 @@ S3ProxyServer::~S3ProxyServer() {
     stop();
 }
 
+// keytool beside java (the JDK's and Debian's JRE layout), else on PATH.
+void S3ProxyServer::make_certificate(const S3ProxyInstall& install) {
+    auto keytool = (fs::path(install.java).parent_path() / "keytool").string();
+    if (!fs::exists(keytool)) keytool = find_on_path("keytool");
+    if (keytool.empty())
+        throw std::runtime_error("keytool (openjdk-17-jre-headless) is needed for a TLS S3Proxy");
+    const auto run = [&](std::vector<std::string> argv) {
+        ChildProcess tool(argv, options_.data_dir / "keytool.log");
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (tool.running() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        tool.stop(std::chrono::milliseconds(1000));
+        if (tool.exit_status() != 0)
+            throw std::runtime_error("keytool failed: " +
+                                     file_tail(options_.data_dir / "keytool.log", kLogTailBytes));
+    };
+    const auto keystore = (options_.data_dir / "keystore.jks").string();
+    fs::remove(keystore);
+    run({keytool,      "-genkeypair",
+         "-alias",     "s3proxy",
+         "-keyalg",    "RSA",
+         "-keysize",   "2048",
+         "-keystore",  keystore,
+         "-storepass", kKeystorePassword,
+         "-keypass",   kKeystorePassword,
+         "-dname",     "CN=localhost",
+         "-ext",       "SAN=ip:127.0.0.1,dns:localhost",
+         "-validity",  "30"});
+    run({keytool, "-exportcert", "-rfc", "-alias", "s3proxy", "-keystore", keystore, "-storepass",
+         kKeystorePassword, "-file", ca_file().string()});
+}
+
 std::string S3ProxyServer::endpoint() const {
-    return "http://" + (options_.virtual_host.empty() ? "127.0.0.1" : options_.virtual_host) + ":" +
+    return std::string(options_.tls ? "https" : "http") + "://" +
+           (options_.virtual_host.empty() ? "127.0.0.1" : options_.virtual_host) + ":" +
            std::to_string(port_);
 }
 
@@ -85,19 +121,18 @@ void S3ProxyServer::stop() {
 
 void S3ProxyServer::launch(const S3ProxyInstall& install) {
     const auto properties = options_.data_dir / "s3proxy.properties";
-    std::string text = "s3proxy.authorization=aws-v2-or-v4\n"
-                       "s3proxy.endpoint=http://127.0.0.1:" +
-                       std::to_string(port_) +
-                       "\n"
-                       "s3proxy.identity=" +
-                       options_.credentials.access_key +
-                       "\n"
-                       "s3proxy.credential=" +
-                       options_.credentials.secret_key +
-                       "\n"
-                       "jclouds.provider=filesystem\n"
-                       "jclouds.filesystem.basedir=" +
-                       (options_.data_dir / "blobs").string() + "\n";
+    const auto address = "127.0.0.1:" + std::to_string(port_);
+    std::string text = "s3proxy.authorization=aws-v2-or-v4\n";
+    if (options_.tls)
+        text += "s3proxy.secure-endpoint=https://" + address +
+                "\ns3proxy.keystore-path=" + (options_.data_dir / "keystore.jks").string() +
+                "\ns3proxy.keystore-password=" + kKeystorePassword + "\n";
+    else
+        text += "s3proxy.endpoint=http://" + address + "\n";
+    text += "s3proxy.identity=" + options_.credentials.access_key + "\n" +
+            "s3proxy.credential=" + options_.credentials.secret_key + "\n" +
+            "jclouds.provider=filesystem\n" +
+            "jclouds.filesystem.basedir=" + (options_.data_dir / "blobs").string() + "\n";
     if (!options_.virtual_host.empty())
         text += "s3proxy.virtual-host=" + options_.virtual_host + "\n";
     write_private(properties, text);
@@ -117,7 +152,8 @@ void S3ProxyServer::launch(const S3ProxyInstall& install) {
 
     // Any HTTP answer (404 for the probe, 403 for a clock skew) means it is serving.
     S3Endpoint endpoint = parse_endpoint(this->endpoint());
-    S3Client probe(endpoint, options_.credentials, {200, 1000});
+    S3Client probe(endpoint, options_.credentials,
+                   {200, 1000, options_.tls ? ca_file().string() : std::string()});
     const auto deadline = std::chrono::steady_clock::now() + options_.start_timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         if (!process_->running()) {

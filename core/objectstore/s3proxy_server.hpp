@@ -32,6 +32,9 @@ struct S3ProxyOptions {
     // Host name for virtual-host requests (bucket.HOST); empty: path-style only. When set,
     // S3Proxy reads any other Host header as a bucket name, so endpoint() names this host.
     std::string virtual_host;
+    // https only, with a self-signed certificate for 127.0.0.1 and localhost made by the JDK's
+    // keytool; clients trust it through ca_file().
+    bool tls = false;
     std::chrono::milliseconds start_timeout{60000};
     std::chrono::milliseconds stop_timeout{10000};
 };
@@ -48,10 +51,13 @@ class S3ProxyServer {
 
     int port() const noexcept { return port_; }
     std::string endpoint() const; // "http://127.0.0.1:PORT" ("http://VIRTUAL_HOST:PORT")
+    // With tls: the server's certificate (PEM), for S3ClientOptions::ca_file.
+    std::filesystem::path ca_file() const { return options_.data_dir / "s3proxy-cert.pem"; }
     std::filesystem::path log_file() const { return options_.data_dir / "s3proxy.log"; }
     void stop();
 
   private:
+    void make_certificate(const S3ProxyInstall& install);
     void launch(const S3ProxyInstall& install);
 
     S3ProxyOptions options_;

@@ -169,6 +169,32 @@ TEST(BucketPoller, TurnsListingDifferencesIntoEvents) {
     EXPECT_EQ(prefixed.poll().size(), 1u);
 }
 
+// https: a server of its own (S3Proxy with a self-signed certificate), trusted through
+// ca_file; without it, the certificate is refused.
+TEST(S3Client, HttpsEndpointsVerifyTheServerCertificate) {
+    std::string why;
+    const auto install = find_s3proxy_install(why);
+    ASSERT_TRUE(install.has_value()) << why;
+    liveml::testing::TempDir dir("s3proxy-tls");
+    S3ProxyOptions options{dir.path(), s3proxy_credentials(), ""};
+    options.tls = true;
+    S3ProxyServer server(*install, options);
+    ASSERT_TRUE(server.endpoint().starts_with("https://"));
+    S3Client s3(parse_endpoint(server.endpoint()), s3proxy_credentials(),
+                {5000, 60000, server.ca_file().string()});
+    s3.create_bucket("secure");
+    s3.put_object("secure", "k.txt", "over TLS");
+    EXPECT_EQ(s3.get_object("secure", "k.txt").bytes, "over TLS");
+    S3Client untrusting(parse_endpoint(server.endpoint()), s3proxy_credentials());
+    try {
+        untrusting.head_object("secure", "k.txt");
+        FAIL() << "an unknown certificate was accepted";
+    } catch (const S3Error& e) {
+        EXPECT_EQ(e.status(), 0);
+        EXPECT_NE(std::string(e.what()).find("certificate"), std::string::npos) << e.what();
+    }
+}
+
 TEST(S3Endpoint, ParsesSchemesHostsAndPorts) {
     const auto plain = parse_endpoint("http://127.0.0.1:9000/");
     EXPECT_EQ(plain.scheme, "http");
