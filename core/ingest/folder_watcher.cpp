@@ -112,12 +112,14 @@ std::vector<BucketEvent> FolderWatcher::next(std::chrono::milliseconds wait) {
     pollfd pfd{fd_, POLLIN, 0};
     if (::poll(&pfd, 1, static_cast<int>(wait.count())) <= 0) return events;
     alignas(inotify_event) std::array<char, 64 * 1024> buffer{};
+    bool overflowed = false;
     for (;;) {
         const auto n = ::read(fd_, buffer.data(), buffer.size());
         if (n <= 0) break;
         for (std::size_t at = 0; at < static_cast<std::size_t>(n);) {
             const auto* e = reinterpret_cast<const inotify_event*>(buffer.data() + at);
             at += sizeof(inotify_event) + e->len;
+            overflowed = overflowed || (e->mask & IN_Q_OVERFLOW);
             const auto dir = dirs_.find(e->wd);
             if (dir == dirs_.end()) continue;
             if (e->mask & (IN_DELETE_SELF | IN_IGNORED)) {
@@ -137,6 +139,8 @@ std::vector<BucketEvent> FolderWatcher::next(std::chrono::milliseconds wait) {
                 events.push_back(removed(path));
         }
     }
+    // The kernel dropped events: list everything again (the ledger skips what is unchanged).
+    if (overflowed) watch_tree(root_, &events);
     return events;
 }
 

@@ -4,7 +4,9 @@
 // moved in) and removed (deleted, or moved out), in every subfolder. Keys are paths relative
 // to the folder; names starting with '.' (editors' and our own temporary files) are ignored.
 // The eTag stands for the file's size and mtime; sequencers are the time of the change in
-// nanoseconds, so a later change of one file is newer.
+// nanoseconds, so a later change of one file is newer. When the kernel's event queue
+// overflows, every file is listed again as created; deletions lost in the overflow are not
+// seen.
 #include <chrono>
 #include <filesystem>
 #include <map>
