@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package that building, testing and running LiveML Studio needs.
-# Does nothing (and needs no network) when all of them, and the Kafka jars, are present.
+# Does nothing (and needs no network) when all of them, the Kafka and the S3Proxy jars, are present.
 set -euo pipefail
 
 packages=(
@@ -19,6 +19,8 @@ packages=(
   # core libraries
   libeigen3-dev zlib1g-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libstb-dev libicu-dev
   librdkafka-dev libhiredis-dev libtorch-dev libfaiss-dev libgtest-dev libbenchmark-dev
+  # object stores (core/objectstore): HTTP(S) through libcurl, SigV4's SHA-256/HMAC from OpenSSL
+  libcurl4-openssl-dev libssl-dev
   # servers and independent peers used by tests and local mode
   redis-server redis-tools kcat python3-kafka python3-confluent-kafka
   # the real Kafka broker: Java runs it, Maven resolves its jars (scripts/install-kafka.sh)
@@ -50,3 +52,5 @@ fi
 
 # The real Kafka broker of local mode and the stream tests (needs the Java and Maven above).
 "$(dirname "$0")/install-kafka.sh"
+# The S3-compatible server the object-store tests run (scripts/install-s3proxy.sh).
+"$(dirname "$0")/install-s3proxy.sh"

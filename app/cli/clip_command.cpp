@@ -12,6 +12,10 @@ void register_clip(CLI::App& root) {
     register_clip_search(root);
     register_clip_embed(root);
     register_clip_tokenize(root);
+#ifdef LIVEML_WITH_INGEST
+    register_clip_ingest(root);
+    register_clip_bucket_watch(root);
+#endif
 }
 
 } // namespace liveml::cli

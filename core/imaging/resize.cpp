@@ -121,4 +121,13 @@ RgbImage crop(const RgbImage& image, int left, int top, int width, int height) {
     return out;
 }
 
+RgbImage fit_within(const RgbImage& image, int max_side) {
+    if (max_side <= 0) throw std::invalid_argument("a thumbnail side must be positive");
+    const int longer = std::max(image.width, image.height);
+    if (longer <= max_side) return image;
+    const double scale = static_cast<double>(max_side) / longer;
+    const auto side = [&](int n) { return std::max(1, static_cast<int>(std::lround(n * scale))); };
+    return resize_bicubic(image, side(image.width), side(image.height));
+}
+
 } // namespace liveml::imaging

@@ -71,9 +71,14 @@ std::string_view RecordEncoder::sink(const DigitRecord& record, int predicted) {
 
 std::string_view RecordEncoder::dead_letter(std::string_view original, RecordError reason,
                                             const SourcePosition& from) {
+    return dead_letter(original, to_string(reason), from);
+}
+
+std::string_view RecordEncoder::dead_letter(std::string_view original, std::string_view reason,
+                                            const SourcePosition& from) {
     buffer_.clear();
     buffer_ += "{\"reason\":";
-    append_json_string(buffer_, to_string(reason));
+    append_json_string(buffer_, reason);
     buffer_ += ",\"topic\":";
     append_json_string(buffer_, from.topic);
     buffer_ += ",\"partition\":";

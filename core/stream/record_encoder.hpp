@@ -28,6 +28,9 @@ class RecordEncoder {
     // original bytes travel base64-encoded because they may not be valid UTF-8 or JSON.
     std::string_view dead_letter(std::string_view original, RecordError reason,
                                  const SourcePosition& from);
+    // The same shape with a reason of another pipeline (bucket events: "not an image: …").
+    std::string_view dead_letter(std::string_view original, std::string_view reason,
+                                 const SourcePosition& from);
 
   private:
     std::string buffer_;
