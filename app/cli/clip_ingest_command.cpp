@@ -12,6 +12,7 @@
 #include "ingest/ingest_processor.hpp"
 #include "interrupt_flag.hpp"
 #include "json_output.hpp"
+#include "objectstore/s3_client.hpp"
 #include "s3_flags.hpp"
 #include "stream/committing_consumer.hpp"
 #include "stream/kafka_producer.hpp"
@@ -56,6 +57,16 @@ struct IngestArgs {
 constexpr auto kRetryFirst = std::chrono::milliseconds(200);
 constexpr auto kRetryMax = std::chrono::milliseconds(5000);
 
+// Wrong or revoked keys do not heal by waiting: the job stops and says so instead of retrying.
+void throw_if_credentials_refused(const std::exception& e) {
+    const auto* s3 = dynamic_cast<const objectstore::S3Error*>(&e);
+    if (s3 && (s3->status() == 401 || s3->status() == 403))
+        throw std::runtime_error(std::string("the object store refused our credentials (") +
+                                 e.what() +
+                                 "); check --access-key-env/--secret-key-env or the credentials "
+                                 "file");
+}
+
 // Where the time went so far, seconds per stage (IngestTimings).
 std::string timings_json(const ingest::IngestTimings& t) {
     return JsonObject()
@@ -94,6 +105,7 @@ class IngestRun {
                 events_ += events.size();
                 return results;
             } catch (const std::runtime_error& e) {
+                throw_if_credentials_refused(e);
                 LogLine(LogLevel::Warning)
                     << "ingest: " << e.what() << "; retrying in " << backoff.count() << " ms";
             }
@@ -282,7 +294,12 @@ void run_ingest(const IngestArgs& args) {
             s3 = args.s3.connect();
             source = std::make_unique<ingest::S3ObjectStore>(*s3);
             if (!args.out_bucket.empty()) {
-                s3->create_bucket(args.out_bucket);
+                try {
+                    s3->create_bucket(args.out_bucket);
+                } catch (const objectstore::S3Error& e) {
+                    throw_if_credentials_refused(e);
+                    throw;
+                }
                 outputs = std::make_unique<ingest::S3ObjectStore>(*s3);
             }
         } else {

@@ -5,6 +5,7 @@
 // tests run in order on one bucket: 200 PUTs (a few broken) → indexed and searchable; 20
 // DELETEs → gone from index and output bucket; a replay → no duplicates; a job killed mid-stream
 // and restarted → each object indexed once.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -205,6 +206,21 @@ TEST_F(ClipIngest, DeletedObjectsLeaveTheIndexAndTheOutputBucket) {
         EXPECT_FALSE(s3_->head_object(kOutBucket, thumbnail_key(kBucket, key)).has_value()) << key;
         EXPECT_FALSE(s3_->head_object(kOutBucket, sidecar_key(kBucket, key)).has_value()) << key;
     }
+}
+
+TEST_F(ClipIngest, RefusedCredentialsStopTheJobInsteadOfRetrying) {
+    ::setenv("LIVEML_TEST_S3_WRONG", "not-the-secret", 1);
+    auto args = ingest_args(root_ / "index-wrong-key", "wrong-key");
+    const auto secret = std::find(args.begin(), args.end(), "LIVEML_TEST_S3_SECRET");
+    ASSERT_NE(secret, args.end());
+    *secret = "LIVEML_TEST_S3_WRONG";
+    Job job(args);
+    std::string error;
+    for (const auto& event : job.events(std::chrono::seconds(60)))
+        if (event["event"] == "error") error = event.value("message", std::string());
+    EXPECT_EQ(job.wait_exit(std::chrono::seconds(10)), 1);
+    EXPECT_NE(error.find("refused our credentials"), std::string::npos) << error;
+    EXPECT_EQ(error.find("not-the-secret"), std::string::npos) << "the secret stays out of it";
 }
 
 TEST_F(ClipIngest, AReplayOfEveryEventAddsNothing) {
