@@ -42,6 +42,23 @@ bool DashboardFeed::ingestMetricsJson(std::string_view json, std::string_view so
     for (const auto& [metric, value] : record.values)
         append(metric, value);
     if (rolling_.count() > 0) append(metric::kRollingAccuracy, rolling_.value());
+    for (const auto& learner : record.learners) {
+        const std::string learnerRun = runFor(learner.name, record.samples_seen);
+        const auto add = [&](const char* metric, double value) {
+            store_.append({learnerRun, metric}, {record.samples_seen, record.time, value});
+        };
+        add(metric::kLearnerAccuracy, learner.accuracy);
+        add(metric::kLearnerLogLoss, learner.log_loss);
+        add(metric::kLearnerEce, learner.ece);
+        add(metric::kLearnerRate, learner.records_per_s);
+    }
+    if (!record.learners.empty()) state_.learners = record.learners;
+    for (const auto& event : record.drift) {
+        if (state_.drifts.size() == kMaxDriftMarks) state_.drifts.erase(state_.drifts.begin());
+        state_.drifts.push_back(
+            {double(event.samples_seen), record.time, event.learner, event.kind});
+        ++state_.driftTotal;
+    }
 
     ++state_.records;
     state_.run = run;

@@ -1,6 +1,8 @@
 #pragma once
 #include <QColor>
 
+#include <string_view>
+
 class QCustomPlot;
 class QWidget;
 
@@ -16,5 +18,10 @@ QCustomPlot* createTitledPlot(QWidget* owner);
 
 // The i-th colour of the dashboard's series palette (distinct on light and dark backgrounds).
 QColor seriesColor(int index);
+
+// A learner's colour, the same on every chart, marker and leaderboard row: known learner kinds
+// (core/online's registry order) get distinct palette colours. `run` may carry a run suffix
+// (" #2"), which is ignored.
+QColor learnerColor(std::string_view run);
 
 } // namespace liveml::dashboard
