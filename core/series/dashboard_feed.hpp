@@ -41,11 +41,13 @@ class DashboardFeed {
         std::uint64_t malformed = 0; // metrics records and predictions refused
         std::string lastError;       // why the last one was refused
         std::int64_t modelVersion = 0;
-        std::int64_t accuracyWindow = 0;             // the trainer's N
-        std::string run;                             // run of the latest record
-        std::vector<stream::LearnerReport> learners; // of the latest record that had any
-        std::vector<DriftMark> drifts;               // oldest first, at most kMaxDriftMarks
-        std::uint64_t driftTotal = 0;                // events ever received
+        std::int64_t accuracyWindow = 0; // the trainer's N
+        std::string run;                 // run of the latest record
+        // Of the latest record that had any; a learner's scores from an interval without
+        // records are those of its last interval with some.
+        std::vector<stream::LearnerReport> learners;
+        std::vector<DriftMark> drifts; // oldest first, at most kMaxDriftMarks
+        std::uint64_t driftTotal = 0;  // events ever received
     };
 
     explicit DashboardFeed(SeriesStore& store, std::size_t rollingWindow = 1000);
@@ -75,6 +77,7 @@ class DashboardFeed {
     };
     std::string runFor(const std::string& base, double step);
     void refuse(std::string reason);
+    void keepLearners(std::vector<stream::LearnerReport> reports);
 
     SeriesStore& store_;
     mutable std::mutex mutex_;

@@ -3,7 +3,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "drift/adwin.hpp"
 #include "drift/ddm.hpp"
 #include "drift/page_hinkley.hpp"
 #include "online/model_file.hpp"
@@ -30,7 +29,8 @@ std::unique_ptr<drift::DriftDetector> make_drift_detector(const DriftWatch& watc
 
 LearnerLane::LearnerLane(std::string model_key, Factory fresh, DriftWatch watch)
     : key_(std::move(model_key)), fresh_(std::move(fresh)), watch_(std::move(watch)),
-      detector_(make_drift_detector(watch_)) {
+      detector_(make_drift_detector(watch_)),
+      adwin_(dynamic_cast<const drift::Adwin*>(detector_.get())) {
     replace(fresh_());
 }
 
@@ -64,8 +64,18 @@ PrequentialOutcome LearnerLane::learn(const DigitRecord& record, std::uint64_t p
     total_correct_ += correct;
     interval_correct_ += correct;
 
-    detector_->update(correct ? 0.0 : 1.0);
-    const bool drift = detector_->drift_detected();
+    const std::uint8_t error = correct ? 0 : 1;
+    recent_sum_ += error - recent_errors_[recent_next_];
+    recent_errors_[recent_next_] = error;
+    recent_next_ = (recent_next_ + 1) % kRecentErrors;
+    const double window_error = adwin_ ? adwin_->estimation() : 0.0;
+    detector_->update(error);
+    // ADWIN detects a fall of the error rate as readily as a rise: the last records' error
+    // rate against the window's tells them apart. (Its window after the cut does not: ADWIN
+    // drops the oldest buckets, whose error may be the highest, whichever way the change
+    // went.) DDM and Page-Hinkley detect rises only.
+    const bool drift = detector_->drift_detected() &&
+                       (!adwin_ || double(recent_sum_) / double(kRecentErrors) > window_error);
     const bool new_warning = !drift && detector_->warning_detected() && !in_warning_;
     in_warning_ = !drift && detector_->warning_detected();
     if (drift || new_warning) {

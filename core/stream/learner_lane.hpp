@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -6,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "drift/adwin.hpp"
 #include "drift/drift_detector.hpp"
 #include "online/online_classifier.hpp"
 #include "online/prequential_metrics.hpp"
@@ -58,7 +60,8 @@ class LearnerLane {
 
     // One record, test then train. A drift (or entering a warning zone) appends an event at
     // stream position `position` to `events` and, with DriftReaction::kReset, replaces the
-    // model after it learned the record.
+    // model after it learned the record. Only a rise of the error rate is a drift here: ADWIN
+    // also detects falls (a learner still learning), which are neither reported nor acted on.
     PrequentialOutcome learn(const DigitRecord& record, std::uint64_t position,
                              std::vector<DriftEvent>& events);
 
@@ -75,6 +78,13 @@ class LearnerLane {
     std::optional<PrequentialLearner> step_;
     std::string committed_bytes_; // "" : nothing committed (roll back to a fresh model)
     std::unique_ptr<drift::DriftDetector> detector_;
+    // Set when the detector is ADWIN, which is two-sided (see learn()).
+    const drift::Adwin* adwin_ = nullptr;
+    // The last errors (1 = wrong), to tell a rise of the error rate from a fall.
+    static constexpr std::size_t kRecentErrors = 32;
+    std::array<std::uint8_t, kRecentErrors> recent_errors_{};
+    std::size_t recent_next_ = 0;
+    std::size_t recent_sum_ = 0;
     bool in_warning_ = false;
     // Probability scores of the interval; accuracy is counted from the prequential guess
     // (for SGD the decision function's argmax, which saturated probabilities can miss).

@@ -16,7 +16,6 @@ namespace liveml::dashboard {
 namespace {
 
 constexpr int kSwatchPx = 12;
-constexpr int kVisibleRows = 4; // enough for the usual comparison without scrolling
 
 QIcon swatch(const QColor& color) {
     QPixmap pixmap(kSwatchPx, kSwatchPx);
@@ -50,12 +49,6 @@ LeaderboardTable::LeaderboardTable(QWidget* parent) : QTableWidget(0, kColumnCou
     retranslate();
 }
 
-QSize LeaderboardTable::sizeHint() const {
-    const int rows = kVisibleRows * verticalHeader()->defaultSectionSize();
-    return {QTableWidget::sizeHint().width(),
-            horizontalHeader()->sizeHint().height() + rows + 2 * frameWidth()};
-}
-
 void LeaderboardTable::setReports(const std::vector<stream::LearnerReport>& reports) {
     std::vector<const stream::LearnerReport*> order;
     for (const auto& report : reports)
@@ -67,6 +60,9 @@ void LeaderboardTable::setReports(const std::vector<stream::LearnerReport>& repo
         return x > y;
     });
     setRowCount(int(order.size()));
+    // Every learner in sight without a scroll bar (the registry has seven).
+    setFixedHeight(horizontalHeader()->sizeHint().height() +
+                   rowCount() * verticalHeader()->defaultSectionSize() + 2 * frameWidth());
     for (int row = 0; row < int(order.size()); ++row) {
         const auto& r = *order[std::size_t(row)];
         const QString cells[kColumnCount] = {QString::fromStdString(r.name),

@@ -18,9 +18,8 @@ class LeaderboardTable : public QTableWidget {
 
     explicit LeaderboardTable(QWidget* parent = nullptr);
 
+    // Replaces the rows; the table's height fits them all.
     void setReports(const std::vector<stream::LearnerReport>& reports);
-
-    QSize sizeHint() const override;
 
   protected:
     void changeEvent(QEvent* event) override;

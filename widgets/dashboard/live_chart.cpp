@@ -185,7 +185,10 @@ void LiveChart::setMarkers(const std::vector<Marker>& markers) {
     markers_ = markers;
     for (const Marker& marker : markers_) {
         auto* line = new QCPItemStraightLine(plot_);
-        line->setPen(QPen(marker.color, 1.5, marker.dashed ? Qt::DashLine : Qt::SolidLine));
+        // Translucent: a burst of events must not hide the curves behind it.
+        QColor color = marker.color;
+        color.setAlpha(150);
+        line->setPen(QPen(color, 1, marker.dashed ? Qt::DashLine : Qt::SolidLine));
         line->setSelectable(false);
         markerLines_.push_back(line);
     }

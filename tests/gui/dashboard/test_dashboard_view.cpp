@@ -37,7 +37,7 @@ constexpr std::size_t kLineCharts = 13;
 
 // A record of a trainer with two learners (and a drift event when `drift_at` > 0), as
 // core/stream/trainer_metrics.cpp writes it.
-std::string learners_record(double samples, std::int64_t ts_ms, double drift_at = 0) {
+std::string learners_record(std::int64_t samples, std::int64_t ts_ms, std::int64_t drift_at = 0) {
     std::string json = R"({"ts_ms":)" + std::to_string(ts_ms) + R"(,"samples_seen":)" +
                        std::to_string(samples) +
                        R"(,"learners":{"sgd_classifier":{"accuracy":0.9,"log_loss":0.4,)"
@@ -286,7 +286,7 @@ class TestDashboardView : public QObject {
         DashboardView view;
         view.resize(1200, 900);
         view.show();
-        QVERIFY(!view.leaderboard()->isVisibleTo(&view)) << "no learners reported yet";
+        QVERIFY2(!view.leaderboard()->isVisibleTo(&view), "no learners reported yet");
         QVERIFY(view.ingestMetricsJson(learners_record(100, 1'700'000'000'000)));
         QVERIFY(view.ingestMetricsJson(learners_record(200, 1'700'000'001'000)));
         view.refresh();
@@ -318,6 +318,15 @@ class TestDashboardView : public QObject {
         const QImage swatch =
             board->item(1, LeaderboardTable::kLearner)->icon().pixmap(12, 12).toImage();
         QCOMPARE(swatch.pixelColor(6, 6), learnerColor("sgd_classifier"));
+
+        // An interval without records (null scores) keeps the last scores on the board.
+        QVERIFY(view.ingestMetricsJson(
+            R"({"ts_ms":1700000001500,"samples_seen":200,"learners":{"perceptron":)"
+            R"({"accuracy":null,"samples_seen":200},"sgd_classifier":{"accuracy":null}}})"));
+        view.refresh();
+        QCOMPARE(board->rowCount(), 2);
+        QCOMPARE(board->item(0, LeaderboardTable::kAccuracy)->text(), QString("95.0 %"));
+        QCOMPARE(board->item(1, LeaderboardTable::kLogLoss)->text(), QString("0.400"));
 
         // A newer record re-ranks the table.
         std::string next = learners_record(300, 1'700'000'002'000);
