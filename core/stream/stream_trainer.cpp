@@ -185,7 +185,7 @@ struct StreamTrainer::Impl {
         if (!checkpointer->load(stop, found)) return false;
         const auto primary_point = found.find(lanes.front().model_key());
         if (primary_point == found.end()) {
-            log("no model under " + options.model_key + "; starting a new one");
+            log("no model under " + lanes.front().model_key() + "; starting a new one");
         } else if (options.new_model) {
             log("--new-model: not resuming version " +
                 std::to_string(primary_point->second.version) + " from " +
