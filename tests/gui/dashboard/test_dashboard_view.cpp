@@ -284,7 +284,8 @@ class TestDashboardView : public QObject {
     // leaderboard's swatch too), named by the learner; the leaderboard ranks them live.
     void learnersAreOverlaidInTheirOwnColoursAndRanked() {
         DashboardView view;
-        view.resize(1200, 900);
+        // Every chart in sight: a chart names its legend entries when it draws.
+        view.resize(1200, 2400);
         view.show();
         QVERIFY2(!view.leaderboard()->isVisibleTo(&view), "no learners reported yet");
         QVERIFY(view.ingestMetricsJson(learners_record(100, 1'700'000'000'000)));
