@@ -66,7 +66,7 @@ PrequentialOutcome LearnerLane::learn(const DigitRecord& record, std::uint64_t p
     interval_correct_ += correct;
 
     const std::uint8_t error = correct ? 0 : 1;
-    recent_sum_ += error - recent_errors_[recent_next_];
+    recent_sum_ = recent_sum_ - recent_errors_[recent_next_] + error;
     recent_errors_[recent_next_] = error;
     recent_next_ = (recent_next_ + 1) % kRecentErrors;
     const double window_error = adwin_ ? adwin_->estimation() : 0.0;

@@ -188,3 +188,25 @@ TEST(DigitsRecordSource, EachDriftScenarioChangesExactlyTheRecordsItSays) {
     EXPECT_EQ(drift_scenario_kind("gradual-writer"), DriftScenario::Kind::kGradualWriter);
     EXPECT_FALSE(drift_scenario_kind("sideways").has_value());
 }
+
+TEST(LearnerLane, DdmReportsEnteringItsWarningZoneOnceAndThenTheDrift) {
+    const auto records = produced(kSwapAt + 2000, {DriftScenario::Kind::kLabelSwap, kSwapAt, 1});
+    LearnerLane lane("key", fresh("softmax_regression"), {"ddm", 0.002, DriftReaction::kNone});
+    std::vector<DriftEvent> events;
+    for (std::uint64_t i = 0; i < records.size(); ++i)
+        lane.learn(records[i], i, events);
+    std::uint64_t warning = 0, drift = 0;
+    for (const auto& e : events) {
+        EXPECT_EQ(e.detector, "ddm");
+        if (e.samples_seen < kSwapAt) continue;
+        if (e.kind == "warning" && !warning) warning = e.samples_seen;
+        if (e.kind == "drift" && !drift) drift = e.samples_seen;
+    }
+    std::cout << "ddm: warning " << warning - kSwapAt << ", drift " << drift - kSwapAt
+              << " records after the swap (" << events.size() << " events in all)\n";
+    EXPECT_GE(warning, kSwapAt);
+    EXPECT_GT(drift, warning) << "the warning zone comes first";
+    EXPECT_LE(drift, kSwapAt + kDetectionBound);
+    // A warning is reported when the zone is entered, not on every record inside it.
+    EXPECT_LT(events.size(), 20u);
+}
