@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>liveml::dashboard::DashboardView</name>
+    <message numerus="yes">
+        <source> · %n drift event(s)</source>
+        <translation>
+            <numerusform> · %n drift event</numerusform>
+            <numerusform> · %n drift events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>liveml::streamui::SecretStore</name>
     <message numerus="yes">
         <source>the keychain did not answer within %n s</source>

@@ -91,14 +91,6 @@
 <context>
     <name>TailRow</name>
     <message>
-        <source>not JSON: %1</source>
-        <translation>不是 JSON：%1</translation>
-    </message>
-    <message>
-        <source>not a JSON object</source>
-        <translation>不是 JSON 对象</translation>
-    </message>
-    <message>
         <source>not a digit_predict record</source>
         <translation>不是 digit_predict 记录</translation>
     </message>
@@ -300,6 +292,32 @@
         <source>predictions, last %1</source>
         <translation>预测，最近 %1 条</translation>
     </message>
+    <message>
+        <source>Accuracy per learner</source>
+        <translation>各学习器准确率</translation>
+    </message>
+    <message>
+        <source>Log loss per learner</source>
+        <translation>各学习器对数损失</translation>
+    </message>
+    <message>
+        <source>Calibration error per learner</source>
+        <translation>各学习器校准误差</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Records/s per learner</source>
+        <translation>各学习器每秒记录数</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n drift event(s)</source>
+        <translation>
+            <numerusform> · %n 个漂移事件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>liveml::dashboard::LabelDistributionChart</name>
@@ -314,6 +332,45 @@
     <message>
         <source>records</source>
         <translation>记录数</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::dashboard::LeaderboardTable</name>
+    <message>
+        <source>Learner</source>
+        <translation>学习器</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>Calibration (ECE)</source>
+        <translation>校准 (ECE)</translation>
+    </message>
+    <message>
+        <source>Brier</source>
+        <translation>Brier 分数</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>记录/秒</translation>
+    </message>
+    <message>
+        <source>Prequential accuracy over the last metrics interval (each record scored before the learner trained on it)</source>
+        <translation>上一个指标区间内的前序准确率（每条记录在学习器用它训练之前评分）</translation>
+    </message>
+    <message>
+        <source>Expected calibration error: how far the learner&apos;s confidence is from its accuracy (0 is perfectly calibrated; a dash: the learner gives no probabilities)</source>
+        <translation>期望校准误差：学习器的置信度与其准确率相差多少（0 表示完全校准；短横线：该学习器不给出概率）</translation>
+    </message>
+    <message>
+        <source>Records per second of this learner&apos;s own compute time (predict and learn)</source>
+        <translation>按该学习器自身计算时间（预测与学习）计的每秒记录数</translation>
     </message>
 </context>
 <context>

@@ -30,14 +30,21 @@ struct ProduceOptions {
     double duration_s = 0;
     std::string input = "digits";
     std::uint64_t seed = 42;
+    std::string drift; // empty: none
+    std::uint64_t drift_at = 10000;
+    std::uint64_t drift_span = 10000;
     std::vector<std::string> properties;
     bool json = false;
 };
 
 std::unique_ptr<stream::RecordSource> open_source(const ProduceOptions& opts) {
-    if (opts.input == "digits")
+    if (opts.input == "digits") {
+        stream::DriftScenario drift;
+        if (!opts.drift.empty())
+            drift = {*stream::drift_scenario_kind(opts.drift), opts.drift_at, opts.drift_span};
         return std::make_unique<stream::DigitsRecordSource>(
-            digits::load_digits_csv(digits::bundled_digits_path()), opts.seed);
+            digits::load_digits_csv(digits::bundled_digits_path()), opts.seed, drift);
+    }
     return std::make_unique<stream::JsonLinesRecordSource>(opts.input);
 }
 
@@ -110,16 +117,37 @@ void register_produce(CLI::App& root) {
     cmd->add_option("--duration", opts->duration_s, "Stop after S seconds")
         ->check(CLI::PositiveNumber)
         ->excludes(count);
-    cmd->add_option("--input", opts->input,
-                    "'digits' (the bundled set, shuffled passes) or a JSON-lines file whose "
-                    "lines are sent verbatim, cycling")
+    auto* input = cmd->add_option("--input", opts->input,
+                                  "'digits' (the bundled set, shuffled passes) or a JSON-lines "
+                                  "file whose lines are sent verbatim, cycling")
+                      ->capture_default_str();
+    auto* drift = cmd->add_option("--drift", opts->drift,
+                                  "Stage a concept drift in the digits (docs/streaming.md, "
+                                  "\"Drift\"): label-swap (labels swapped in pairs 0-1, 2-3, "
+                                  "...), gradual-writer (a second writer's slant and turn grow "
+                                  "over --drift-span records), new-writer (that writer at once)")
+                      ->check(CLI::IsMember(stream::drift_scenario_names()));
+    cmd->add_option("--drift-at", opts->drift_at, "Index of the first changed record (from 0)")
+        ->needs(drift)
         ->capture_default_str();
+    cmd->add_option("--drift-span", opts->drift_span,
+                    "gradual-writer: records until the new writer is at full strength")
+        ->needs(drift)
+        ->check(CLI::Range(std::uint64_t{1}, UINT64_MAX))
+        ->capture_default_str();
+    // A JSON-lines file is sent verbatim: nothing there to drift.
+    cmd->parse_complete_callback([opts, drift, input] {
+        if (drift->count() > 0 && input->count() > 0 && opts->input != "digits")
+            throw CLI::ValidationError("--drift", "needs --input digits");
+    });
     cmd->add_option("--seed", opts->seed, "Shuffle seed")->capture_default_str();
     add_property_option(*cmd, "--producer-property", opts->properties, "producer");
     add_json_flag(*cmd, opts->json);
     cmd->footer(help_footer("  liveml produce --brokers 127.0.0.1:9092 --rate 100\n"
                             "  liveml produce --brokers 127.0.0.1:9092 --rate 0 --count 100000\n"
-                            "  liveml produce --brokers B --input bad.jsonl --count 50\n"));
+                            "  liveml produce --brokers B --input bad.jsonl --count 50\n"
+                            "  liveml produce --brokers B --rate 0 --drift label-swap "
+                            "--drift-at 20000\n"));
     cmd->callback([opts] { run_produce(*opts); });
 }
 

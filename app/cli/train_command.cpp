@@ -3,6 +3,7 @@
 // to Kafka and the Redis metrics stream).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "job_reporter.hpp"
 #include "json_output.hpp"
 #include "learner_flags.hpp"
+#include "online/learner_registry.hpp"
 #include "redis_url_flag.hpp"
 #include "store/private_redis_server.hpp"
 #include "store/resilient_redis.hpp"
@@ -31,6 +33,8 @@ struct TrainOptions {
     double checkpoint_interval_s = 5;
     std::string delivery = "auto";
     LearnerFlags learner;
+    std::string learners{online::SgdClassifier::kKind};
+    std::string drift_reaction = "none";
     bool json = false;
     std::vector<std::string> consumer_properties;
     std::vector<std::string> producer_properties;
@@ -46,10 +50,42 @@ store::RedisUrl redis_url(const std::string& flag, std::optional<store::PrivateR
     return own->url();
 }
 
+std::vector<std::string> split_learners(const std::string& list) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const auto end = std::min(list.find(',', start), list.size());
+        names.push_back(list.substr(start, end - start));
+        start = end + 1;
+    }
+    return names;
+}
+
+// --learner NAME[,NAME…]: known kinds, none twice.
+std::string check_learners(const std::string& list) {
+    const auto names = split_learners(list);
+    const auto& known = online::learner_names();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (std::find(known.begin(), known.end(), names[i]) == known.end()) {
+            std::string all;
+            for (const auto name : known)
+                all += (all.empty() ? "" : ", ") + std::string(name);
+            return "unknown learner '" + names[i] + "' (known: " + all + ")";
+        }
+        if (std::find(names.begin(), names.begin() + std::ptrdiff_t(i), names[i]) !=
+            names.begin() + std::ptrdiff_t(i))
+            return "learner '" + names[i] + "' is named twice";
+    }
+    return {};
+}
+
 void train(TrainOptions& opts, JobReporter& reporter) {
     InterruptFlag interrupt;
     auto& trainer = opts.trainer;
     trainer.params = opts.learner.params();
+    trainer.learners = split_learners(opts.learners);
+    trainer.drift.reaction = opts.drift_reaction == "reset" ? stream::DriftReaction::kReset
+                                                            : stream::DriftReaction::kNone;
     trainer.checkpoint_interval =
         std::chrono::milliseconds(static_cast<std::int64_t>(opts.checkpoint_interval_s * 1000));
     trainer.delivery = opts.delivery == "exactly-once"    ? stream::Delivery::kExactlyOnce
@@ -130,6 +166,35 @@ void register_train(CLI::App& root) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24))
         ->capture_default_str();
     opts->learner.add_to(*cmd, " (new models)");
+    cmd->add_option("--learner", opts->learners,
+                    "Learners trained on the stream, comma-separated (docs/learners.md); the first "
+                    "answers on the sink topic; sgd_classifier under --model-key, any other under "
+                    "<model-key>.<learner>, each with its own checkpoints")
+        ->check(CLI::Validator(check_learners, "NAME[,NAME...]"))
+        ->capture_default_str();
+    cmd->add_option("--drift-detector", t.drift.detector,
+                    "Detector on each learner's prequential error stream")
+        ->check(CLI::IsMember(stream::drift_detector_names()))
+        ->capture_default_str();
+    cmd->add_option("--adwin-delta", t.drift.adwin_delta,
+                    "ADWIN's confidence (smaller: fewer "
+                    "false alarms, later detections)")
+        ->check(CLI::Range(1e-12, 0.5))
+        ->capture_default_str();
+    cmd->add_option("--on-drift", opts->drift_reaction,
+                    "What a learner does on a drift: none (report it only) or reset (a fresh "
+                    "learner of its kind takes its place)")
+        ->check(CLI::IsMember({"none", "reset"}))
+        ->capture_default_str();
+    cmd->parse_complete_callback([opts, cmd] {
+        const auto names = split_learners(opts->learners);
+        if (std::find(names.begin(), names.end(), online::SgdClassifier::kKind) != names.end())
+            return;
+        for (const char* flag : {"--loss", "--penalty", "--alpha"})
+            if (cmd->count(flag) > 0)
+                throw CLI::ValidationError(flag, "only applies to sgd_classifier, which --learner "
+                                                 "does not name");
+    });
     cmd->add_option("--delivery", opts->delivery,
                     "exactly-once: sink, dead letters, offsets and model snapshot in one Kafka "
                     "transaction per checkpoint (topic --checkpoint-topic); at-least-once: "
@@ -151,7 +216,9 @@ void register_train(CLI::App& root) {
     cmd->footer(help_footer(
         "  liveml train --brokers 127.0.0.1:9092 --redis redis://:secret@127.0.0.1:6379\n"
         "  liveml train --brokers kafka:9093 --consumer-property security.protocol=SASL_SSL "
-        "...\n"));
+        "...\n"
+        "  liveml train --brokers B --learner sgd_classifier,softmax_regression,mlp --on-drift "
+        "reset\n"));
     cmd->callback([opts] { run_train(*opts); });
 }
 

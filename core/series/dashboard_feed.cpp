@@ -1,5 +1,8 @@
 #include "series/dashboard_feed.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "series/metric_names.hpp"
 #include "stream/metrics_record.hpp"
 
@@ -42,6 +45,23 @@ bool DashboardFeed::ingestMetricsJson(std::string_view json, std::string_view so
     for (const auto& [metric, value] : record.values)
         append(metric, value);
     if (rolling_.count() > 0) append(metric::kRollingAccuracy, rolling_.value());
+    for (const auto& learner : record.learners) {
+        const std::string learnerRun = runFor(learner.name, record.samples_seen);
+        const auto add = [&](const char* metric, double value) {
+            store_.append({learnerRun, metric}, {record.samples_seen, record.time, value});
+        };
+        add(metric::kLearnerAccuracy, learner.accuracy);
+        add(metric::kLearnerLogLoss, learner.log_loss);
+        add(metric::kLearnerEce, learner.ece);
+        add(metric::kLearnerRate, learner.records_per_s);
+    }
+    if (!record.learners.empty()) keepLearners(record.learners);
+    for (const auto& event : record.drift) {
+        if (state_.drifts.size() == kMaxDriftMarks) state_.drifts.erase(state_.drifts.begin());
+        state_.drifts.push_back(
+            {double(event.samples_seen), record.time, event.learner, event.kind});
+        ++state_.driftTotal;
+    }
 
     ++state_.records;
     state_.run = run;
@@ -53,6 +73,21 @@ bool DashboardFeed::ingestMetricsJson(std::string_view json, std::string_view so
     }
     version_.fetch_add(1, std::memory_order_release);
     return true;
+}
+
+void DashboardFeed::keepLearners(std::vector<stream::LearnerReport> reports) {
+    for (auto& report : reports) {
+        // An interval without records (the producer paused) has no scores: keep the last.
+        if (std::isfinite(report.accuracy)) continue;
+        const auto old = std::find_if(state_.learners.begin(), state_.learners.end(),
+                                      [&](const auto& l) { return l.name == report.name; });
+        if (old == state_.learners.end()) continue;
+        const auto [seen, resets] = std::pair(report.samples_seen, report.resets);
+        report = *old;
+        report.samples_seen = seen;
+        report.resets = resets;
+    }
+    state_.learners = std::move(reports);
 }
 
 bool DashboardFeed::ingestPrediction(int actual, int predicted) {

@@ -17,5 +17,10 @@ inline constexpr const char* kLatencyMean = "latency_ms/mean";
 inline constexpr const char* kLatencyMax = "latency_ms/max";
 inline constexpr const char* kLagPrefix = "consumer_lag/";
 inline constexpr const char* kDeadLetters = "dlq_count";
+// Per-learner scores ("learners" in the record): one series per learner, the run named by it.
+inline constexpr const char* kLearnerAccuracy = "learner/accuracy";
+inline constexpr const char* kLearnerLogLoss = "learner/log_loss";
+inline constexpr const char* kLearnerEce = "learner/ece";
+inline constexpr const char* kLearnerRate = "learner/records_per_s";
 
 } // namespace liveml::series::metric

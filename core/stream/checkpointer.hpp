@@ -1,9 +1,11 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stream/offset_book.hpp"
 #include "stream/source_consumer.hpp"
@@ -21,6 +23,13 @@ struct ResumePoint {
     std::string origin; // where it came from, for the log
 };
 
+// One learner's model at a commit, under its own model key.
+struct ModelSnapshot {
+    std::string key;
+    std::string model_bytes;
+    std::uint64_t samples_seen = 0;
+};
+
 enum class CommitResult {
     kCommitted,  // model, positions and every record sent since the last commit are durable
     kPostponed,  // nothing lost; try again later (an outage)
@@ -34,20 +43,22 @@ class Checkpointer {
   public:
     virtual ~Checkpointer() = default;
 
-    // The state to resume from (nullopt in `found`: start a new model). Waits out outages;
-    // false when stop() turned true first.
-    virtual bool load(const StopFlag& stop, std::optional<ResumePoint>& found) = 0;
+    // The state to resume from for each model key the checkpointer was made for (a key
+    // missing from `found`: start that model anew). Waits out outages; false when stop()
+    // turned true first.
+    virtual bool load(const StopFlag& stop, std::map<std::string, ResumePoint>& found) = 0;
     // Queues a sink or dead-letter record covered by the next commit; false when stop() gave
     // up while the queue was full.
     virtual bool send(std::string_view topic, std::string_view key, std::string_view value,
                       const StopFlag& stop) = 0;
     // Serves delivery reports; call regularly.
     virtual void poll() = 0;
-    // Commits `model_bytes` (learned up to `book`) and every record sent since the last commit.
-    // `version` is the current version on entry, the new one after kCommitted.
-    virtual CommitResult commit(const std::string& model_bytes, const OffsetBook& book,
-                                std::uint64_t samples_seen, SourceConsumer& consumer,
-                                std::int64_t& version, const StopFlag& stop) = 0;
+    // Commits every model (all learned up to `book`) and every record sent since the last
+    // commit. `version` is the current version on entry, the new one after kCommitted (the
+    // first model's, the trainer's primary).
+    virtual CommitResult commit(const std::vector<ModelSnapshot>& models, const OffsetBook& book,
+                                SourceConsumer& consumer, std::int64_t& version,
+                                const StopFlag& stop) = 0;
     // Sink records whose delivery failed (counted, never thrown).
     virtual std::uint64_t failed_deliveries() const = 0;
     // "exactly-once" or "at-least-once", for the log and docs.

@@ -64,6 +64,63 @@ std::array<double, 10> labelCounts(const json& value) {
     return counts;
 }
 
+std::uint64_t count(const json& object, const std::string& name) {
+    const auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return 0;
+    if (!it->is_number_unsigned()) throw MetricsRecordError("field '" + name + "' is not a count");
+    return it->get<std::uint64_t>();
+}
+
+// Optional per-learner number; absent is NaN like null.
+double learnerNumber(const json& scores, const char* field, const std::string& name) {
+    const auto it = scores.find(field);
+    if (it == scores.end()) return std::numeric_limits<double>::quiet_NaN();
+    return numberOrNull(*it, "learners/" + name + "/" + field);
+}
+
+std::vector<LearnerReport> learnerReports(const json& value) {
+    if (!value.is_object()) throw MetricsRecordError("field 'learners' is not an object");
+    std::vector<LearnerReport> out;
+    for (const auto& [name, scores] : value.items()) {
+        if (!scores.is_object())
+            throw MetricsRecordError("field 'learners/" + name + "' is not an object");
+        if (name.empty()) throw MetricsRecordError("field 'learners' has an unnamed learner");
+        LearnerReport report;
+        report.name = name;
+        report.accuracy = learnerNumber(scores, "accuracy", name);
+        report.prequential_accuracy = learnerNumber(scores, "prequential_accuracy", name);
+        report.log_loss = learnerNumber(scores, "log_loss", name);
+        report.brier = learnerNumber(scores, "brier", name);
+        report.ece = learnerNumber(scores, "ece", name);
+        report.records_per_s = learnerNumber(scores, "records_per_s", name);
+        report.samples_seen = count(scores, "samples_seen");
+        report.resets = count(scores, "resets");
+        out.push_back(std::move(report));
+    }
+    return out;
+}
+
+std::string text(const json& object, const char* name) {
+    const auto it = object.find(name);
+    if (it == object.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
+        throw MetricsRecordError(std::string("a drift event's '") + name + "' is not a name");
+    return it->get<std::string>();
+}
+
+std::vector<DriftEvent> driftEvents(const json& value) {
+    if (!value.is_array()) throw MetricsRecordError("field 'drift' is not an array");
+    std::vector<DriftEvent> out;
+    for (const auto& event : value) {
+        if (!event.is_object()) throw MetricsRecordError("a drift event is not an object");
+        DriftEvent e{text(event, "learner"), text(event, "detector"), text(event, "kind"),
+                     count(event, "samples_seen")};
+        if (e.kind != "warning" && e.kind != "drift")
+            throw MetricsRecordError("a drift event's kind is neither 'warning' nor 'drift'");
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 } // namespace
 
 MetricsRecord parseMetricsRecord(std::string_view text) {
@@ -93,6 +150,10 @@ MetricsRecord parseMetricsRecord(std::string_view text) {
         out.run = it->get<std::string>();
     if (const auto it = record.find("label_distribution"); it != record.end() && !it->is_null())
         out.label_distribution = labelCounts(*it);
+    if (const auto it = record.find("learners"); it != record.end() && !it->is_null())
+        out.learners = learnerReports(*it);
+    if (const auto it = record.find("drift"); it != record.end() && !it->is_null())
+        out.drift = driftEvents(*it);
     return out;
 }
 

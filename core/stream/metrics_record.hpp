@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "stream/learner_report.hpp"
+
 namespace liveml::stream {
 
 // One trainer metrics record (docs/streaming.md, "Metrics"), flattened into named values.
@@ -21,6 +23,8 @@ struct MetricsRecord {
     std::optional<std::string> run;   // the record's own "run" field, if it has one
     std::optional<std::array<double, 10>> label_distribution;
     std::vector<std::pair<std::string, double>> values;
+    std::vector<LearnerReport> learners; // "learners", in the record's order of names
+    std::vector<DriftEvent> drift;       // "drift"
 };
 
 // Why a record was refused, in words (shown on the dashboard, counted).

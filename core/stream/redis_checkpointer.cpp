@@ -13,29 +13,37 @@ constexpr std::chrono::milliseconds kFlushTimeout{5000};
 
 } // namespace
 
-bool RedisModelCopy::load(const StopFlag& stop, std::optional<ResumePoint>& found) {
-    std::optional<store::Checkpoint> checkpoint;
-    while (!redis_.run([&](store::RedisConnection& connection) {
-        checkpoint = store::CheckpointStore(connection, model_key_).load();
-    })) {
-        if (stop()) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+bool RedisModelCopy::load(const StopFlag& stop, std::map<std::string, ResumePoint>& found) {
+    for (const auto& key : model_keys_) {
+        std::optional<store::Checkpoint> checkpoint;
+        while (!redis_.run([&](store::RedisConnection& connection) {
+            checkpoint = store::CheckpointStore(connection, key).load();
+        })) {
+            if (stop()) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        if (checkpoint)
+            found.insert_or_assign(
+                key, ResumePoint{std::move(checkpoint->model_bytes),
+                                 OffsetBook::from_map(source_topic_, checkpoint->offsets),
+                                 checkpoint->version, "Redis key " + key});
     }
-    if (checkpoint)
-        found = ResumePoint{std::move(checkpoint->model_bytes),
-                            OffsetBook::from_map(source_topic_, checkpoint->offsets),
-                            checkpoint->version, "Redis key " + model_key_};
     return true;
 }
 
-std::optional<std::int64_t> RedisModelCopy::save(const std::string& model_bytes,
-                                                 const OffsetBook& book,
-                                                 std::uint64_t samples_seen) {
+std::optional<std::int64_t> RedisModelCopy::save(const std::vector<ModelSnapshot>& models,
+                                                 const OffsetBook& book) {
+    // The first model last: a crash in between leaves the others ahead of it, and the trainer
+    // restarts those anew (docs/streaming.md, "Several learners").
     std::optional<std::int64_t> version;
-    redis_.run([&](store::RedisConnection& connection) {
-        version = store::CheckpointStore(connection, model_key_)
-                      .save(model_bytes, book.to_map(), samples_seen);
-    });
+    for (auto it = models.rbegin(); it != models.rend(); ++it) {
+        version.reset();
+        redis_.run([&](store::RedisConnection& connection) {
+            version = store::CheckpointStore(connection, it->key)
+                          .save(it->model_bytes, book.to_map(), it->samples_seen);
+        });
+        if (!version) return std::nullopt;
+    }
     return version;
 }
 
@@ -55,8 +63,8 @@ bool RedisCheckpointer::send(std::string_view topic, std::string_view key, std::
     return false;
 }
 
-CommitResult RedisCheckpointer::commit(const std::string& model_bytes, const OffsetBook& book,
-                                       std::uint64_t samples_seen, SourceConsumer&,
+CommitResult RedisCheckpointer::commit(const std::vector<ModelSnapshot>& models,
+                                       const OffsetBook& book, SourceConsumer&,
                                        std::int64_t& version, const StopFlag&) {
     if (sink_broken_) return CommitResult::kPostponed;
     if (!producer_.flush(kFlushTimeout)) {
@@ -66,7 +74,7 @@ CommitResult RedisCheckpointer::commit(const std::string& model_bytes, const Off
         return CommitResult::kPostponed;
     }
     flush_warned_ = false;
-    const auto saved = copy_.save(model_bytes, book, samples_seen);
+    const auto saved = copy_.save(models, book);
     if (!saved) return CommitResult::kPostponed;
     version = *saved;
     return CommitResult::kCommitted;

@@ -7,22 +7,27 @@
 
 namespace liveml::stream {
 
-// The model's serving copy in Redis (key, offsets hash, version, pub/sub notice): what the
-// studio and `liveml model show --redis` read, in either design.
+// The models' serving copies in Redis (per model key: key, offsets hash, version, pub/sub
+// notice): what the studio and `liveml model show --redis` read, in either design.
 class RedisModelCopy {
   public:
-    RedisModelCopy(store::ResilientRedis& redis, std::string model_key, std::string source_topic)
-        : redis_(redis), model_key_(std::move(model_key)), source_topic_(std::move(source_topic)) {}
+    RedisModelCopy(store::ResilientRedis& redis, std::vector<std::string> model_keys,
+                   std::string source_topic)
+        : redis_(redis), model_keys_(std::move(model_keys)),
+          source_topic_(std::move(source_topic)) {}
     const std::string& source_topic() const noexcept { return source_topic_; }
-    // Waits for Redis; false when stop() turned true first.
-    bool load(const StopFlag& stop, std::optional<ResumePoint>& found);
-    // The new version Redis assigned, or nullopt when Redis is away now.
-    std::optional<std::int64_t> save(const std::string& model_bytes, const OffsetBook& book,
-                                     std::uint64_t samples_seen);
+    const std::vector<std::string>& model_keys() const noexcept { return model_keys_; }
+    // Every key's checkpoint; waits for Redis; false when stop() turned true first.
+    bool load(const StopFlag& stop, std::map<std::string, ResumePoint>& found);
+    // Each model under its key, one MULTI/EXEC per key (the first model's last). The new
+    // version Redis assigned to the first model, or nullopt when Redis went away before all
+    // were written.
+    std::optional<std::int64_t> save(const std::vector<ModelSnapshot>& models,
+                                     const OffsetBook& book);
 
   private:
     store::ResilientRedis& redis_;
-    std::string model_key_;
+    std::vector<std::string> model_keys_;
     std::string source_topic_;
 };
 
@@ -32,14 +37,14 @@ class RedisModelCopy {
 class RedisCheckpointer final : public Checkpointer {
   public:
     RedisCheckpointer(const KafkaProperties& producer_properties, RedisModelCopy copy, LogLine log);
-    bool load(const StopFlag& stop, std::optional<ResumePoint>& found) override {
+    bool load(const StopFlag& stop, std::map<std::string, ResumePoint>& found) override {
         return copy_.load(stop, found);
     }
     bool send(std::string_view topic, std::string_view key, std::string_view value,
               const StopFlag& stop) override;
     void poll() override { producer_.poll(); }
-    CommitResult commit(const std::string& model_bytes, const OffsetBook& book,
-                        std::uint64_t samples_seen, SourceConsumer& consumer, std::int64_t& version,
+    CommitResult commit(const std::vector<ModelSnapshot>& models, const OffsetBook& book,
+                        SourceConsumer& consumer, std::int64_t& version,
                         const StopFlag& stop) override;
     std::uint64_t failed_deliveries() const override { return producer_.failed(); }
     const char* guarantee() const override { return "at-least-once"; }

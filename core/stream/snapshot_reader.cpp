@@ -7,6 +7,15 @@ namespace liveml::stream {
 std::optional<std::string> read_latest_snapshot(const KafkaProperties& properties,
                                                 const std::string& topic, const std::string& key,
                                                 std::chrono::milliseconds timeout) {
+    auto found = read_latest_snapshots(properties, topic, {key}, timeout);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.begin()->second);
+}
+
+std::map<std::string, std::string> read_latest_snapshots(const KafkaProperties& properties,
+                                                         const std::string& topic,
+                                                         const std::vector<std::string>& keys,
+                                                         std::chrono::milliseconds timeout) {
     KafkaProperties all{{"group.id", "liveml-snapshot-reader"},
                         {"enable.auto.commit", "false"},
                         {"enable.partition.eof", "true"},
@@ -34,7 +43,8 @@ std::optional<std::string> read_latest_snapshot(const KafkaProperties& propertie
     rd_kafka_assign(consumer.get(), assignment);
     rd_kafka_topic_partition_list_destroy(assignment);
 
-    std::optional<std::string> newest;
+    std::map<std::string, std::string> newest;
+    const std::set<std::string> wanted(keys.begin(), keys.end());
     std::set<int> at_end;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (static_cast<int>(at_end.size()) < partitions) {
@@ -46,14 +56,14 @@ std::optional<std::string> read_latest_snapshot(const KafkaProperties& propertie
         if (!message) continue;
         if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
             at_end.insert(message->partition);
-        } else if (!message->err && message->key &&
-                   std::string_view(static_cast<const char*>(message->key), message->key_len) ==
-                       key) {
+        } else if (!message->err && message->key) {
+            const std::string key(static_cast<const char*>(message->key), message->key_len);
             // A null value is a deletion (tombstone) of the key.
-            if (message->payload)
-                newest.emplace(static_cast<const char*>(message->payload), message->len);
-            else
-                newest.reset();
+            if (wanted.contains(key) && message->payload)
+                newest.insert_or_assign(
+                    key, std::string(static_cast<const char*>(message->payload), message->len));
+            else if (wanted.contains(key))
+                newest.erase(key);
         }
         rd_kafka_message_destroy(message);
     }

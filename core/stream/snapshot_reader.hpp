@@ -1,7 +1,9 @@
 #pragma once
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "stream/kafka_config.hpp"
 
@@ -14,5 +16,12 @@ namespace liveml::stream {
 std::optional<std::string> read_latest_snapshot(const KafkaProperties& properties,
                                                 const std::string& topic, const std::string& key,
                                                 std::chrono::milliseconds timeout);
+
+// The same for several keys in one read of the topic: key → newest value, keys without one
+// left out.
+std::map<std::string, std::string> read_latest_snapshots(const KafkaProperties& properties,
+                                                         const std::string& topic,
+                                                         const std::vector<std::string>& keys,
+                                                         std::chrono::milliseconds timeout);
 
 } // namespace liveml::stream

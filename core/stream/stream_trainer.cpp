@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "online/learner_registry.hpp"
 #include "online/model_file.hpp"
 #include "stream/kafka_producer.hpp"
 #include "stream/prequential_learner.hpp"
@@ -57,6 +58,11 @@ KafkaProperties with_defaults(KafkaProperties defaults, const KafkaProperties& u
 
 } // namespace
 
+std::string learner_model_key(const std::string& base_key, std::string_view kind) {
+    if (kind == online::SgdClassifier::kKind) return base_key;
+    return base_key + "." + std::string(kind);
+}
+
 struct StreamTrainer::Impl {
     TrainerOptions options;
     store::ResilientRedis& redis;
@@ -64,13 +70,16 @@ struct StreamTrainer::Impl {
     std::string dlq_topic;
     std::function<bool()> stop;
 
-    std::optional<online::SgdClassifier> model;
+    // The learners, primary first; each keeps its last commit for rollbacks.
+    std::vector<LearnerLane> lanes;
     std::int64_t version = 0;
     OffsetBook book;
-    // The last commit, restored when a transaction is rolled back ("" : a new model).
-    std::string committed_bytes;
+    // The last commit's positions, restored when a transaction is rolled back.
     OffsetBook committed_book;
-    bool dirty = false; // trained or dead-lettered since the last checkpoint
+    // Stream position at start: the primary's samples_seen then (drift events count from it).
+    std::uint64_t start_position = 0;
+    std::vector<DriftEvent> drift_events; // since the last metrics record
+    bool dirty = false;                   // trained or dead-lettered since the last checkpoint
     std::uint64_t rolled_back = 0;
     bool taken_over = false;
     // A failure inside librdkafka's rebalance callback, rethrown once the callback returned.
@@ -84,7 +93,6 @@ struct StreamTrainer::Impl {
     DigitRecord record;
     std::string key; // "partition:offset" of the source record, the sink's dedup key
     TrainerMetrics metrics;
-    std::optional<PrequentialLearner> learner;
     // Records handled so far, published once per batch for progress().
     std::atomic<std::uint64_t> handled{0};
     rd_kafka_resp_err_t last_consumer_error = RD_KAFKA_RESP_ERR_NO_ERROR;
@@ -93,7 +101,29 @@ struct StreamTrainer::Impl {
          std::function<void(const std::string&)> sink)
         : options(std::move(opts)), redis(link), metrics_sink(std::move(sink)),
           dlq_topic(dead_letter_topic(options.source_topic)), book(options.source_topic),
-          committed_book(options.source_topic), metrics(options.accuracy_window) {}
+          committed_book(options.source_topic), metrics(options.accuracy_window) {
+        for (const auto& kind : options.learners) {
+            LearnerLane::Factory fresh = [this, kind] {
+                if (kind == online::SgdClassifier::kKind)
+                    return std::unique_ptr<online::OnlineClassifier>(
+                        std::make_unique<online::SgdClassifier>(options.params, digit_classes(),
+                                                                digits::kFeatures));
+                return online::make_learner(kind, digit_classes(), digits::kFeatures);
+            };
+            lanes.emplace_back(learner_model_key(options.model_key, kind), std::move(fresh),
+                               options.drift);
+        }
+        if (lanes.empty()) throw std::invalid_argument("the trainer needs at least one learner");
+    }
+
+    std::vector<std::string> model_keys() const {
+        std::vector<std::string> keys;
+        for (const auto& lane : lanes)
+            keys.push_back(lane.model_key());
+        return keys;
+    }
+
+    online::OnlineClassifier& primary() { return lanes.front().model(); }
 
     void log(const std::string& line) const {
         if (options.log) options.log(line);
@@ -124,15 +154,14 @@ struct StreamTrainer::Impl {
     void open_kafka() {
         metrics_producer = std::make_unique<KafkaProducer>(
             with_defaults({{"enable.idempotence", "true"}}, options.producer_properties));
-        RedisModelCopy copy(redis, options.model_key, options.source_topic);
+        RedisModelCopy copy(redis, model_keys(), options.source_topic);
         auto checkpointer_log = [this](const std::string& line) { log(line); };
         const bool transactions = use_transactions();
         if (transactions) {
             checkpointer = std::make_unique<TransactionalCheckpointer>(
-                TransactionalCheckpointerOptions{options.producer_properties,
-                                                 options.consumer_properties,
-                                                 "liveml-trainer." + options.model_key,
-                                                 options.checkpoint_topic, options.model_key},
+                TransactionalCheckpointerOptions{
+                    options.producer_properties, options.consumer_properties,
+                    "liveml-trainer." + options.model_key, options.checkpoint_topic},
                 std::move(copy), checkpointer_log);
         } else {
             checkpointer = std::make_unique<RedisCheckpointer>(options.producer_properties,
@@ -152,32 +181,48 @@ struct StreamTrainer::Impl {
     }
 
     bool load_checkpoint() {
-        std::optional<ResumePoint> found;
+        std::map<std::string, ResumePoint> found;
         if (!checkpointer->load(stop, found)) return false;
-        if (found && options.new_model) {
-            log("--new-model: not resuming version " + std::to_string(found->version) + " from " +
-                found->origin);
-            version = found->version; // the new model's first checkpoint follows it
-            found.reset();
+        const auto primary_point = found.find(lanes.front().model_key());
+        if (primary_point == found.end()) {
+            log("no model under " + lanes.front().model_key() + "; starting a new one");
+        } else if (options.new_model) {
+            log("--new-model: not resuming version " +
+                std::to_string(primary_point->second.version) + " from " +
+                primary_point->second.origin);
+            version = primary_point->second.version; // the new model's first checkpoint follows it
+        } else {
+            book = primary_point->second.book;
+            committed_book = book;
+            version = primary_point->second.version;
+            for (auto& lane : lanes)
+                resume(lane, found);
+            log("resuming model version " + std::to_string(version) + " (" +
+                std::to_string(primary().samples_seen()) + " samples seen) from " +
+                primary_point->second.origin);
         }
-        if (!found) {
-            model.emplace(options.params, digit_classes(), digits::kFeatures);
-            log("no model under " + options.model_key + "; starting a new one");
-            return true;
-        }
-        auto saved = online::deserialize_model(found->model_bytes);
-        if (saved.model.n_features() != digits::kFeatures ||
-            saved.model.classes() != digit_classes())
-            throw online::ModelFormatError("the model under " + options.model_key +
-                                           " is not a 64-feature digits model");
-        model.emplace(std::move(saved.model));
-        version = found->version;
-        book = found->book;
-        committed_bytes = std::move(found->model_bytes);
-        committed_book = book;
-        log("resuming model version " + std::to_string(version) + " (" +
-            std::to_string(model->samples_seen()) + " samples seen) from " + found->origin);
+        start_position = primary().samples_seen();
         return true;
+    }
+
+    // A learner resumes from its checkpoint when that holds the primary's positions (a learner
+    // added since, or one a crash left out of step under at-least-once, starts anew).
+    void resume(LearnerLane& lane, std::map<std::string, ResumePoint>& found) {
+        const auto point = found.find(lane.model_key());
+        if (point == found.end() || point->second.book.to_map() != book.to_map()) {
+            log("learner " + std::string(lane.model().kind()) + " starts anew under " +
+                lane.model_key() +
+                (point == found.end() ? " (no checkpoint)" : " (its checkpoint is out of step)"));
+            return;
+        }
+        auto saved = online::deserialize_learner(point->second.model_bytes);
+        if (saved.model->kind() != lane.model().kind() ||
+            saved.model->n_features() != digits::kFeatures ||
+            saved.model->classes() != digit_classes())
+            throw online::ModelFormatError("the model under " + lane.model_key() + " is not a " +
+                                           std::string(lane.model().kind()) +
+                                           " 64-feature digits model");
+        lane.resume(std::move(saved.model), std::move(point->second.model_bytes));
     }
 
     // ---- checkpoints ------------------------------------------------------------------------
@@ -192,15 +237,19 @@ struct StreamTrainer::Impl {
                                                     {"trained_at", utc_now_iso()},
                                                     {"model_version", std::to_string(version + 1)}};
         book.write_metadata(metadata);
-        std::string bytes = online::serialize_model(*model, metadata);
-        switch (checkpointer->commit(bytes, book, model->samples_seen(), *consumer, version,
-                                     give_up ? give_up : stop)) {
+        std::vector<ModelSnapshot> snapshots;
+        for (const auto& lane : lanes)
+            snapshots.push_back({lane.model_key(), online::serialize_model(lane.model(), metadata),
+                                 lane.model().samples_seen()});
+        switch (
+            checkpointer->commit(snapshots, book, *consumer, version, give_up ? give_up : stop)) {
         case CommitResult::kCommitted:
             dirty = false;
-            committed_bytes = std::move(bytes);
+            for (std::size_t i = 0; i < lanes.size(); ++i)
+                lanes[i].committed(std::move(snapshots[i].model_bytes));
             committed_book = book;
             log("checkpoint version " + std::to_string(version) + " (" + why + ", " +
-                std::to_string(model->samples_seen()) + " samples seen)");
+                std::to_string(primary().samples_seen()) + " samples seen)");
             return true;
         case CommitResult::kRolledBack:
             roll_back();
@@ -215,15 +264,13 @@ struct StreamTrainer::Impl {
     // read those records again.
     void roll_back() {
         ++rolled_back;
-        if (committed_bytes.empty())
-            *model = online::SgdClassifier(options.params, digit_classes(), digits::kFeatures);
-        else
-            *model = online::deserialize_model(committed_bytes).model;
+        for (auto& lane : lanes)
+            lane.roll_back();
         book = committed_book;
         consumer->rewind();
         dirty = false;
         log("transaction rolled back; retraining from version " + std::to_string(version) + " (" +
-            std::to_string(model->samples_seen()) + " samples seen)");
+            std::to_string(primary().samples_seen()) + " samples seen)");
     }
 
     // Redis may be between reconnection attempts right now: give it a few of them.
@@ -269,7 +316,10 @@ struct StreamTrainer::Impl {
                 stop);
             metrics.dead_lettered();
         } else {
-            const PrequentialOutcome outcome = learner->learn(record);
+            const std::uint64_t position = start_position + metrics.trained_count();
+            const PrequentialOutcome outcome = lanes.front().learn(record, position, drift_events);
+            for (std::size_t i = 1; i < lanes.size(); ++i)
+                lanes[i].learn(record, position, drift_events);
             checkpointer->send(options.sink_topic, key,
                                encoder.sink(record, outcome.predicted_after), stop);
             metrics.trained(record.label, outcome.predicted_before, outcome.predicted_after,
@@ -290,8 +340,11 @@ struct StreamTrainer::Impl {
     }
 
     void publish_metrics(SteadyClock::time_point now) {
-        TrainerStatus status{model->samples_seen(), version, store::to_string(redis.state()),
+        TrainerStatus status{primary().samples_seen(), version, store::to_string(redis.state()),
                              consumer->lag(), checkpointer->failed_deliveries()};
+        for (auto& lane : lanes)
+            status.learners.push_back(lane.report());
+        status.drift = std::exchange(drift_events, {});
         const std::string json = metrics.report(status, wall_clock_ms(), now);
         metrics_producer->send(options.metrics_topic, {}, json, stop);
         metrics_producer->poll();
@@ -333,7 +386,6 @@ struct StreamTrainer::Impl {
     TrainerSummary run() {
         open_kafka();
         if (!load_checkpoint()) return summary();
-        learner.emplace(*model);
         consumer->subscribe();
         try {
             train_until_stopped();
@@ -353,7 +405,7 @@ struct StreamTrainer::Impl {
 
     TrainerSummary summary() const {
         return {metrics.trained_count(), metrics.dead_letter_count(),
-                model ? model->samples_seen() : 0, version, rolled_back};
+                lanes.front().model().samples_seen(), version, rolled_back};
     }
 };
 

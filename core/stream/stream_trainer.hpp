@@ -10,6 +10,7 @@
 #include "store/metrics_stream.hpp"
 #include "store/resilient_redis.hpp"
 #include "stream/kafka_config.hpp"
+#include "stream/learner_lane.hpp"
 #include "stream/topics.hpp"
 
 namespace liveml::stream {
@@ -36,7 +37,13 @@ struct TrainerOptions {
     std::string group = "liveml-trainer";
     std::string model_key{store::kDefaultModelKey};
     std::string metrics_key{store::kDefaultMetricsKey};
-    online::SgdParams params; // for a new model; a stored model keeps its own
+    online::SgdParams params; // for a new SGD model; a stored model keeps its own
+    // The learners trained on the stream, by kind (online::learner_names()), no repeats. The
+    // first is the primary: its predictions go to the sink, its scores fill the top-level
+    // metrics, its checkpoint's positions are where the stream resumes. Each learner has its
+    // own model key: model_key for sgd_classifier, model_key + "." + kind for the others.
+    std::vector<std::string> learners{std::string(online::SgdClassifier::kKind)};
+    DriftWatch drift; // the detector on each learner's error stream, and what a drift does
     std::chrono::milliseconds checkpoint_interval{5000};
     std::chrono::milliseconds metrics_interval{1000};
     std::size_t accuracy_window = 10;
@@ -47,13 +54,17 @@ struct TrainerOptions {
 struct TrainerSummary {
     std::uint64_t trained = 0;      // this run
     std::uint64_t dead_letters = 0; // this run
-    std::uint64_t samples_seen = 0; // the model's lifetime count
+    std::uint64_t samples_seen = 0; // the primary model's lifetime count
     std::int64_t model_version = 0; // last checkpoint written (or loaded)
     std::uint64_t rolled_back = 0;  // aborted transactions (their records were retrained)
 };
 
-// The streaming trainer: consumes the source topic, trains the SGD classifier one record at a
-// time (prequential: predict, learn, predict again), writes predictions to the sink topic and
+// The model key of learner `kind` under the trainer's base key (TrainerOptions::learners).
+std::string learner_model_key(const std::string& base_key, std::string_view kind);
+
+// The streaming trainer: consumes the source topic, trains its learners (the SGD classifier by
+// default) one record at a time (prequential: predict, learn, predict again), writes the
+// primary learner's predictions to the sink topic and
 // invalid records to <source>.dlq, and checkpoints model + next offsets together (see
 // Checkpointer: one Kafka transaction, or Redis). Offsets come from the checkpoint, never from
 // the consumer group, so a restart after a crash re-reads exactly the records the stored model

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace liveml::stream {
 
@@ -39,6 +40,39 @@ void TrainerMetrics::trained(int label, int predicted_before, int predicted_afte
     interval_latency_max_ = std::max(interval_latency_max_, latency_ms);
 }
 
+namespace {
+
+nlohmann::json number_or_null(double value) {
+    if (!std::isfinite(value)) return nullptr;
+    return value;
+}
+
+nlohmann::json learners_json(const std::vector<LearnerReport>& learners) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& l : learners)
+        out[l.name] = {{"accuracy", number_or_null(l.accuracy)},
+                       {"prequential_accuracy", number_or_null(l.prequential_accuracy)},
+                       {"log_loss", number_or_null(l.log_loss)},
+                       {"brier", number_or_null(l.brier)},
+                       {"ece", number_or_null(l.ece)},
+                       {"records_per_s", number_or_null(l.records_per_s)},
+                       {"samples_seen", l.samples_seen},
+                       {"resets", l.resets}};
+    return out;
+}
+
+nlohmann::json drift_json(const std::vector<DriftEvent>& events) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& e : events)
+        out.push_back({{"learner", e.learner},
+                       {"detector", e.detector},
+                       {"kind", e.kind},
+                       {"samples_seen", e.samples_seen}});
+    return out;
+}
+
+} // namespace
+
 std::string TrainerMetrics::report(const TrainerStatus& status, std::int64_t wall_clock_ms,
                                    Clock::time_point now) {
     const auto second = std::chrono::duration_cast<std::chrono::seconds>(now - start_).count();
@@ -74,6 +108,8 @@ std::string TrainerMetrics::report(const TrainerStatus& status, std::int64_t wal
         {"sink_delivery_failures", status.sink_delivery_failures},
         {"model_version", status.model_version},
         {"redis", status.redis_state},
+        {"learners", learners_json(status.learners)},
+        {"drift", drift_json(status.drift)},
     };
     interval_start_ = now;
     interval_count_ = 0;

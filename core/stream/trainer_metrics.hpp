@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "stream/learner_report.hpp"
+
 namespace liveml::stream {
 
 // State of the world outside the learner that a metrics record reports alongside it.
@@ -15,6 +17,8 @@ struct TrainerStatus {
     std::string redis_state;        // "connected" | "lost" | "connecting"
     std::map<std::string, std::int64_t> consumer_lag; // "topic:partition" → records behind
     std::uint64_t sink_delivery_failures = 0;
+    std::vector<LearnerReport> learners; // every learner, primary first
+    std::vector<DriftEvent> drift;       // detections since the previous record
 };
 
 // What the trainer measures, updated per record on the hot path (no allocation) and turned

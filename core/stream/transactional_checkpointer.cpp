@@ -68,23 +68,28 @@ TransactionalCheckpointer::retry(const char* what, const StopFlag& stop,
     }
 }
 
-bool TransactionalCheckpointer::load(const StopFlag& stop, std::optional<ResumePoint>& found) {
+bool TransactionalCheckpointer::load(const StopFlag& stop,
+                                     std::map<std::string, ResumePoint>& found) {
     // Fencing first: the snapshot topic can hold an open transaction of a trainer we replace,
     // and read_committed reads stop before it until it is aborted.
     if (retry("init_transactions", stop, [&] {
             return rd_kafka_init_transactions(producer_.native_handle(), kCallTimeoutMs);
         }) != Step::kDone)
         return false;
-    const auto snapshot =
-        read_latest_snapshot(options_.consumer_properties, options_.checkpoint_topic,
-                             options_.model_key, kSnapshotReadTimeout);
-    if (!snapshot) return copy_.load(stop, found);
-    auto saved = online::deserialize_model(*snapshot);
-    std::int64_t version = 0;
-    if (const auto it = saved.metadata.find("model_version"); it != saved.metadata.end())
-        version = std::stoll(it->second);
-    found = ResumePoint{*snapshot, OffsetBook::from_metadata(copy_.source_topic(), saved.metadata),
-                        version, "Kafka topic " + options_.checkpoint_topic};
+    const auto& keys = copy_.model_keys();
+    auto snapshots = read_latest_snapshots(options_.consumer_properties, options_.checkpoint_topic,
+                                           keys, kSnapshotReadTimeout);
+    if (!snapshots.contains(keys.front())) return copy_.load(stop, found);
+    for (auto& [key, bytes] : snapshots) {
+        const auto metadata = online::deserialize_learner(bytes).metadata;
+        std::int64_t version = 0;
+        if (const auto it = metadata.find("model_version"); it != metadata.end())
+            version = std::stoll(it->second);
+        found.insert_or_assign(
+            key,
+            ResumePoint{std::move(bytes), OffsetBook::from_metadata(copy_.source_topic(), metadata),
+                        version, "Kafka topic " + options_.checkpoint_topic});
+    }
     return true;
 }
 
@@ -142,8 +147,7 @@ void TransactionalCheckpointer::throw_if_failed() {
 void TransactionalCheckpointer::poll() {
     producer_.poll();
     throw_if_failed();
-    if (redis_pending_ &&
-        copy_.save(redis_pending_->model_bytes, redis_pending_->book, redis_pending_->samples_seen))
+    if (redis_pending_ && copy_.save(redis_pending_->models, redis_pending_->book))
         redis_pending_.reset();
 }
 
@@ -155,13 +159,13 @@ bool TransactionalCheckpointer::abort(const StopFlag& stop) {
     return step == Step::kDone;
 }
 
-CommitResult TransactionalCheckpointer::commit(const std::string& model_bytes,
-                                               const OffsetBook& book, std::uint64_t samples_seen,
-                                               SourceConsumer& consumer, std::int64_t& version,
-                                               const StopFlag& stop) {
+CommitResult TransactionalCheckpointer::commit(const std::vector<ModelSnapshot>& models,
+                                               const OffsetBook& book, SourceConsumer& consumer,
+                                               std::int64_t& version, const StopFlag& stop) {
     begin();
-    if (!send_or_doom(options_.checkpoint_topic, options_.model_key, model_bytes, stop) || doomed_)
-        return abort(stop) ? CommitResult::kRolledBack : CommitResult::kPostponed;
+    for (const auto& model : models)
+        if (!send_or_doom(options_.checkpoint_topic, model.key, model.model_bytes, stop) || doomed_)
+            return abort(stop) ? CommitResult::kRolledBack : CommitResult::kPostponed;
     rd_kafka_topic_partition_list_t* offsets = consumer.assigned_positions();
     Step step = Step::kDone;
     if (offsets->cnt > 0) {
@@ -183,7 +187,7 @@ CommitResult TransactionalCheckpointer::commit(const std::string& model_bytes,
     if (step == Step::kRetry) return CommitResult::kPostponed; // stopping: the next start aborts
     in_transaction_ = false;
     ++version;
-    redis_pending_ = Pending{model_bytes, book, samples_seen};
+    redis_pending_ = Pending{models, book};
     poll();
     return CommitResult::kCommitted;
 }

@@ -11,12 +11,12 @@ struct TransactionalCheckpointerOptions {
     // and aborts whatever transaction the old one left open.
     std::string transactional_id;
     std::string checkpoint_topic;
-    std::string model_key;
 };
 
 // Exactly-once: sink and dead-letter records go through a transactional producer; a checkpoint
-// is one Kafka transaction holding those records, the model snapshot (a record keyed by model
-// key on the compacted checkpoint topic) and the consumer offsets (send_offsets_to_transaction).
+// is one Kafka transaction holding those records, the model snapshots (one record per model,
+// keyed by its model key, on the compacted checkpoint topic) and the consumer offsets
+// (send_offsets_to_transaction).
 // Kafka is the source of truth; after each commit the model goes to Redis as its serving copy.
 // A crash leaves at most an open transaction, which the next trainer's start aborts: a
 // read_committed reader never sees a record twice.
@@ -25,14 +25,15 @@ class TransactionalCheckpointer final : public Checkpointer {
     TransactionalCheckpointer(TransactionalCheckpointerOptions options, RedisModelCopy copy,
                               LogLine log);
     // Fences any older trainer with our transactional id, then reads the newest committed
-    // snapshot; a model only in Redis (an older version, a mock broker) is loaded from there.
-    bool load(const StopFlag& stop, std::optional<ResumePoint>& found) override;
+    // snapshots of the copy's model keys; when the first key has none (an older version, a
+    // mock broker) every model is loaded from Redis.
+    bool load(const StopFlag& stop, std::map<std::string, ResumePoint>& found) override;
     bool send(std::string_view topic, std::string_view key, std::string_view value,
               const StopFlag& stop) override;
     // Also retries the Redis copy of the last commit when Redis was away.
     void poll() override;
-    CommitResult commit(const std::string& model_bytes, const OffsetBook& book,
-                        std::uint64_t samples_seen, SourceConsumer& consumer, std::int64_t& version,
+    CommitResult commit(const std::vector<ModelSnapshot>& models, const OffsetBook& book,
+                        SourceConsumer& consumer, std::int64_t& version,
                         const StopFlag& stop) override;
     std::uint64_t failed_deliveries() const override { return producer_.failed(); }
     const char* guarantee() const override { return "exactly-once"; }
@@ -63,9 +64,8 @@ class TransactionalCheckpointer final : public Checkpointer {
     bool doomed_ = false; // the open transaction can only be aborted
     // The last commit, when Redis could not take it yet.
     struct Pending {
-        std::string model_bytes;
+        std::vector<ModelSnapshot> models;
         OffsetBook book;
-        std::uint64_t samples_seen;
     };
     std::optional<Pending> redis_pending_;
 };

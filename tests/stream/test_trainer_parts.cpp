@@ -85,15 +85,16 @@ TEST(SourceConsumer, SeeksToTheBooksPositionsNotTheGroups) {
     EXPECT_EQ(revoked, 1) << "closing revokes: the trainer checkpoints once more";
 }
 
-TEST(RedisCheckpointer, CommitsModelAndPositionsTogetherAndLoadsThemBack) {
+TEST(RedisCheckpointer, CommitsEveryModelWithItsPositionsAndLoadsThemBack) {
     MockBroker broker({1, {"sink"}});
     store::PrivateRedisServer redis;
     store::ResilientRedis link(redis.url());
-    RedisCheckpointer checkpointer({{"bootstrap.servers", broker.bootstrap()}},
-                                   RedisModelCopy(link, "parts_model", "src"), kQuiet);
-    std::optional<ResumePoint> found;
+    RedisCheckpointer checkpointer(
+        {{"bootstrap.servers", broker.bootstrap()}},
+        RedisModelCopy(link, {"parts_model", "parts_model.other"}, "src"), kQuiet);
+    std::map<std::string, ResumePoint> found;
     ASSERT_TRUE(checkpointer.load(kNever, found));
-    EXPECT_FALSE(found.has_value());
+    EXPECT_TRUE(found.empty());
 
     OffsetBook book("src");
     book.set_next(0, 12);
@@ -102,15 +103,19 @@ TEST(RedisCheckpointer, CommitsModelAndPositionsTogetherAndLoadsThemBack) {
         {{{"bootstrap.servers", broker.bootstrap()}}, "parts", false}, book, [] {}, kQuiet);
     std::int64_t version = 0;
     const std::string bytes = model_bytes(12, book);
-    EXPECT_EQ(checkpointer.commit(bytes, book, 12, consumer, version, kNever),
+    const std::string other = model_bytes(5, book);
+    EXPECT_EQ(checkpointer.commit({{"parts_model", bytes, 12}, {"parts_model.other", other, 5}},
+                                  book, consumer, version, kNever),
               CommitResult::kCommitted);
     EXPECT_EQ(version, 1);
 
     ASSERT_TRUE(checkpointer.load(kNever, found));
-    ASSERT_TRUE(found.has_value());
-    EXPECT_EQ(found->model_bytes, bytes);
-    EXPECT_EQ(found->version, 1);
-    EXPECT_EQ(found->book.next(0), 12);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found.at("parts_model").model_bytes, bytes);
+    EXPECT_EQ(found.at("parts_model").version, 1);
+    EXPECT_EQ(found.at("parts_model").book.next(0), 12);
+    EXPECT_EQ(found.at("parts_model.other").model_bytes, other);
+    EXPECT_EQ(found.at("parts_model.other").book.next(0), 12);
     EXPECT_EQ(std::string(checkpointer.guarantee()), "at-least-once");
 }
 
@@ -132,7 +137,7 @@ class TransactionalCheckpointerTest : public ::testing::Test {
 
     TransactionalCheckpointerOptions options(const std::string& key) const {
         const KafkaProperties kafka{{"bootstrap.servers", broker_->bootstrap()}};
-        return {kafka, kafka, "parts-" + key, std::string(kCheckpointTopic), key};
+        return {kafka, kafka, "parts-" + key, std::string(kCheckpointTopic)};
     }
 
     static KafkaBroker* broker_; // one JVM for every test of the suite
@@ -146,18 +151,22 @@ TEST_F(TransactionalCheckpointerTest, ACommitIsTheNextStartsResumePointAndReache
     OffsetBook book("src");
     std::int64_t version = 0;
     std::string bytes;
+    std::string other;
+    const std::vector<std::string> keys{"model_a", "model_a.other"};
     {
         TransactionalCheckpointer checkpointer(options("model_a"),
-                                               RedisModelCopy(link, "model_a", "src"), kQuiet);
-        std::optional<ResumePoint> found;
+                                               RedisModelCopy(link, keys, "src"), kQuiet);
+        std::map<std::string, ResumePoint> found;
         ASSERT_TRUE(checkpointer.load(kNever, found));
-        EXPECT_FALSE(found.has_value());
+        EXPECT_TRUE(found.empty());
         SourceConsumer consumer(
             {{{"bootstrap.servers", broker_->bootstrap()}}, "parts-a", true}, book, [] {}, kQuiet);
         ASSERT_TRUE(checkpointer.send("sink", "0:0", "prediction", kNever));
         book.set_next(0, 1);
         bytes = model_bytes(1, book);
-        EXPECT_EQ(checkpointer.commit(bytes, book, 1, consumer, version, kNever),
+        other = model_bytes(3, book);
+        EXPECT_EQ(checkpointer.commit({{"model_a", bytes, 1}, {"model_a.other", other, 3}}, book,
+                                      consumer, version, kNever),
                   CommitResult::kCommitted);
         EXPECT_EQ(version, 1);
     }
@@ -168,17 +177,23 @@ TEST_F(TransactionalCheckpointerTest, ACommitIsTheNextStartsResumePointAndReache
         const auto copy = store::CheckpointStore(connection, "model_a").load();
         ASSERT_TRUE(copy.has_value());
         EXPECT_EQ(copy->model_bytes, bytes);
-        connection.command({"DEL", "model_a", "model_a:offsets", "model_a:version"});
+        const auto second = store::CheckpointStore(connection, "model_a.other").load();
+        ASSERT_TRUE(second.has_value());
+        EXPECT_EQ(second->model_bytes, other);
+        connection.command({"DEL", "model_a", "model_a:offsets", "model_a:version", "model_a.other",
+                            "model_a.other:offsets", "model_a.other:version"});
     }
-    TransactionalCheckpointer next(options("model_a"), RedisModelCopy(link, "model_a", "src"),
-                                   kQuiet);
-    std::optional<ResumePoint> found;
+    // Both snapshots were in the one transaction: both come back from Kafka.
+    TransactionalCheckpointer next(options("model_a"), RedisModelCopy(link, keys, "src"), kQuiet);
+    std::map<std::string, ResumePoint> found;
     ASSERT_TRUE(next.load(kNever, found));
-    ASSERT_TRUE(found.has_value());
-    EXPECT_EQ(found->model_bytes, bytes);
-    EXPECT_EQ(found->version, 1);
-    EXPECT_EQ(found->book.next(0), 1);
-    EXPECT_NE(found->origin.find(std::string(kCheckpointTopic)), std::string::npos);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found.at("model_a").model_bytes, bytes);
+    EXPECT_EQ(found.at("model_a").version, 1);
+    EXPECT_EQ(found.at("model_a").book.next(0), 1);
+    EXPECT_NE(found.at("model_a").origin.find(std::string(kCheckpointTopic)), std::string::npos);
+    EXPECT_EQ(found.at("model_a.other").model_bytes, other);
+    EXPECT_EQ(found.at("model_a.other").book.next(0), 1);
 }
 
 TEST_F(TransactionalCheckpointerTest, AModelOnlyInRedisStillLoads) {
@@ -193,11 +208,11 @@ TEST_F(TransactionalCheckpointerTest, AModelOnlyInRedisStillLoads) {
     }
     store::ResilientRedis link(redis.url());
     TransactionalCheckpointer checkpointer(options("model_b"),
-                                           RedisModelCopy(link, "model_b", "src"), kQuiet);
-    std::optional<ResumePoint> found;
+                                           RedisModelCopy(link, {"model_b"}, "src"), kQuiet);
+    std::map<std::string, ResumePoint> found;
     ASSERT_TRUE(checkpointer.load(kNever, found));
-    ASSERT_TRUE(found.has_value());
-    EXPECT_EQ(found->model_bytes, bytes);
-    EXPECT_EQ(found->book.next(1), 40);
-    EXPECT_NE(found->origin.find("Redis"), std::string::npos);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found.at("model_b").model_bytes, bytes);
+    EXPECT_EQ(found.at("model_b").book.next(1), 40);
+    EXPECT_NE(found.at("model_b").origin.find("Redis"), std::string::npos);
 }

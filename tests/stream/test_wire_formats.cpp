@@ -152,3 +152,60 @@ TEST(MetricsRecord, ReadsBackEveryFieldTheTrainerReports) {
     EXPECT_TRUE(std::isnan(idle_values.at("latency_ms/mean")));
     EXPECT_TRUE(std::isnan(idle_values.at("latency_ms/max")));
 }
+
+TEST(MetricsRecord, ReadsBackEveryLearnersScoresAndTheDriftEvents) {
+    liveml::testing::ManualClock<TrainerMetrics::Clock> clock;
+    TrainerMetrics metrics(4, clock.now());
+    TrainerStatus status{10, 1, "connected", {}, 0};
+    const double nan = std::nan("");
+    status.learners = {{"sgd_classifier", 0.75, 0.8, 0.6, 0.3, 0.05, 250000.0, 10, 0},
+                       {"perceptron", 0.5, 0.55, nan, nan, nan, 400000.0, 10, 2}};
+    status.drift = {{"sgd_classifier", "adwin", "drift", 7}, {"perceptron", "ddm", "warning", 9}};
+    const MetricsRecord record =
+        parseMetricsRecord(metrics.report(status, 1700000000000, clock.advance(1s)));
+
+    ASSERT_EQ(record.learners.size(), 2u);
+    // JSON objects keep their names sorted: perceptron, then sgd_classifier.
+    const LearnerReport& perceptron = record.learners[0];
+    const LearnerReport& sgd = record.learners[1];
+    EXPECT_EQ(sgd.name, "sgd_classifier");
+    EXPECT_DOUBLE_EQ(sgd.accuracy, 0.75);
+    EXPECT_DOUBLE_EQ(sgd.prequential_accuracy, 0.8);
+    EXPECT_DOUBLE_EQ(sgd.log_loss, 0.6);
+    EXPECT_DOUBLE_EQ(sgd.brier, 0.3);
+    EXPECT_DOUBLE_EQ(sgd.ece, 0.05);
+    EXPECT_DOUBLE_EQ(sgd.records_per_s, 250000.0);
+    EXPECT_EQ(sgd.samples_seen, 10u);
+    EXPECT_EQ(perceptron.name, "perceptron");
+    EXPECT_TRUE(std::isnan(perceptron.log_loss)) << "no probabilities: null, read back as NaN";
+    EXPECT_TRUE(std::isnan(perceptron.ece));
+    EXPECT_EQ(perceptron.resets, 2u);
+
+    ASSERT_EQ(record.drift.size(), 2u);
+    EXPECT_EQ(record.drift[0].learner, "sgd_classifier");
+    EXPECT_EQ(record.drift[0].detector, "adwin");
+    EXPECT_EQ(record.drift[0].kind, "drift");
+    EXPECT_EQ(record.drift[0].samples_seen, 7u);
+    EXPECT_EQ(record.drift[1].kind, "warning");
+
+    // The next record carries only new events.
+    EXPECT_TRUE(
+        parseMetricsRecord(metrics.report({}, 1700000001000, clock.advance(1s))).drift.empty());
+}
+
+TEST(MetricsRecord, RefusesMalformedLearnersAndDriftEvents) {
+    const std::string head = R"({"ts_ms":1,"samples_seen":2,)";
+    for (const std::string& bad : {
+             std::string(R"("learners":[1]})"),
+             std::string(R"("learners":{"sgd":3}})"),
+             std::string(R"("learners":{"sgd":{"accuracy":"high"}}})"),
+             std::string(R"("learners":{"sgd":{"samples_seen":-1}}})"),
+             std::string(R"("drift":{}})"),
+             std::string(R"("drift":[{"learner":"sgd","detector":"adwin","kind":"maybe"}]})"),
+             std::string(R"("drift":[{"detector":"adwin","kind":"drift"}]})"),
+             std::string(R"("drift":[{"learner":"sgd","detector":"adwin","kind":"drift",)"
+                         R"("samples_seen":1.5}]})"),
+         })
+        EXPECT_THROW(parseMetricsRecord(head + bad), MetricsRecordError) << bad;
+    EXPECT_NO_THROW(parseMetricsRecord(head + R"("learners":{},"drift":[]})"));
+}

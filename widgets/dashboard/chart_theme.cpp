@@ -3,7 +3,11 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <array>
+#include <functional>
+
+#include "online/learner_registry.hpp"
 
 namespace liveml::dashboard {
 
@@ -51,6 +55,15 @@ QColor seriesColor(int index) {
                                                     0x76b7b2, 0xedc948, 0xb07aa1, 0xff9da7,
                                                     0x9c755f, 0xbab0ac};
     return QColor::fromRgb(colors[static_cast<std::size_t>(index) % colors.size()]);
+}
+
+QColor learnerColor(std::string_view run) {
+    const std::string_view kind = run.substr(0, run.find(" #"));
+    const auto& names = online::learner_names();
+    const auto it = std::find(names.begin(), names.end(), kind);
+    if (it != names.end()) return seriesColor(int(it - names.begin()));
+    // An unknown (newer) learner: one of the colours the known ones leave free.
+    return seriesColor(int(names.size() + std::hash<std::string_view>{}(kind) % 3));
 }
 
 } // namespace liveml::dashboard

@@ -2,6 +2,8 @@
 #include <QColor>
 #include <QSize>
 
+#include <string_view>
+
 class QCustomPlot;
 class QWidget;
 
@@ -23,5 +25,10 @@ QCustomPlot* createTitledPlot(QWidget* owner);
 
 // The i-th colour of the dashboard's series palette (distinct on light and dark backgrounds).
 QColor seriesColor(int index);
+
+// A learner's colour, the same on every chart, marker and leaderboard row: known learner kinds
+// (core/online's registry order) get distinct palette colours. `run` may carry a run suffix
+// (" #2"), which is ignored.
+QColor learnerColor(std::string_view run);
 
 } // namespace liveml::dashboard

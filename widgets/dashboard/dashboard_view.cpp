@@ -11,8 +11,10 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "dashboard/chart_theme.hpp"
 #include "dashboard/confusion_matrix_chart.hpp"
 #include "dashboard/label_distribution_chart.hpp"
+#include "dashboard/leaderboard_table.hpp"
 #include "dashboard/live_chart.hpp"
 #include "series/metric_names.hpp"
 
@@ -32,7 +34,8 @@ struct DashboardView::ChartSpec {
     const char* valueLabel;
     std::vector<std::pair<const char*, const char*>> metrics; // name, legend label (QT_TR_NOOP)
     const char* prefix = nullptr;
-    bool zeroBased = true; // counts, rates, durations: the y axis starts at 0
+    bool zeroBased = true;   // counts, rates, durations: the y axis starts at 0
+    bool perLearner = false; // one line per learner, in the learner's colour
 };
 
 DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, kRollingWindows[2]) {
@@ -76,6 +79,30 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), feed_(store_, k
         {QT_TR_NOOP("Dead-lettered records"),
          QT_TR_NOOP("records"),
          {{series::metric::kDeadLetters, QT_TR_NOOP("dead letters")}}},
+        {QT_TR_NOOP("Accuracy per learner"),
+         QT_TR_NOOP("accuracy"),
+         {{series::metric::kLearnerAccuracy, QT_TR_NOOP("accuracy")}},
+         nullptr,
+         false,
+         true},
+        {QT_TR_NOOP("Log loss per learner"),
+         QT_TR_NOOP("mean log loss"),
+         {{series::metric::kLearnerLogLoss, QT_TR_NOOP("log loss")}},
+         nullptr,
+         false,
+         true},
+        {QT_TR_NOOP("Calibration error per learner"),
+         QT_TR_NOOP("ECE"),
+         {{series::metric::kLearnerEce, QT_TR_NOOP("ECE")}},
+         nullptr,
+         true,
+         true},
+        {QT_TR_NOOP("Records/s per learner"),
+         QT_TR_NOOP("records/s"),
+         {{series::metric::kLearnerRate, QT_TR_NOOP("records/s")}},
+         nullptr,
+         true,
+         true},
     };
 
     auto* layout = new QVBoxLayout(this);
@@ -161,7 +188,11 @@ QWidget* DashboardView::buildGrid() {
     auto* grid = new QWidget(this);
     auto* layout = new QGridLayout(grid);
     layout->setContentsMargins(0, 0, 0, 0);
-    int cell = 0;
+    // The leaderboard across the top, once a trainer reports learners.
+    leaderboard_ = new LeaderboardTable(grid);
+    leaderboard_->setVisible(false);
+    layout->addWidget(leaderboard_, 0, 0, 1, kColumns);
+    int cell = kColumns;
     const auto place = [&](QWidget* w) {
         layout->addWidget(w, cell / kColumns, cell % kColumns);
         ++cell;
@@ -169,6 +200,8 @@ QWidget* DashboardView::buildGrid() {
     for (const auto& spec : specs_) {
         auto* chart = new LiveChart(store_, grid);
         chart->setZeroBased(spec.zeroBased);
+        if (spec.perLearner)
+            chart->setRunColors([](const std::string& run) { return learnerColor(run); });
         for (const auto& [name, label] : spec.metrics) {
             chart->addMetric(name, tr(label));
             byMetric_[name] = chart;
@@ -193,7 +226,7 @@ QWidget* DashboardView::buildGrid() {
     confusion_ = new ConfusionMatrixChart(grid);
     connect(normalized_, &QCheckBox::toggled, confusion_, &ConfusionMatrixChart::setRowNormalized);
     place(confusion_);
-    for (int r = 0; r < layout->rowCount(); ++r)
+    for (int r = 1; r < layout->rowCount(); ++r)
         layout->setRowMinimumHeight(r, 220);
 
     auto* scroll = new QScrollArea(this);
@@ -235,7 +268,23 @@ void DashboardView::pullFeed() {
         trainerAccuracyWindow_ = snapshot.accuracyWindow;
         labelMetrics();
     }
+    if (!snapshot.learners.empty()) {
+        leaderboard_->setReports(snapshot.learners);
+        leaderboard_->setVisible(true);
+    }
+    updateDriftMarkers(snapshot);
     updateStatus(snapshot);
+}
+
+void DashboardView::updateDriftMarkers(const series::DashboardFeed::Snapshot& snapshot) {
+    if (snapshot.driftTotal == seenDrifts_) return;
+    seenDrifts_ = snapshot.driftTotal;
+    std::vector<LiveChart::Marker> markers;
+    for (const auto& mark : snapshot.drifts)
+        markers.push_back(
+            {mark.step, mark.time, learnerColor(mark.learner), mark.kind == "warning"});
+    for (LiveChart* chart : charts_)
+        chart->setMarkers(markers);
 }
 
 void DashboardView::labelMetrics() {
@@ -256,6 +305,7 @@ void DashboardView::updateStatus(const series::DashboardFeed::Snapshot& s) {
                        .arg(s.records)
                        .arg(s.modelVersion)
                        .arg(s.run.empty() ? tr("none") : QString::fromStdString(s.run));
+    if (s.driftTotal > 0) text += tr(" · %n drift event(s)", nullptr, int(s.driftTotal));
     if (s.malformed > 0)
         text += tr(" · %1 refused (last: %2)")
                     .arg(s.malformed)

@@ -20,10 +20,13 @@ namespace liveml::dashboard {
 
 class ConfusionMatrixChart;
 class LabelDistributionChart;
+class LeaderboardTable;
 class LiveChart;
 
-// The live training dashboard: one chart per trainer metric, the label distribution and the
-// confusion matrix, with shared controls (smoothing, x axis, follow, rectangle zoom, rolling
+// The live training dashboard: one chart per trainer metric, one per learner score with the
+// learners overlaid (each in its learnerColor()), drift events as vertical lines on every
+// chart, a leaderboard of the learners, the label distribution and the confusion matrix, with
+// shared controls (smoothing, x axis, follow, rectangle zoom, rolling
 // window N, row normalisation). Data enters only through feed() (or the two ingest calls),
 // from any thread; the view's one FrameClock pulls it and redraws the charts in sight.
 class DashboardView : public QWidget {
@@ -47,6 +50,7 @@ class DashboardView : public QWidget {
     const std::vector<LiveChart*>& charts() const noexcept { return charts_; }
     LabelDistributionChart* labelChart() const noexcept { return labels_; }
     ConfusionMatrixChart* confusionChart() const noexcept { return confusion_; }
+    LeaderboardTable* leaderboard() const noexcept { return leaderboard_; }
 
     void setSmoothing(double weight);
     // One frame: pulls the feed's latest matrix, labels and status, brings every chart's copy of
@@ -64,6 +68,7 @@ class DashboardView : public QWidget {
     QWidget* buildGrid();
     void retranslate();
     void updateStatus(const series::DashboardFeed::Snapshot& snapshot);
+    void updateDriftMarkers(const series::DashboardFeed::Snapshot& snapshot);
     void labelMetrics(); // legend entries in the current language, with the accuracy windows
 
     series::SeriesStore store_;
@@ -73,6 +78,7 @@ class DashboardView : public QWidget {
     std::map<std::string, LiveChart*> byMetric_;
     LabelDistributionChart* labels_ = nullptr;
     ConfusionMatrixChart* confusion_ = nullptr;
+    LeaderboardTable* leaderboard_ = nullptr;
     QSlider* smoothing_ = nullptr;
     QLabel* smoothingLabel_ = nullptr;
     QLabel* smoothingValue_ = nullptr;
@@ -86,6 +92,7 @@ class DashboardView : public QWidget {
     FrameClock clock_;
     std::uint64_t seenFeedVersion_ = ~std::uint64_t(0);
     std::int64_t trainerAccuracyWindow_ = 0; // the trainer's N, 0 until a record names it
+    std::uint64_t seenDrifts_ = 0;           // drift events already on the charts
 };
 
 } // namespace liveml::dashboard

@@ -171,8 +171,47 @@ void LiveChart::addTrack(const series::SeriesKey& key, const QString& label) {
     legendDirty_ = true;
 }
 
+void LiveChart::setRunColors(std::function<QColor(const std::string& run)> color) {
+    runColor_ = std::move(color);
+    for (std::size_t i = 0; i < tracks_.size(); ++i)
+        styleTrack(*tracks_[i], int(i));
+    legendDirty_ = true;
+    viewDirty_ = true;
+}
+
+void LiveChart::setMarkers(const std::vector<Marker>& markers) {
+    for (QCPItemStraightLine* line : markerLines_)
+        plot_->removeItem(line);
+    markerLines_.clear();
+    markers_ = markers;
+    for (const Marker& marker : markers_) {
+        auto* line = new QCPItemStraightLine(plot_);
+        // Translucent: a burst of events must not hide the curves behind it.
+        QColor color = marker.color;
+        color.setAlpha(150);
+        line->setPen(QPen(color, 1, marker.dashed ? Qt::DashLine : Qt::SolidLine));
+        line->setSelectable(false);
+        markerLines_.push_back(line);
+    }
+    placeMarkers();
+}
+
+double LiveChart::markerX(int index) const {
+    const Marker& marker = markers_.at(std::size_t(index));
+    return mode_ == series::AxisMode::Step ? marker.step : marker.time;
+}
+
+void LiveChart::placeMarkers() {
+    for (std::size_t i = 0; i < markerLines_.size(); ++i) {
+        const double x = markerX(int(i));
+        markerLines_[i]->point1->setCoords(x, 0);
+        markerLines_[i]->point2->setCoords(x, 1);
+    }
+    viewDirty_ = true;
+}
+
 void LiveChart::styleTrack(Track& track, int index) {
-    const QColor color = seriesColor(index);
+    const QColor color = runColor_ ? runColor_(track.key.run) : seriesColor(index);
     QColor faint = color;
     faint.setAlpha(70);
     track.raw->setPen(QPen(faint, 1));
@@ -250,7 +289,9 @@ void LiveChart::fitLegend() {
     });
     int widest = 1;
     for (const auto& track : tracks_) {
-        const QString text = oneRun ? track->label : track->name;
+        const QString text = runColor_ ? QString::fromStdString(track->key.run)
+                             : oneRun  ? track->label
+                                       : track->name;
         track->smooth->setName(text);
         QCPAbstractLegendItem* entry = legend.itemWithPlottable(track->smooth);
         if (!entry) continue;
@@ -364,6 +405,7 @@ void LiveChart::setAxisMode(series::AxisMode mode) {
         plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         plot_->xAxis->setLabel(tr("samples seen"));
     }
+    placeMarkers();
     fitXTicks();
     resetView();
 }

@@ -1,7 +1,9 @@
 #pragma once
+#include <QColor>
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@
 
 class QCustomPlot;
 class QCPGraph;
+class QCPItemStraightLine;
 class QCPItemTracer;
 class QCPAbstractLegendItem;
 class QCPLegend;
@@ -43,6 +46,23 @@ class LiveChart : public QWidget {
     void addMetricPrefix(const std::string& prefix);
     // Renames a metric's legend entries (a new language, a parameter shown in the label).
     void setMetricLabel(const std::string& metric, const QString& label);
+
+    // For a chart that compares runs of one metric (the learners): each run's line gets the
+    // colour `color` gives its run name, and its legend entry names the run alone.
+    void setRunColors(std::function<QColor(const std::string& run)> color);
+
+    // A vertical line across the plot at a position on either x axis (a drift event).
+    struct Marker {
+        double step = 0;
+        double time = 0;
+        QColor color;
+        bool dashed = false; // a warning rather than a drift
+    };
+    // Replaces the markers; they follow the axis mode.
+    void setMarkers(const std::vector<Marker>& markers);
+    int markerCount() const noexcept { return int(markerLines_.size()); }
+    // Where marker `index` sits on the current x axis.
+    double markerX(int index) const;
 
     // Counts, rates and durations: the followed y range starts at 0 (a flat line at 0 then
     // sits on the floor of a 0..1 axis instead of in the middle of -0.5..0.5).
@@ -117,6 +137,7 @@ class LiveChart : public QWidget {
     void applyPendingView();
     std::optional<QString> labelFor(const std::string& metric) const;
     void styleTrack(Track& track, int index);
+    void placeMarkers();
     void applyView();
     void plotTrack(Track& track, double lo, double hi, int columns);
     bool dataExtent(double& lo, double& hi) const;
@@ -137,6 +158,9 @@ class LiveChart : public QWidget {
     QCPItemTracer* tracer_;
     std::vector<Selector> selectors_;
     std::vector<std::unique_ptr<Track>> tracks_;
+    std::function<QColor(const std::string&)> runColor_;
+    std::vector<Marker> markers_;
+    std::vector<QCPItemStraightLine*> markerLines_; // owned by plot_
     std::size_t knownSeries_ = 0;
     std::uint64_t seenVersion_ = ~std::uint64_t(0);
     double smoothing_ = 0;

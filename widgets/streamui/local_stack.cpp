@@ -150,9 +150,13 @@ QProcessEnvironment LocalStack::childEnvironment() const {
 
 void LocalStack::startTrainer() {
     emit linkChanged(Component::Trainer, LinkState::Starting, tr("starting"));
-    QStringList arguments{QStringLiteral("train"), QStringLiteral("--brokers"), bootstrap_,
+    QStringList arguments{QStringLiteral("train"),
+                          QStringLiteral("--brokers"),
+                          bootstrap_,
                           QStringLiteral("--checkpoint-interval"),
-                          QString::number(kCheckpointSeconds)};
+                          QString::number(kCheckpointSeconds),
+                          QStringLiteral("--learner"),
+                          QString::fromLatin1(kLearners)};
     // The Kafka broker keeps the model's snapshots too: clearing Redis alone would bring the
     // old model back from there.
     if (std::exchange(newModel_, false)) arguments << QStringLiteral("--new-model");
@@ -197,11 +201,14 @@ void LocalStack::resetModel() {
 }
 
 void LocalStack::clearModelKeys() {
-    const QString key = QString::fromLatin1(kModelKey);
-    clearer_->start(binary_,
-                    {QStringLiteral("redis-clear"), key, key + QStringLiteral(":offsets"),
-                     key + QStringLiteral(":version"), QString::fromLatin1(kMetricsKey)},
-                    childEnvironment());
+    QStringList arguments{QStringLiteral("redis-clear"), QString::fromLatin1(kMetricsKey)};
+    for (const QString& learner : QString::fromLatin1(kLearners).split(QLatin1Char(','))) {
+        const QString base = QString::fromLatin1(kModelKey);
+        const QString key =
+            learner == QLatin1String("sgd_classifier") ? base : base + QLatin1Char('.') + learner;
+        arguments << key << key + QStringLiteral(":offsets") << key + QStringLiteral(":version");
+    }
+    clearer_->start(binary_, arguments, childEnvironment());
 }
 
 void LocalStack::fail(Component component, const QString& message) {

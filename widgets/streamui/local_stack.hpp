@@ -44,6 +44,10 @@ class LocalStack : public QObject {
     QString bootstrap() const { return bootstrap_; }
     std::optional<store::RedisUrl> redisUrl() const;
     static constexpr const char* kModelKey = "online_ml_model";
+    // The learners the local trainer compares on the dashboard: the original SGD model (the
+    // one the Draw page reloads, under kModelKey), a calibrated softmax regression and the MLP
+    // (each under kModelKey.<learner>; docs/streaming.md, "Several learners").
+    static constexpr const char* kLearners = "sgd_classifier,softmax_regression,mlp";
     static constexpr const char* kMetricsKey = "online_ml:metrics";
 
   signals:

@@ -1,13 +1,16 @@
 #include <QComboBox>
+#include <QLocale>
 #include <QTest>
 #include <qcustomplot.h>
 
 #include <algorithm>
 #include <thread>
 
+#include "dashboard/chart_theme.hpp"
 #include "dashboard/confusion_matrix_chart.hpp"
 #include "dashboard/dashboard_view.hpp"
 #include "dashboard/label_distribution_chart.hpp"
+#include "dashboard/leaderboard_table.hpp"
 #include "dashboard/live_chart.hpp"
 #include "series/metric_names.hpp"
 
@@ -29,8 +32,28 @@ std::string record(double samples, double accuracy, std::int64_t ts_ms = 1'700'0
 }
 
 // Samples, rolling accuracy, prequential accuracy, log loss, last 10 s, throughput, latency,
-// consumer lag, dead letters.
-constexpr std::size_t kLineCharts = 9;
+// consumer lag, dead letters; per learner: accuracy, log loss, calibration error, records/s.
+constexpr std::size_t kLineCharts = 13;
+
+// A record of a trainer with two learners (and a drift event when `drift_at` > 0), as
+// core/stream/trainer_metrics.cpp writes it.
+std::string learners_record(std::int64_t samples, std::int64_t ts_ms, std::int64_t drift_at = 0) {
+    std::string json = R"({"ts_ms":)" + std::to_string(ts_ms) + R"(,"samples_seen":)" +
+                       std::to_string(samples) +
+                       R"(,"learners":{"sgd_classifier":{"accuracy":0.9,"log_loss":0.4,)"
+                       R"("brier":0.2,"ece":0.08,"records_per_s":250000,"samples_seen":)" +
+                       std::to_string(samples) +
+                       R"(},"perceptron":{"accuracy":0.95,"log_loss":null,"brier":null,)"
+                       R"("ece":null,"records_per_s":400000,"samples_seen":)" +
+                       std::to_string(samples) + R"(}},"drift":[)";
+    if (drift_at > 0)
+        json += R"({"learner":"sgd_classifier","detector":"adwin","kind":"drift","samples_seen":)" +
+                std::to_string(drift_at) + "}";
+    return json + "]}";
+}
+
+const std::vector<const char*> kLearnerMetrics{metric::kLearnerAccuracy, metric::kLearnerLogLoss,
+                                               metric::kLearnerEce, metric::kLearnerRate};
 
 } // namespace
 
@@ -255,6 +278,93 @@ class TestDashboardView : public QObject {
         for (LiveChart* chart : view.charts())
             undrawn += drawn(chart) ? 0 : 1;
         QCOMPARE(std::size_t(undrawn), kLineCharts - shown);
+    }
+
+    // Each learner is one line on every per-learner chart, in the same colour everywhere (the
+    // leaderboard's swatch too), named by the learner; the leaderboard ranks them live.
+    void learnersAreOverlaidInTheirOwnColoursAndRanked() {
+        DashboardView view;
+        // Every chart in sight: a chart names its legend entries when it draws.
+        view.resize(1200, 2400);
+        view.show();
+        QVERIFY2(!view.leaderboard()->isVisibleTo(&view), "no learners reported yet");
+        QVERIFY(view.ingestMetricsJson(learners_record(100, 1'700'000'000'000)));
+        QVERIFY(view.ingestMetricsJson(learners_record(200, 1'700'000'001'000)));
+        view.refresh();
+        for (const char* name : kLearnerMetrics) {
+            LiveChart* chart = view.chart(name);
+            QVERIFY2(chart, name);
+            QCOMPARE(chart->seriesCount(), 2);
+            for (int i = 0; i < 2; ++i) {
+                const QString learner = chart->seriesName(i).section(QStringLiteral(" · "), -1);
+                QVERIFY2(learner == "sgd_classifier" || learner == "perceptron",
+                         qPrintable(chart->seriesName(i)));
+                QCOMPARE(chart->plot()->graph(2 * i + 1)->pen().color(),
+                         learnerColor(learner.toStdString()));
+                QCOMPARE(chart->plot()->graph(2 * i + 1)->name(), learner);
+            }
+        }
+        QVERIFY(learnerColor("sgd_classifier") != learnerColor("perceptron"));
+
+        LeaderboardTable* board = view.leaderboard();
+        QVERIFY(board->isVisibleTo(&view));
+        QCOMPARE(board->rowCount(), 2);
+        QCOMPARE(board->item(0, LeaderboardTable::kLearner)->text(), QString("perceptron"));
+        QCOMPARE(board->item(0, LeaderboardTable::kAccuracy)->text(), QString("95.0 %"));
+        QCOMPARE(board->item(0, LeaderboardTable::kEce)->text(), QString("—"));
+        QCOMPARE(board->item(1, LeaderboardTable::kLearner)->text(), QString("sgd_classifier"));
+        QCOMPARE(board->item(1, LeaderboardTable::kLogLoss)->text(), QString("0.400"));
+        QCOMPARE(board->item(1, LeaderboardTable::kRate)->text(),
+                 QLocale().toString(250000.0, 'f', 0));
+        const QImage swatch =
+            board->item(1, LeaderboardTable::kLearner)->icon().pixmap(12, 12).toImage();
+        QCOMPARE(swatch.pixelColor(6, 6), learnerColor("sgd_classifier"));
+
+        // An interval without records (null scores) keeps the last scores on the board.
+        QVERIFY(view.ingestMetricsJson(
+            R"({"ts_ms":1700000001500,"samples_seen":200,"learners":{"perceptron":)"
+            R"({"accuracy":null,"samples_seen":200},"sgd_classifier":{"accuracy":null}}})"));
+        view.refresh();
+        QCOMPARE(board->rowCount(), 2);
+        QCOMPARE(board->item(0, LeaderboardTable::kAccuracy)->text(), QString("95.0 %"));
+        QCOMPARE(board->item(1, LeaderboardTable::kLogLoss)->text(), QString("0.400"));
+
+        // A newer record re-ranks the table.
+        std::string next = learners_record(300, 1'700'000'002'000);
+        next.replace(next.find("0.95"), 4, "0.50");
+        QVERIFY(view.ingestMetricsJson(next));
+        view.refresh();
+        QCOMPARE(board->item(0, LeaderboardTable::kLearner)->text(), QString("sgd_classifier"));
+    }
+
+    // A drift event is a vertical line in its learner's colour on every line chart, at its
+    // stream position on the step axis and at its record's time on the wall-clock axis.
+    void driftEventsAreVerticalLinesOnEveryChart() {
+        DashboardView view;
+        view.resize(1200, 900);
+        view.show();
+        QVERIFY(view.ingestMetricsJson(learners_record(100, 1'700'000'000'000)));
+        QVERIFY(view.ingestMetricsJson(learners_record(200, 1'700'000'001'000, 150)));
+        view.refresh();
+        QCOMPARE(view.charts().size(), kLineCharts);
+        for (LiveChart* chart : view.charts()) {
+            QCOMPARE(chart->markerCount(), 1);
+            QCOMPARE(chart->markerX(0), 150.0);
+        }
+        QVERIFY(view.ingestMetricsJson(learners_record(300, 1'700'000'002'000)));
+        QVERIFY(view.ingestMetricsJson(learners_record(400, 1'700'000'003'000, 320)));
+        view.refresh();
+        LiveChart* accuracy = view.chart(metric::kLearnerAccuracy);
+        QCOMPARE(accuracy->markerCount(), 2);
+        QCOMPARE(accuracy->markerX(1), 320.0);
+        for (QComboBox* box : view.findChildren<QComboBox*>())
+            if (box->objectName() != QStringLiteral("rollingWindow")) box->setCurrentIndex(1);
+        QCOMPARE(accuracy->axisMode(), AxisMode::WallClock);
+        QCOMPARE(accuracy->markerX(1), 1'700'000'003.0);
+        int lines = 0;
+        for (int i = 0; i < accuracy->plot()->itemCount(); ++i)
+            lines += qobject_cast<QCPItemStraightLine*>(accuracy->plot()->item(i)) ? 1 : 0;
+        QCOMPARE(lines, 2);
     }
 
     void smoothingReachesEveryChart() {

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 #include "dashboard/dashboard_view.hpp"
 #include "gui_test_support.hpp"
 #include "online/model_file.hpp"
@@ -108,6 +110,12 @@ void TestStreamPipeline::dashboardReceivesMetricsAndPredictions() {
             confusion += cell;
     QVERIFY(confusion > 0);
     QVERIFY(view.store().size() > 0);
+    // The local trainer compares its learners: every one on the dashboard's leaderboard.
+    std::vector<std::string> learners;
+    for (const auto& learner : snapshot.learners)
+        learners.push_back(learner.name);
+    std::sort(learners.begin(), learners.end());
+    QCOMPARE(learners, (std::vector<std::string>{"mlp", "sgd_classifier", "softmax_regression"}));
     QVERIFY(failures_.isEmpty());
 }
 

@@ -1,0 +1,121 @@
+#include "stream/learner_lane.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+#include "drift/ddm.hpp"
+#include "drift/page_hinkley.hpp"
+#include "online/model_file.hpp"
+
+namespace liveml::stream {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+} // namespace
+
+const std::vector<std::string>& drift_detector_names() {
+    static const std::vector<std::string> names{"adwin", "ddm", "page_hinkley"};
+    return names;
+}
+
+std::unique_ptr<drift::DriftDetector> make_drift_detector(const DriftWatch& watch) {
+    if (watch.detector == "adwin") return std::make_unique<drift::Adwin>(watch.adwin_delta);
+    if (watch.detector == "ddm") return std::make_unique<drift::Ddm>();
+    if (watch.detector == "page_hinkley") return std::make_unique<drift::PageHinkley>();
+    throw std::invalid_argument("unknown drift detector '" + watch.detector +
+                                "' (known: adwin, ddm, page_hinkley)");
+}
+
+LearnerLane::LearnerLane(std::string model_key, Factory fresh, DriftWatch watch)
+    : key_(std::move(model_key)), fresh_(std::move(fresh)), watch_(std::move(watch)),
+      detector_(make_drift_detector(watch_)),
+      adwin_(dynamic_cast<const drift::Adwin*>(detector_.get())) {
+    replace(fresh_());
+}
+
+void LearnerLane::replace(std::unique_ptr<online::OnlineClassifier> model) {
+    step_.reset(); // it refers to the old model
+    model_ = std::move(model);
+    step_.emplace(*model_);
+}
+
+void LearnerLane::resume(std::unique_ptr<online::OnlineClassifier> model,
+                         std::string committed_bytes) {
+    replace(std::move(model));
+    committed_bytes_ = std::move(committed_bytes);
+}
+
+void LearnerLane::roll_back() {
+    replace(committed_bytes_.empty() ? fresh_()
+                                     : online::deserialize_learner(committed_bytes_).model);
+}
+
+PrequentialOutcome LearnerLane::learn(const DigitRecord& record, std::uint64_t position,
+                                      std::vector<DriftEvent>& events) {
+    const bool timed = total_ % kTimedEvery == 0;
+    const auto begin = timed ? Clock::now() : Clock::time_point{};
+    const PrequentialOutcome outcome = step_->learn(record);
+    const bool correct = outcome.predicted_before == record.label;
+    if (const auto proba = step_->proba_before(); !proba.empty())
+        interval_.add(proba, outcome.label_index);
+    else
+        interval_.add(correct);
+    ++total_;
+    total_correct_ += correct;
+    interval_correct_ += correct;
+
+    const std::uint8_t error = correct ? 0 : 1;
+    recent_sum_ = recent_sum_ - recent_errors_[recent_next_] + error;
+    recent_errors_[recent_next_] = error;
+    recent_next_ = (recent_next_ + 1) % kRecentErrors;
+    const double window_error = adwin_ ? adwin_->estimation() : 0.0;
+    detector_->update(error);
+    // ADWIN detects a fall of the error rate as readily as a rise: the last records' error
+    // rate against the window's tells them apart. (Its window after the cut does not: ADWIN
+    // drops the oldest buckets, whose error may be the highest, whichever way the change
+    // went.) DDM and Page-Hinkley detect rises only.
+    const bool drift = detector_->drift_detected() &&
+                       (!adwin_ || double(recent_sum_) / double(kRecentErrors) > window_error);
+    const bool new_warning = !drift && detector_->warning_detected() && !in_warning_;
+    in_warning_ = !drift && detector_->warning_detected();
+    if (drift || new_warning) {
+        if (interval_events_ < kMaxEventsPerInterval)
+            events.push_back({std::string(model_->kind()), watch_.detector,
+                              drift ? "drift" : "warning", position});
+        ++interval_events_;
+    }
+    if (drift && watch_.reaction == DriftReaction::kReset) {
+        replace(fresh_());
+        ++resets_;
+    }
+    if (timed) {
+        interval_compute_ += Clock::now() - begin;
+        ++interval_timed_;
+    }
+    ++interval_records_;
+    return outcome;
+}
+
+LearnerReport LearnerLane::report() {
+    LearnerReport out;
+    out.name = std::string(model_->kind());
+    out.accuracy = interval_records_ ? double(interval_correct_) / double(interval_records_) : kNaN;
+    out.prequential_accuracy = total_ ? double(total_correct_) / double(total_) : kNaN;
+    out.log_loss = interval_.log_loss();
+    out.brier = interval_.brier_score();
+    out.ece = interval_.expected_calibration_error();
+    const double seconds = std::chrono::duration<double>(interval_compute_).count();
+    out.records_per_s = seconds > 0 ? double(interval_timed_) / seconds : kNaN;
+    out.samples_seen = model_->samples_seen();
+    out.resets = resets_;
+    interval_ = {};
+    interval_compute_ = {};
+    interval_timed_ = 0;
+    interval_records_ = 0;
+    interval_correct_ = 0;
+    interval_events_ = 0;
+    return out;
+}
+
+} // namespace liveml::stream

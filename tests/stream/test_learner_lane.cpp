@@ -1,0 +1,212 @@
+// One learner of the trainer in-process: its drift detector fires soon after a staged label
+// swap, a reset replaces the model, a rollback returns to the last commit, and
+// the producer's drift scenarios change exactly the records they say.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <iostream>
+
+#include "online/learner_registry.hpp"
+#include "online/model_file.hpp"
+#include "stream/learner_lane.hpp"
+#include "stream/record_decoder.hpp"
+#include "stream/record_source.hpp"
+
+using namespace liveml;
+using namespace liveml::stream;
+
+namespace {
+
+std::vector<int> digit_classes() {
+    return {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+}
+
+LearnerLane::Factory fresh(std::string kind) {
+    return [kind] { return online::make_learner(kind, digit_classes(), digits::kFeatures); };
+}
+
+// The first `count` records `liveml produce` would send with `drift`, decoded.
+std::vector<DigitRecord> produced(std::size_t count, DriftScenario drift) {
+    DigitsRecordSource source(digits::load_digits_csv(digits::bundled_digits_path()), 42, drift);
+    RecordDecoder decoder;
+    std::vector<DigitRecord> records(count);
+    for (auto& record : records)
+        EXPECT_EQ(decoder.decode(source.next(), record), RecordError::None);
+    return records;
+}
+
+constexpr std::uint64_t kSwapAt = 3000;
+// ADWIN (δ = 0.002) checks every 32 records; an error rate jumping from ~5% to ~90% shows
+// within a few of its checks.
+constexpr std::uint64_t kDetectionBound = 300;
+
+} // namespace
+
+TEST(LearnerLane, ADriftAfterALabelSwapIsReportedWithinABoundedNumberOfRecords) {
+    const auto records = produced(kSwapAt + 2000, {DriftScenario::Kind::kLabelSwap, kSwapAt, 1});
+    for (const std::string kind : {"sgd_classifier", "softmax_regression", "perceptron"}) {
+        LearnerLane lane("key", fresh(kind), {});
+        std::vector<DriftEvent> events;
+        for (std::uint64_t i = 0; i < records.size(); ++i)
+            lane.learn(records[i], i, events);
+        ASSERT_FALSE(events.empty()) << kind;
+        // A learner learning from scratch lowers its error rate, which ADWIN detects too; only
+        // rises are reported, so nothing comes before the swap.
+        EXPECT_GE(events.front().samples_seen, kSwapAt) << kind;
+        const std::uint64_t first_after = events.front().samples_seen;
+        for (const auto& e : events) {
+            EXPECT_EQ(e.learner, kind);
+            EXPECT_EQ(e.detector, "adwin");
+            EXPECT_EQ(e.kind, "drift");
+        }
+        EXPECT_LE(first_after, kSwapAt + kDetectionBound) << kind;
+        std::cout << kind << ": drift detected " << first_after - kSwapAt
+                  << " records after the swap\n";
+    }
+}
+
+TEST(LearnerLane, AResetLearnerRelearnsTheNewConceptFasterThanOneThatKeepsGoing) {
+    const auto records = produced(kSwapAt + 3000, {DriftScenario::Kind::kLabelSwap, kSwapAt, 1});
+    const auto accuracy_after_swap = [&](DriftReaction reaction, std::uint64_t& resets,
+                                         std::uint64_t& samples_seen) {
+        LearnerLane lane("key", fresh("sgd_classifier"), {"adwin", 0.002, reaction});
+        std::vector<DriftEvent> events;
+        for (std::uint64_t i = 0; i < kSwapAt; ++i)
+            lane.learn(records[i], i, events);
+        lane.report();
+        for (std::uint64_t i = kSwapAt; i < records.size(); ++i)
+            lane.learn(records[i], i, events);
+        const LearnerReport report = lane.report();
+        resets = report.resets;
+        samples_seen = report.samples_seen;
+        return report.accuracy;
+    };
+    std::uint64_t kept_resets = 0, kept_seen = 0, reset_resets = 0, reset_seen = 0;
+    const double kept = accuracy_after_swap(DriftReaction::kNone, kept_resets, kept_seen);
+    const double reset = accuracy_after_swap(DriftReaction::kReset, reset_resets, reset_seen);
+    EXPECT_EQ(kept_resets, 0u);
+    EXPECT_EQ(kept_seen, records.size());
+    EXPECT_GE(reset_resets, 1u);
+    EXPECT_LT(reset_seen, records.size() - kSwapAt) << "the model was replaced after the swap";
+    EXPECT_GT(reset, kept) << "reset " << reset << " vs kept " << kept;
+    std::cout << "accuracy over the 3000 records after the swap: kept " << kept << ", reset "
+              << reset << '\n';
+}
+
+TEST(LearnerLane, ReportsProbabilityScoresOnlyForLearnersWithProbabilities) {
+    const auto records = produced(500, {});
+    LearnerLane softmax("k.softmax", fresh("softmax_regression"), {});
+    LearnerLane perceptron("k.perceptron", fresh("perceptron"), {});
+    std::vector<DriftEvent> events;
+    for (std::uint64_t i = 0; i < records.size(); ++i) {
+        softmax.learn(records[i], i, events);
+        perceptron.learn(records[i], i, events);
+    }
+    const LearnerReport s = softmax.report();
+    const LearnerReport p = perceptron.report();
+    EXPECT_EQ(s.name, "softmax_regression");
+    EXPECT_GT(s.accuracy, 0.6);
+    EXPECT_DOUBLE_EQ(s.accuracy, s.prequential_accuracy) << "one interval since the start";
+    EXPECT_GT(s.log_loss, 0.0);
+    EXPECT_GT(s.brier, 0.0);
+    EXPECT_LT(s.brier, 2.0);
+    EXPECT_GE(s.ece, 0.0);
+    EXPECT_LT(s.ece, 1.0);
+    EXPECT_GT(s.records_per_s, 0.0);
+    EXPECT_EQ(s.samples_seen, 500u);
+    EXPECT_TRUE(std::isnan(p.log_loss));
+    EXPECT_TRUE(std::isnan(p.brier));
+    EXPECT_TRUE(std::isnan(p.ece));
+    EXPECT_GT(p.accuracy, 0.5);
+    // A new interval starts empty.
+    EXPECT_TRUE(std::isnan(softmax.report().accuracy));
+}
+
+TEST(LearnerLane, ARollbackReturnsToTheLastCommit) {
+    const auto records = produced(200, {});
+    LearnerLane lane("k", fresh("gaussian_nb"), {});
+    std::vector<DriftEvent> events;
+    for (std::uint64_t i = 0; i < 100; ++i)
+        lane.learn(records[i], i, events);
+    lane.committed(online::serialize_model(lane.model()));
+    for (std::uint64_t i = 100; i < 200; ++i)
+        lane.learn(records[i], i, events);
+    EXPECT_EQ(lane.model().samples_seen(), 200u);
+    lane.roll_back();
+    EXPECT_EQ(lane.model().samples_seen(), 100u);
+    EXPECT_EQ(lane.model().kind(), "gaussian_nb");
+
+    LearnerLane uncommitted("k", fresh("mlp"), {});
+    uncommitted.learn(records[0], 0, events);
+    uncommitted.roll_back();
+    EXPECT_EQ(uncommitted.model().samples_seen(), 0u) << "nothing committed: a fresh learner";
+}
+
+TEST(DriftDetectorChoice, KnowsTheThreeDetectorsAndRefusesOthers) {
+    for (const auto& name : drift_detector_names())
+        EXPECT_NE(make_drift_detector({name, 0.002, DriftReaction::kNone}), nullptr) << name;
+    EXPECT_THROW(make_drift_detector({"kswin", 0.002, DriftReaction::kNone}),
+                 std::invalid_argument);
+    EXPECT_THROW(make_drift_detector({"adwin", 0.0, DriftReaction::kNone}), std::invalid_argument);
+}
+
+TEST(DigitsRecordSource, EachDriftScenarioChangesExactlyTheRecordsItSays) {
+    constexpr std::uint64_t kAt = 100;
+    const auto plain = produced(400, {});
+    const auto swapped = produced(400, {DriftScenario::Kind::kLabelSwap, kAt, 1});
+    const auto sudden = produced(400, {DriftScenario::Kind::kNewWriter, kAt, 1});
+    const auto gradual = produced(400, {DriftScenario::Kind::kGradualWriter, kAt, 200});
+    const auto l1 = [](const DigitRecord& a, const DigitRecord& b) {
+        double sum = 0;
+        for (std::size_t j = 0; j < a.x.size(); ++j)
+            sum += std::abs(double(a.x[j]) - double(b.x[j]));
+        return sum;
+    };
+    double sudden_change = 0, gradual_early = 0, gradual_late = 0;
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        EXPECT_EQ(swapped[i].x, plain[i].x);
+        EXPECT_EQ(swapped[i].label, i < kAt ? plain[i].label : plain[i].label ^ 1) << i;
+        EXPECT_EQ(sudden[i].label, plain[i].label);
+        EXPECT_EQ(gradual[i].label, plain[i].label);
+        if (i < kAt) {
+            EXPECT_EQ(sudden[i].x, plain[i].x) << i;
+            EXPECT_EQ(gradual[i].x, plain[i].x) << i;
+            continue;
+        }
+        sudden_change += l1(sudden[i], plain[i]);
+        if (i < kAt + 50)
+            gradual_early += l1(gradual[i], plain[i]);
+        else if (i >= 300) // at full strength from kAt + 200 on
+            gradual_late += l1(gradual[i], plain[i]);
+    }
+    EXPECT_GT(sudden_change / 300, 40.0) << "a different hand changes most blocks";
+    // 50 records at ≤ 25% strength against 100 at full strength.
+    EXPECT_LT(gradual_early / 50, gradual_late / 100);
+    EXPECT_THROW(
+        DigitsRecordSource({digits::DigitSample{}}, 1, {DriftScenario::Kind::kGradualWriter, 0, 0}),
+        std::invalid_argument);
+    EXPECT_EQ(drift_scenario_kind("gradual-writer"), DriftScenario::Kind::kGradualWriter);
+    EXPECT_FALSE(drift_scenario_kind("sideways").has_value());
+}
+
+TEST(LearnerLane, DdmReportsEnteringItsWarningZoneOnceAndThenTheDrift) {
+    const auto records = produced(kSwapAt + 2000, {DriftScenario::Kind::kLabelSwap, kSwapAt, 1});
+    LearnerLane lane("key", fresh("softmax_regression"), {"ddm", 0.002, DriftReaction::kNone});
+    std::vector<DriftEvent> events;
+    for (std::uint64_t i = 0; i < records.size(); ++i)
+        lane.learn(records[i], i, events);
+    std::uint64_t warning = 0, drift = 0;
+    for (const auto& e : events) {
+        EXPECT_EQ(e.detector, "ddm");
+        if (e.samples_seen < kSwapAt) continue;
+        if (e.kind == "warning" && !warning) warning = e.samples_seen;
+        if (e.kind == "drift" && !drift) drift = e.samples_seen;
+    }
+    std::cout << "ddm: warning " << warning - kSwapAt << ", drift " << drift - kSwapAt
+              << " records after the swap (" << events.size() << " events in all)\n";
+    EXPECT_GE(warning, kSwapAt);
+    EXPECT_GT(drift, warning) << "the warning zone comes first";
+    EXPECT_LE(drift, kSwapAt + kDetectionBound);
+    // A warning is reported when the zone is entered, not on every record inside it.
+    EXPECT_LT(events.size(), 20u);
+}
