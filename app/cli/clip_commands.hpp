@@ -16,5 +16,7 @@ void register_clip_index(CLI::App& clip);
 void register_clip_search(CLI::App& clip);
 void register_clip_embed(CLI::App& clip);
 void register_clip_tokenize(CLI::App& clip);
+void register_clip_compare(CLI::App& clip);
+void register_clip_distill(CLI::App& clip);
 
 } // namespace liveml::cli
