@@ -42,7 +42,8 @@ void run_distill(const DistillArgs& args) {
     options.out = args.out;
     auto distill = args.distill;
     distill.loss = *clip::parse_distill_loss(args.loss); // checked while parsing
-    distill.cache_dir = args.cache_dir.empty() ? default_cache_dir(args.out) : args.cache_dir;
+    distill.cache_dir = args.cache_dir.empty() ? default_cache_dir(args.out)
+                                                 : std::filesystem::path(args.cache_dir);
     options.distill = distill;
     run_training_job("distill", options, args.flags);
 }
