@@ -104,9 +104,10 @@ void run_compare(const CompareArgs& args) {
             // together.
             const auto encoder = clip::ClipEncoder::load(dir, args.flags.runtime);
             device = encoder.device();
-            measured.push_back(clip::measure_model(
-                dir, encoder, data, args.timing,
-                [&](const std::string& phase) { reporter.progress(phase, i, total); }));
+            measured.push_back(
+                clip::measure_model(dir, encoder, data, args.timing, [&](const std::string& phase) {
+                    reporter.progress(phase, i, total);
+                }));
         }
         const auto threads = static_cast<std::int64_t>(args.flags.runtime.threads);
         const std::string setting = "device " + device + ", " + std::to_string(threads) +
@@ -124,7 +125,8 @@ void run_compare(const CompareArgs& args) {
         }
         std::string models = "[";
         for (const auto& m : measured)
-            models += (models.size() > 1 ? "," : "") + model_json(m, clip::relative_to(measured.front(), m));
+            models += (models.size() > 1 ? "," : "") +
+                      model_json(m, clip::relative_to(measured.front(), m));
         models += "]";
         JsonObject fields;
         fields.add_raw("models", models)

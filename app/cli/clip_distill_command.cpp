@@ -43,7 +43,7 @@ void run_distill(const DistillArgs& args) {
     auto distill = args.distill;
     distill.loss = *clip::parse_distill_loss(args.loss); // checked while parsing
     distill.cache_dir = args.cache_dir.empty() ? default_cache_dir(args.out)
-                                                 : std::filesystem::path(args.cache_dir);
+                                               : std::filesystem::path(args.cache_dir);
     options.distill = distill;
     run_training_job("distill", options, args.flags);
 }
@@ -87,11 +87,11 @@ void register_clip_distill(CLI::App& clip) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
     args->flags.add_to(*cmd);
-    cmd->footer(help_footer(
-        "  liveml-clip distill --teacher teacher --out student --json\n"
-        "  liveml clip distill --teacher teacher --out student --loss seed --alpha 0.5 "
-        "--temperature 2\n"
-        "  liveml clip distill --teacher teacher --out student --resume\n"));
+    cmd->footer(
+        help_footer("  liveml-clip distill --teacher teacher --out student --json\n"
+                    "  liveml clip distill --teacher teacher --out student --loss seed --alpha 0.5 "
+                    "--temperature 2\n"
+                    "  liveml clip distill --teacher teacher --out student --resume\n"));
     cmd->callback([args] { run_distill(*args); });
 }
 

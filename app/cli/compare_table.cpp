@@ -45,11 +45,11 @@ std::vector<CompareRow> compare_rows(const std::vector<clip::ModelMeasurement>& 
         add_latency(row, "text_b1", m.text.b1);
         add_latency(row, "text_b64", m.text.large);
         row.insert(row.end(), {
-            {"speedup_image_b1", fixed(rel.speedup_image_b1, 2)},
-            {"speedup_image_b64", fixed(rel.speedup_image_large, 2)},
-            {"speedup_text_b1", fixed(rel.speedup_text_b1, 2)},
-            {"speedup_text_b64", fixed(rel.speedup_text_large, 2)},
-        });
+                                  {"speedup_image_b1", fixed(rel.speedup_image_b1, 2)},
+                                  {"speedup_image_b64", fixed(rel.speedup_image_large, 2)},
+                                  {"speedup_text_b1", fixed(rel.speedup_text_b1, 2)},
+                                  {"speedup_text_b64", fixed(rel.speedup_text_large, 2)},
+                              });
         for (const auto& [name, value] : clip::quality_figures(m.quality))
             row.emplace_back(name, fixed(value, 4));
         for (const auto& [name, percent] : rel.retained_percent)

@@ -31,8 +31,7 @@ class JobReporter {
     // loss / eta_s are left out of the event when negative (phases without them); `metrics`
     // (e.g. each distillation loss term) become a "metrics" object when not empty.
     void progress(std::string_view phase, std::int64_t step, std::int64_t total, double loss = -1,
-                  double eta_s = -1,
-                  std::span<const std::pair<std::string, double>> metrics = {});
+                  double eta_s = -1, std::span<const std::pair<std::string, double>> metrics = {});
     // `fields` become the event's members next to "event":"result"; without --json they are
     // printed as one JSON object.
     void result(const JsonObject& fields);

@@ -236,34 +236,25 @@ VisionConfig conv_vision(ImageTower tower, std::int64_t hidden_size, std::int64_
 ClipConfig light_config(std::int64_t vocab_size, std::int64_t bos_token_id,
                         std::int64_t eos_token_id, std::int64_t image_size,
                         std::int64_t num_channels, std::int64_t projection_dim) {
-    ClipConfig c;
-    c.projection_dim = projection_dim;
-    c.text = preset_text(vocab_size, bos_token_id, eos_token_id, 512, 6, 8);
-    c.vision = conv_vision(ImageTower::ResNet, 512, image_size, num_channels);
-    c.vision.resnet_layers = {2, 2, 2, 2};
-    return c;
+    auto vision = conv_vision(ImageTower::ResNet, 512, image_size, num_channels);
+    vision.resnet_layers = {2, 2, 2, 2};
+    return {preset_text(vocab_size, bos_token_id, eos_token_id, 512, 6, 8), vision, projection_dim};
 }
 
 ClipConfig large_cnn_config(std::int64_t vocab_size, std::int64_t bos_token_id,
                             std::int64_t eos_token_id, std::int64_t image_size,
                             std::int64_t num_channels) {
-    ClipConfig c;
-    c.projection_dim = 256;
-    c.text = preset_text(vocab_size, bos_token_id, eos_token_id, 256, 4, 4);
-    c.vision = conv_vision(ImageTower::Cnn, 512, image_size, num_channels);
-    c.vision.cnn_channels = {64, 128, 256};
-    return c;
+    auto vision = conv_vision(ImageTower::Cnn, 512, image_size, num_channels);
+    vision.cnn_channels = {64, 128, 256};
+    return {preset_text(vocab_size, bos_token_id, eos_token_id, 256, 4, 4), vision, 256};
 }
 
 ClipConfig small_cnn_config(std::int64_t vocab_size, std::int64_t bos_token_id,
                             std::int64_t eos_token_id, std::int64_t image_size,
                             std::int64_t num_channels) {
-    ClipConfig c;
-    c.projection_dim = 64;
-    c.text = preset_text(vocab_size, bos_token_id, eos_token_id, 64, 2, 2);
-    c.vision = conv_vision(ImageTower::Cnn, 256, image_size, num_channels);
-    c.vision.cnn_channels = {16, 32, 64};
-    return c;
+    auto vision = conv_vision(ImageTower::Cnn, 256, image_size, num_channels);
+    vision.cnn_channels = {16, 32, 64};
+    return {preset_text(vocab_size, bos_token_id, eos_token_id, 64, 2, 2), vision, 64};
 }
 
 } // namespace liveml::clip

@@ -23,8 +23,8 @@ class ClipModelImpl : public torch::nn::Module {
     const ClipConfig& config() const { return config_; }
 
     TextTransformer text_model{nullptr};
-    VisionTransformer vit{nullptr}; // registered as "vision_model" for the ViT tower
-    CnnImageTower cnn{nullptr};     // registered as "vision_model" for the CNN tower
+    VisionTransformer vit{nullptr};   // registered as "vision_model" for the ViT tower
+    CnnImageTower cnn{nullptr};       // registered as "vision_model" for the CNN tower
     ResNetImageTower resnet{nullptr}; // registered as "vision_model" for the ResNet tower
     torch::nn::Linear visual_projection{nullptr}, text_projection{nullptr};
     torch::Tensor logit_scale;

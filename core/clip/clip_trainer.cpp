@@ -66,7 +66,8 @@ void validate(const TrainOptions& o) {
         throw std::invalid_argument("--alpha must be finite and >= 0");
     if (!(d.temperature > 0) || !std::isfinite(d.temperature))
         throw std::invalid_argument("--temperature must be finite and > 0");
-    if (d.student != "small" && d.student != "light" && !std::filesystem::is_regular_file(d.student))
+    if (d.student != "small" && d.student != "light" &&
+        !std::filesystem::is_regular_file(d.student))
         throw std::invalid_argument("--student '" + d.student +
                                     "' is neither small, light nor a config file");
 }
@@ -156,7 +157,8 @@ class Run {
         if (!options_.resume) {
             torch::manual_seed(options_.seed);
             model_ = ClipModel(initial_config());
-            if (distill_ && options_.distill->init_from_teacher) inherited_ = distill_->init_student(*model_);
+            if (distill_ && options_.distill->init_from_teacher)
+                inherited_ = distill_->init_student(*model_);
         }
         model_->to(device_);
         optimizer_ = make_optimizer(*model_, options_);
@@ -282,7 +284,8 @@ class Run {
             best_epoch_ = best.at("epoch").get<int>();
         } catch (const std::exception& e) {
             throw std::runtime_error((options_.out / kBestDir / kBestFile).string() +
-                                     " is not a usable record of the best epoch (" + e.what() + ")");
+                                     " is not a usable record of the best epoch (" + e.what() +
+                                     ")");
         }
     }
 

@@ -13,8 +13,7 @@ namespace {
 
 torch::Tensor rows_tensor(std::vector<float>& values, std::size_t dim, torch::Device device) {
     const auto rows = static_cast<std::int64_t>(values.size() / dim);
-    return torch::from_blob(values.data(), {rows, static_cast<std::int64_t>(dim)},
-                            torch::kFloat32)
+    return torch::from_blob(values.data(), {rows, static_cast<std::int64_t>(dim)}, torch::kFloat32)
         .to(device)
         .clone();
 }
@@ -47,9 +46,9 @@ ClipConfig Distillation::student_config(const TrainingSet& data) const {
     if (options_.student == "small" || options_.student == "light") {
         config = data.default_config(t.vocab_size, t.bos_token_id, t.eos_token_id);
         if (options_.student == "light")
-            config = light_config(t.vocab_size, t.bos_token_id, t.eos_token_id,
-                                  config.vision.image_size, config.vision.num_channels,
-                                  teacher_config_.projection_dim);
+            config =
+                light_config(t.vocab_size, t.bos_token_id, t.eos_token_id, config.vision.image_size,
+                             config.vision.num_channels, teacher_config_.projection_dim);
         // One embedding space with the teacher: feature distillation compares them directly.
         config.projection_dim = teacher_config_.projection_dim;
     } else {
@@ -59,10 +58,12 @@ ClipConfig Distillation::student_config(const TrainingSet& data) const {
                                      ": text vocab_size is smaller than the teacher's " +
                                      std::to_string(t.vocab_size));
     }
-    if (options_.loss == DistillLoss::ClipKd && config.projection_dim != teacher_config_.projection_dim)
-        throw std::runtime_error("--loss clipkd compares embeddings: the student's projection_dim " +
-                                 std::to_string(config.projection_dim) + " differs from the teacher's " +
-                                 std::to_string(teacher_config_.projection_dim));
+    if (options_.loss == DistillLoss::ClipKd &&
+        config.projection_dim != teacher_config_.projection_dim)
+        throw std::runtime_error(
+            "--loss clipkd compares embeddings: the student's projection_dim " +
+            std::to_string(config.projection_dim) + " differs from the teacher's " +
+            std::to_string(teacher_config_.projection_dim));
     return config;
 }
 
@@ -88,11 +89,13 @@ StepLoss Distillation::loss(const torch::Tensor& images, const torch::Tensor& te
     for (const auto& caption : captions) {
         const auto it = text_row_.find(caption);
         if (it == text_row_.end())
-            throw std::runtime_error("teacher cache has no embedding for caption '" + caption + "'");
+            throw std::runtime_error("teacher cache has no embedding for caption '" + caption +
+                                     "'");
         text_rows.push_back(it->second);
     }
     const auto index = [&](std::vector<std::int64_t>& rows) {
-        return torch::from_blob(rows.data(), {static_cast<std::int64_t>(rows.size())}, torch::kInt64)
+        return torch::from_blob(rows.data(), {static_cast<std::int64_t>(rows.size())},
+                                torch::kInt64)
             .to(device_);
     };
     DistillBatch b;

@@ -20,9 +20,9 @@ retrieval::LatencyStats time_calls(const std::function<void()>& call, const Timi
     for (std::size_t i = 0; i < t.runs; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
         call();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                               t0)
-                         .count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
     }
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
@@ -69,8 +69,8 @@ std::uint64_t model_size_bytes(const std::filesystem::path& dir) {
 }
 
 ModelMeasurement measure_model(const std::filesystem::path& dir, const ClipEncoder& encoder,
-                               const datasets::ImageClassDataset& data,
-                               const TimingOptions& timing, const EvalPhaseFn& phase) {
+                               const datasets::ImageClassDataset& data, const TimingOptions& timing,
+                               const EvalPhaseFn& phase) {
     if (data.size() == 0) throw std::runtime_error("the evaluation split is empty");
     if (timing.runs == 0 || timing.large_batch == 0)
         throw std::invalid_argument("timing needs at least one run and a batch of one");
@@ -112,8 +112,8 @@ std::vector<std::pair<std::string, double>> quality_figures(const EvalReport& q)
 
 RelativeFigures relative_to(const ModelMeasurement& reference, const ModelMeasurement& model) {
     RelativeFigures r;
-    r.compression = ratio(static_cast<double>(reference.params.total),
-                          static_cast<double>(model.params.total));
+    r.compression =
+        ratio(static_cast<double>(reference.params.total), static_cast<double>(model.params.total));
     r.speedup_image_b1 = ratio(reference.image.b1.p50_ms, model.image.b1.p50_ms);
     r.speedup_image_large = ratio(reference.image.large.p50_ms, model.image.large.p50_ms);
     r.speedup_text_b1 = ratio(reference.text.b1.p50_ms, model.text.b1.p50_ms);

@@ -37,8 +37,8 @@ std::uint64_t model_size_bytes(const std::filesystem::path& dir);
 // Measures `encoder` (loaded from `dir`) on `data`: images are the split's first items and
 // texts its zero-shot prompts, repeated to fill the large batch.
 ModelMeasurement measure_model(const std::filesystem::path& dir, const ClipEncoder& encoder,
-                               const datasets::ImageClassDataset& data,
-                               const TimingOptions& timing, const EvalPhaseFn& phase = {});
+                               const datasets::ImageClassDataset& data, const TimingOptions& timing,
+                               const EvalPhaseFn& phase = {});
 
 // Quality figures by name (zero-shot top1/top5/mean_per_class_recall, retrieval R@K both
 // directions, mAP as the mean of both), in report order.

@@ -24,8 +24,9 @@ BasicBlockImpl::BasicBlockImpl(std::int64_t in, std::int64_t out, std::int64_t s
     conv2 = register_module("conv2", conv(out, out, 3, 1));
     bn2 = register_module("bn2", torch::nn::BatchNorm2d(out));
     if (stride != 1 || in != out)
-        downsample = register_module(
-            "downsample", torch::nn::Sequential(conv(in, out, 1, stride), torch::nn::BatchNorm2d(out)));
+        downsample =
+            register_module("downsample", torch::nn::Sequential(conv(in, out, 1, stride),
+                                                                torch::nn::BatchNorm2d(out)));
 }
 
 torch::Tensor BasicBlockImpl::forward(const torch::Tensor& x) {

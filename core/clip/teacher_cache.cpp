@@ -87,11 +87,10 @@ TeacherOutputs read_teacher_outputs(const std::filesystem::path& file) {
     }
 }
 
-CachedTeacher cached_teacher_outputs(const std::filesystem::path& teacher_dir,
-                                     const TrainingSet& data,
-                                     const std::filesystem::path& cache_dir,
-                                     const RuntimeOptions& runtime,
-                                     const std::function<void(std::size_t, std::size_t)>& progress) {
+CachedTeacher
+cached_teacher_outputs(const std::filesystem::path& teacher_dir, const TrainingSet& data,
+                       const std::filesystem::path& cache_dir, const RuntimeOptions& runtime,
+                       const std::function<void(std::size_t, std::size_t)>& progress) {
     CachedTeacher cached;
     const auto fingerprint = model_fingerprint(teacher_dir);
     const auto key = teacher_data_key(data);
@@ -116,7 +115,8 @@ CachedTeacher cached_teacher_outputs(const std::filesystem::path& teacher_dir,
         const auto count = std::min(kEmbedBatch, data.size() - begin);
         pixels.resize(count * per_image);
         for (std::size_t i = 0; i < count; ++i)
-            data.image_input(begin + i, teacher.config(), {pixels.data() + i * per_image, per_image});
+            data.image_input(begin + i, teacher.config(),
+                             {pixels.data() + i * per_image, per_image});
         const auto rows = teacher.encode_pixels(pixels, count, kEmbedBatch);
         o.images.insert(o.images.end(), rows.data.begin(), rows.data.end());
         if (progress) progress(begin + count, data.size());

@@ -15,7 +15,7 @@ struct TeacherOutputs {
     std::string fingerprint; // model_fingerprint of the teacher directory
     std::string data_key;    // which items and captions (teacher_data_key)
     std::size_t dim = 0;
-    double logit_scale = 0;   // exp(logit_scale) of the teacher
+    double logit_scale = 0;    // exp(logit_scale) of the teacher
     std::vector<float> images; // [items, dim], unit rows, in item order
     std::vector<std::string> texts;
     std::vector<float> text_embeddings; // [texts, dim], unit rows

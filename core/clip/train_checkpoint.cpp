@@ -13,14 +13,10 @@ namespace liveml::clip {
 namespace {
 
 nlohmann::json distill_json(const DistillOptions& d) {
-    return {{"teacher", d.teacher.string()},
-            {"student", d.student},
-            {"loss", distill_loss_name(d.loss)},
-            {"alpha", d.alpha},
-            {"temperature", d.temperature},
-            {"init_from_teacher", d.init_from_teacher},
-            {"cache_dir", d.cache_dir.string()},
-            {"validation_items", d.validation_items}};
+    return {{"teacher", d.teacher.string()},     {"student", d.student},
+            {"loss", distill_loss_name(d.loss)}, {"alpha", d.alpha},
+            {"temperature", d.temperature},      {"init_from_teacher", d.init_from_teacher},
+            {"cache_dir", d.cache_dir.string()}, {"validation_items", d.validation_items}};
 }
 
 DistillOptions distill_from(const nlohmann::json& j) {
@@ -43,17 +39,17 @@ DistillOptions distill_from(const nlohmann::json& j) {
 void write_train_state(const std::filesystem::path& dir, const TrainState& s) {
     const auto& o = s.options;
     nlohmann::json j = {{"step", s.step},
-                              {"total", s.total},
-                              {"dataset", o.dataset},
-                              {"epochs", o.epochs},
-                              {"batch_size", o.batch_size},
-                              {"lr", o.lr},
-                              {"weight_decay", o.weight_decay},
-                              {"warmup_fraction", o.warmup_fraction},
-                              {"seed", o.seed},
-                              {"max_items", o.max_items},
-                              {"bpe_merges", o.bpe_merges},
-                              {"preset", o.preset}};
+                        {"total", s.total},
+                        {"dataset", o.dataset},
+                        {"epochs", o.epochs},
+                        {"batch_size", o.batch_size},
+                        {"lr", o.lr},
+                        {"weight_decay", o.weight_decay},
+                        {"warmup_fraction", o.warmup_fraction},
+                        {"seed", o.seed},
+                        {"max_items", o.max_items},
+                        {"bpe_merges", o.bpe_merges},
+                        {"preset", o.preset}};
     if (o.distill) j["distill"] = distill_json(*o.distill);
     write_file_atomic(dir / kTrainStateFile, j.dump(2) + "\n");
 }

@@ -42,9 +42,10 @@ TEST(ResNetTower, HasTorchvisionResNet18sParameters) {
         names.insert(item.key());
     for (const auto& item : tower->named_buffers())
         names.insert(item.key());
-    for (const char* name : {"conv1.weight", "bn1.weight", "bn1.running_mean", "layer1.0.conv1.weight",
-                             "layer1.1.bn2.bias", "layer2.0.downsample.0.weight",
-                             "layer2.0.downsample.1.running_var", "layer4.1.conv2.weight"})
+    for (const char* name :
+         {"conv1.weight", "bn1.weight", "bn1.running_mean", "layer1.0.conv1.weight",
+          "layer1.1.bn2.bias", "layer2.0.downsample.0.weight", "layer2.0.downsample.1.running_var",
+          "layer4.1.conv2.weight"})
         EXPECT_TRUE(names.contains(name)) << name;
     EXPECT_FALSE(names.contains("layer1.0.downsample.0.weight")) << "layer1 keeps its width";
 }

@@ -2,8 +2,7 @@
 // for another teacher, refused when damaged; its file format round-trips.
 #include "clip/clip_trainer.hpp"
 #include "clip/teacher_cache.hpp"
-
-#include <gtest/gtest.h>
+#include "liveml_job.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -13,17 +12,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path fresh(const std::string& name) {
-    const auto dir = fs::path(LIVEML_TEST_BINARY_DIR) / name;
-    fs::remove_all(dir);
-    return dir;
-}
+using clip_test::test_dir;
 
 // A real (briefly trained) digits model: its own tokenizer and weights.
 fs::path tiny_teacher(const std::string& name, std::uint64_t seed) {
     TrainOptions o;
     o.dataset = "digits";
-    o.out = fresh(name);
+    o.out = test_dir(name);
     o.epochs = 1;
     o.batch_size = 32;
     o.max_items = 64;
@@ -43,7 +38,7 @@ TEST(TeacherCache, FileFormatRoundTrips) {
     o.images = {1, 0, 0, 1, 0.6f, 0.8f};
     o.texts = {"a \"quoted\" caption", "zero"};
     o.text_embeddings = {0, 1, 1, 0};
-    const auto file = fresh("teacher-cache-format") / "t.safetensors";
+    const auto file = test_dir("teacher-cache-format") / "t.safetensors";
     write_teacher_outputs(file, o);
     const auto back = read_teacher_outputs(file);
     EXPECT_EQ(back.fingerprint, o.fingerprint);
@@ -61,7 +56,7 @@ TEST(TeacherCache, FileFormatRoundTrips) {
 TEST(TeacherCache, ReusedForTheSameTeacherAndRebuiltForAnother) {
     const auto first = tiny_teacher("cache-teacher-a", 1);
     const auto second = tiny_teacher("cache-teacher-b", 2);
-    const auto cache = fresh("teacher-cache");
+    const auto cache = test_dir("teacher-cache");
     const auto data = TrainingSet::load("digits", 96);
     const RuntimeOptions cpu{"cpu", 1};
     std::size_t embedded = 0;
@@ -89,8 +84,8 @@ TEST(TeacherCache, ReusedForTheSameTeacherAndRebuiltForAnother) {
     EXPECT_NE(other.outputs.images, built.outputs.images);
 
     // Other data (fewer items) is another key, so another file.
-    const auto fewer = cached_teacher_outputs(first, TrainingSet::load("digits", 80), cache, cpu,
-                                              count);
+    const auto fewer =
+        cached_teacher_outputs(first, TrainingSet::load("digits", 80), cache, cpu, count);
     EXPECT_FALSE(fewer.reused);
     EXPECT_NE(fewer.file, built.file);
 
