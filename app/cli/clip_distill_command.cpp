@@ -83,7 +83,8 @@ void register_clip_distill(CLI::App& clip) {
     cmd->add_option("--cache-dir", args->cache_dir,
                     "teacher outputs cache (default $XDG_CACHE_HOME/liveml/teacher-outputs)");
     cmd->add_option("--validation-items", d.validation_items,
-                    "training items held out for the per-epoch validation zero-shot")
+                    "training items held out for the per-epoch validation zero-shot (at most a "
+                    "fifth of the set)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
     args->flags.add_to(*cmd);

@@ -29,7 +29,8 @@ struct DistillOptions {
     bool init_from_teacher = false;
     // Where teacher outputs are cached, one file per teacher fingerprint and data.
     std::filesystem::path cache_dir;
-    // Training items held out (the split's last ones) for the per-epoch validation zero-shot.
+    // Training items held out (the split's last ones, at most a fifth of them) for the
+    // per-epoch validation zero-shot.
     std::size_t validation_items = 2000;
 };
 
