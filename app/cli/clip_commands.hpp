@@ -16,6 +16,8 @@ void register_clip_index(CLI::App& clip);
 void register_clip_search(CLI::App& clip);
 void register_clip_embed(CLI::App& clip);
 void register_clip_tokenize(CLI::App& clip);
+void register_clip_compare(CLI::App& clip);
+void register_clip_distill(CLI::App& clip);
 // Only with LIVEML_STREAM (Kafka): bucket notifications into the index.
 void register_clip_ingest(CLI::App& clip);
 void register_clip_bucket_watch(CLI::App& clip);

@@ -33,10 +33,13 @@ void add_json_flag(CLI::App& command, bool& json) {
 }
 
 void JobReporter::progress(std::string_view phase, std::int64_t step, std::int64_t total,
-                           double loss, double eta_s) {
+                           double loss, double eta_s,
+                           std::span<const std::pair<std::string, double>> metrics) {
     if (!json_) {
         std::cerr << phase << ' ' << step << '/' << total;
         if (loss >= 0) std::cerr << " loss " << loss;
+        for (const auto& [name, value] : metrics)
+            std::cerr << ' ' << name << ' ' << value;
         if (eta_s >= 0) std::cerr << " eta " << static_cast<long>(eta_s) << " s";
         std::cerr << '\n';
         return;
@@ -45,6 +48,12 @@ void JobReporter::progress(std::string_view phase, std::int64_t step, std::int64
     event.add("event", "progress").add("phase", phase).add("step", step).add("total", total);
     if (loss >= 0) event.add("loss", loss);
     if (eta_s >= 0) event.add("eta_s", eta_s);
+    if (!metrics.empty()) {
+        JsonObject values;
+        for (const auto& [name, value] : metrics)
+            values.add(name, value);
+        event.add_raw("metrics", values.str());
+    }
     emit_line(event.str());
 }
 

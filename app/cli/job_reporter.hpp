@@ -4,8 +4,10 @@
 // without, progress and problems go to stderr as text and the result is the command's own.
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace CLI {
 class App;
@@ -26,9 +28,10 @@ class JobReporter {
     bool json() const noexcept { return json_; }
     const std::string& command() const noexcept { return command_; }
 
-    // loss / eta_s are left out of the event when negative (phases without them).
+    // loss / eta_s are left out of the event when negative (phases without them); `metrics`
+    // (e.g. each distillation loss term) become a "metrics" object when not empty.
     void progress(std::string_view phase, std::int64_t step, std::int64_t total, double loss = -1,
-                  double eta_s = -1);
+                  double eta_s = -1, std::span<const std::pair<std::string, double>> metrics = {});
     // `fields` become the event's members next to "event":"result"; without --json they are
     // printed as one JSON object.
     void result(const JsonObject& fields);

@@ -61,6 +61,16 @@ void ClipConfig::validate() const {
         if (vision.image_size % vision.patch_size != 0)
             throw std::invalid_argument("config: image_size is not a multiple of patch_size");
         check_activation(vision.hidden_act, "vision_config");
+    } else if (vision.tower == ImageTower::ResNet) {
+        if (vision.resnet_layers.empty())
+            throw std::invalid_argument("config: the resnet tower needs liveml_resnet_layers");
+        for (const auto blocks : vision.resnet_layers)
+            check_positive(blocks, "vision_config.liveml_resnet_layers[]");
+        const auto width = std::int64_t{64} << (vision.resnet_layers.size() - 1);
+        if (vision.hidden_size != width)
+            throw std::invalid_argument("config: a resnet tower of " +
+                                        std::to_string(vision.resnet_layers.size()) +
+                                        " stages has hidden_size " + std::to_string(width));
     } else {
         if (vision.cnn_channels.empty())
             throw std::invalid_argument("config: the cnn tower needs liveml_cnn_channels");
@@ -106,6 +116,8 @@ ClipConfig parse_clip_config(const std::string& json_text, const std::string& so
         read_field(v, "liveml_image_tower", tower, source);
         if (tower == "cnn") {
             o.tower = ImageTower::Cnn;
+        } else if (tower == "resnet") {
+            o.tower = ImageTower::ResNet;
         } else if (tower != "vit") {
             throw std::runtime_error(source + ": unknown liveml_image_tower '" + tower + "'");
         }
@@ -119,6 +131,7 @@ ClipConfig parse_clip_config(const std::string& json_text, const std::string& so
         read_field(v, "hidden_act", o.hidden_act, source);
         read_field(v, "layer_norm_eps", o.layer_norm_eps, source);
         read_field(v, "liveml_cnn_channels", o.cnn_channels, source);
+        read_field(v, "liveml_resnet_layers", o.resnet_layers, source);
     }
     // Old transformers configs carry eos_token_id 2 although the tokenizer's end id is the
     // last vocabulary entry; pooling handles that case (argmax of ids), so accept it.
@@ -166,6 +179,9 @@ std::string clip_config_to_json(const ClipConfig& c) {
     if (c.vision.tower == ImageTower::Cnn) {
         vision["liveml_image_tower"] = "cnn";
         vision["liveml_cnn_channels"] = c.vision.cnn_channels;
+    } else if (c.vision.tower == ImageTower::ResNet) {
+        vision["liveml_image_tower"] = "resnet";
+        vision["liveml_resnet_layers"] = c.vision.resnet_layers;
     }
     json root = {{"architectures", json::array({"CLIPModel"})},
                  {"model_type", "clip"},
@@ -182,29 +198,63 @@ ClipConfig vit_b32_config() {
     return ClipConfig{};
 }
 
+namespace {
+
+// The text tower shared by our presets, with the tokenizer's ids.
+TextConfig preset_text(std::int64_t vocab_size, std::int64_t bos_token_id,
+                       std::int64_t eos_token_id, std::int64_t width, std::int64_t layers,
+                       std::int64_t heads) {
+    TextConfig t;
+    t.vocab_size = vocab_size;
+    t.hidden_size = width;
+    t.intermediate_size = 4 * width;
+    t.num_hidden_layers = layers;
+    t.num_attention_heads = heads;
+    t.bos_token_id = bos_token_id;
+    t.eos_token_id = eos_token_id;
+    t.pad_token_id = eos_token_id;
+    return t;
+}
+
+// A convolutional image tower (no transformer fields) on image_size x image_size inputs.
+VisionConfig conv_vision(ImageTower tower, std::int64_t hidden_size, std::int64_t image_size,
+                         std::int64_t num_channels) {
+    VisionConfig v;
+    v.tower = tower;
+    v.hidden_size = hidden_size;
+    v.intermediate_size = 0;
+    v.num_hidden_layers = 0;
+    v.num_attention_heads = 0;
+    v.patch_size = 0;
+    v.num_channels = num_channels;
+    v.image_size = image_size;
+    return v;
+}
+
+} // namespace
+
+ClipConfig light_config(std::int64_t vocab_size, std::int64_t bos_token_id,
+                        std::int64_t eos_token_id, std::int64_t image_size,
+                        std::int64_t num_channels, std::int64_t projection_dim) {
+    auto vision = conv_vision(ImageTower::ResNet, 512, image_size, num_channels);
+    vision.resnet_layers = {2, 2, 2, 2};
+    return {preset_text(vocab_size, bos_token_id, eos_token_id, 512, 6, 8), vision, projection_dim};
+}
+
+ClipConfig large_cnn_config(std::int64_t vocab_size, std::int64_t bos_token_id,
+                            std::int64_t eos_token_id, std::int64_t image_size,
+                            std::int64_t num_channels) {
+    auto vision = conv_vision(ImageTower::Cnn, 512, image_size, num_channels);
+    vision.cnn_channels = {64, 128, 256};
+    return {preset_text(vocab_size, bos_token_id, eos_token_id, 256, 4, 4), vision, 256};
+}
+
 ClipConfig small_cnn_config(std::int64_t vocab_size, std::int64_t bos_token_id,
                             std::int64_t eos_token_id, std::int64_t image_size,
                             std::int64_t num_channels) {
-    ClipConfig c;
-    c.projection_dim = 64;
-    c.text.vocab_size = vocab_size;
-    c.text.hidden_size = 64;
-    c.text.intermediate_size = 256;
-    c.text.num_hidden_layers = 2;
-    c.text.num_attention_heads = 2;
-    c.text.bos_token_id = bos_token_id;
-    c.text.eos_token_id = eos_token_id;
-    c.text.pad_token_id = eos_token_id;
-    c.vision.tower = ImageTower::Cnn;
-    c.vision.cnn_channels = {16, 32, 64};
-    c.vision.hidden_size = 256;
-    c.vision.intermediate_size = 0;
-    c.vision.num_hidden_layers = 0;
-    c.vision.num_attention_heads = 0;
-    c.vision.patch_size = 0;
-    c.vision.num_channels = num_channels;
-    c.vision.image_size = image_size;
-    return c;
+    auto vision = conv_vision(ImageTower::Cnn, 256, image_size, num_channels);
+    vision.cnn_channels = {16, 32, 64};
+    return {preset_text(vocab_size, bos_token_id, eos_token_id, 64, 2, 2), vision, 64};
 }
 
 } // namespace liveml::clip

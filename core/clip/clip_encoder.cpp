@@ -112,5 +112,8 @@ double ClipEncoder::logit_scale() const {
 std::string ClipEncoder::device() const {
     return device_text(impl_->device);
 }
+ParameterCounts ClipEncoder::parameter_counts() const {
+    return count_parameters(*impl_->model);
+}
 
 } // namespace liveml::clip

@@ -39,6 +39,7 @@ class ClipEncoder {
     // exp(logit_scale): the factor CLIP multiplies cosine similarities by.
     double logit_scale() const;
     std::string device() const;
+    ParameterCounts parameter_counts() const;
 
   private:
     struct Impl;

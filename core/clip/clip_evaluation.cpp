@@ -140,6 +140,7 @@ EvalReport evaluate(const ClipEncoder& encoder, const datasets::ImageClassDatase
     report.image_to_text =
         retrieval::ranking_metrics(retrieval::matmul_transposed(images, texts), i2t_relevant);
 
+    if (latency_queries == 0) return report;
     notify(phase, "latency");
     retrieval::VectorIndex index(images.cols);
     index.add(images, std::vector<retrieval::ItemMeta>(images.rows));

@@ -46,6 +46,7 @@ retrieval::ZeroShotMetrics evaluate_zeroshot(const ClipEncoder& encoder,
                                              const datasets::ImageClassDataset& data,
                                              const EvalPhaseFn& phase = {});
 
+// latency_queries 0 leaves the latency out (and its phase).
 EvalReport evaluate(const ClipEncoder& encoder, const datasets::ImageClassDataset& data,
                     std::size_t latency_queries = 200, const EvalPhaseFn& phase = {});
 

@@ -18,6 +18,7 @@ double encoder_macs(double rows, std::int64_t layers, std::int64_t hidden,
 }
 
 double image_macs(const VisionConfig& v, std::int64_t batch) {
+    if (v.tower == ImageTower::ResNet) return static_cast<double>(batch) * resnet_macs(v);
     if (v.tower == ImageTower::Vit) {
         const auto side = v.image_size / v.patch_size;
         return encoder_macs(static_cast<double>(batch * (side * side + 1)), v.num_hidden_layers,
@@ -41,11 +42,27 @@ torch::Tensor l2_normalize(const torch::Tensor& x) {
     return x / x.norm(2, -1, true);
 }
 
+ParameterCounts count_parameters(ClipModelImpl& model) {
+    ParameterCounts counts;
+    for (const auto& item : model.named_parameters()) {
+        const auto& name = item.key();
+        const auto n = item.value().numel();
+        counts.total += n;
+        if (name.starts_with("vision_model.") || name.starts_with("visual_projection."))
+            counts.image += n;
+        else if (name.starts_with("text_model.") || name.starts_with("text_projection."))
+            counts.text += n;
+    }
+    return counts;
+}
+
 ClipModelImpl::ClipModelImpl(const ClipConfig& config) : config_(config) {
     config_.validate();
     text_model = register_module("text_model", TextTransformer(config_.text));
     if (config_.vision.tower == ImageTower::Vit) {
         vit = register_module("vision_model", VisionTransformer(config_.vision));
+    } else if (config_.vision.tower == ImageTower::ResNet) {
+        resnet = register_module("vision_model", ResNetImageTower(config_.vision));
     } else {
         cnn = register_module("vision_model", CnnImageTower(config_.vision));
     }
@@ -63,14 +80,18 @@ ClipModelImpl::ClipModelImpl(const ClipConfig& config) : config_(config) {
 }
 
 // Follows the spirit of transformers' CLIPPreTrainedModel._init_weights: small normal
-// embeddings, width-scaled linear layers, zero biases, unit LayerNorms.
+// embeddings, width-scaled linear and conv layers, zero biases, unit norms.
 void ClipModelImpl::init_weights() {
     torch::NoGradGuard no_grad;
     for (auto& item : named_parameters()) {
         const auto& name = item.key();
         auto& p = item.value();
         if (name == "logit_scale") continue;
-        const bool is_norm = name.find("norm") != std::string::npos;
+        // LayerNorms, and the ResNet tower's batch norms (torchvision names them bn1, bn2 and
+        // downsample.1).
+        const bool is_norm = name.find("norm") != std::string::npos ||
+                             name.find(".bn") != std::string::npos ||
+                             name.find(".downsample.1.") != std::string::npos;
         if (name.ends_with(".bias")) {
             p.zero_();
         } else if (is_norm) {
@@ -86,7 +107,7 @@ void ClipModelImpl::init_weights() {
 
 torch::Tensor ClipModelImpl::encode_image(const torch::Tensor& pixels) {
     const SerialScope small(image_macs(config_.vision, pixels.size(0)));
-    const auto pooled = vit ? vit(pixels) : cnn(pixels);
+    const auto pooled = vit ? vit(pixels) : resnet ? resnet(pixels) : cnn(pixels);
     return apply_linear(visual_projection, pooled);
 }
 

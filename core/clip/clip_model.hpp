@@ -4,6 +4,7 @@
 // logit_scale), so checkpoint I/O is a name-for-name copy. Torch header: include only from
 // .cpp files, tests and benchmarks.
 #include "clip/clip_config.hpp"
+#include "clip/resnet_tower.hpp"
 #include "clip/towers.hpp"
 
 namespace liveml::clip {
@@ -22,8 +23,9 @@ class ClipModelImpl : public torch::nn::Module {
     const ClipConfig& config() const { return config_; }
 
     TextTransformer text_model{nullptr};
-    VisionTransformer vit{nullptr}; // registered as "vision_model" for the ViT tower
-    CnnImageTower cnn{nullptr};     // registered as "vision_model" for the CNN tower
+    VisionTransformer vit{nullptr};   // registered as "vision_model" for the ViT tower
+    CnnImageTower cnn{nullptr};       // registered as "vision_model" for the CNN tower
+    ResNetImageTower resnet{nullptr}; // registered as "vision_model" for the ResNet tower
     torch::nn::Linear visual_projection{nullptr}, text_projection{nullptr};
     torch::Tensor logit_scale;
 
@@ -34,5 +36,7 @@ class ClipModelImpl : public torch::nn::Module {
 TORCH_MODULE(ClipModel);
 
 torch::Tensor l2_normalize(const torch::Tensor& x);
+
+ParameterCounts count_parameters(ClipModelImpl& model);
 
 } // namespace liveml::clip

@@ -1,19 +1,25 @@
 #include "clip/clip_trainer.hpp"
 
+#include "clip/clip_encoder.hpp"
+#include "clip/clip_evaluation.hpp"
 #include "clip/clip_runtime.hpp"
 #include "clip/contrastive_loss.hpp"
+#include "clip/distillation.hpp"
 #include "clip/image_input.hpp"
 #include "clip/model_io.hpp"
 #include "clip/token_tensor.hpp"
 #include "clip/train_checkpoint.hpp"
 #include "clip/training_set.hpp"
+#include "common/file_bytes.hpp"
 #include "tokenizer/bpe_trainer.hpp"
 #include "tokenizer/clip_tokenizer.hpp"
 
 #include <ATen/autocast_mode.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -27,6 +33,9 @@ using Clock = std::chrono::steady_clock;
 // CLIP caps the temperature so logits never exceed 100 x cosine.
 const double kMaxLogitScale = std::log(100.0);
 constexpr double kReportEverySeconds = 1.0;
+// Distillation keeps its best model (by validation zero-shot top-1) here, inside --out.
+constexpr const char* kBestDir = "best";
+constexpr const char* kBestFile = "best.json";
 
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
@@ -48,6 +57,30 @@ void validate(const TrainOptions& o) {
     if (o.weight_decay < 0) throw std::invalid_argument("weight decay must be >= 0");
     if (o.warmup_fraction < 0 || o.warmup_fraction >= 1)
         throw std::invalid_argument("warm-up fraction must be in [0, 1)");
+    if (o.preset != "small" && o.preset != "large")
+        throw std::invalid_argument("--preset must be small or large");
+    if (!o.distill) return;
+    const auto& d = *o.distill;
+    if (d.teacher.empty()) throw std::invalid_argument("--teacher is required");
+    if (!(d.alpha >= 0) || !std::isfinite(d.alpha))
+        throw std::invalid_argument("--alpha must be finite and >= 0");
+    if (!(d.temperature > 0) || !std::isfinite(d.temperature))
+        throw std::invalid_argument("--temperature must be finite and > 0");
+    if (d.student != "small" && d.student != "light" &&
+        !std::filesystem::is_regular_file(d.student))
+        throw std::invalid_argument("--student '" + d.student +
+                                    "' is neither small, light nor a config file");
+}
+
+// The model files of a checkpoint directory (what the best model keeps).
+constexpr const char* kModelFiles[] = {"config.json", "model.safetensors", "vocab.json",
+                                       "merges.txt"};
+
+void copy_model_files(const std::filesystem::path& from, const std::filesystem::path& to) {
+    std::filesystem::create_directories(to);
+    for (const char* name : kModelFiles)
+        std::filesystem::copy_file(from / name, to / name,
+                                   std::filesystem::copy_options::overwrite_existing);
 }
 
 // Data order of one epoch: a permutation seeded by (seed, epoch), so a resumed run replays
@@ -103,6 +136,7 @@ class Run {
         if (skipped)
             for (const auto& problem : data_->problems())
                 skipped(problem);
+        if (options_.distill) prepare_distillation();
         if (static_cast<std::size_t>(options_.batch_size) > data_->size())
             options_.batch_size = static_cast<int>(data_->size());
         steps_per_epoch_ = static_cast<std::int64_t>(data_->size()) /
@@ -111,6 +145,8 @@ class Run {
         start_step_ = step_;
         if (options_.resume) {
             model_ = load_clip_model(options_.out);
+        } else if (distill_) {
+            distill_->write_tokenizer(options_.out);
         } else {
             tokenizer::train_bpe(data_->caption_corpus(),
                                  static_cast<std::size_t>(options_.bpe_merges))
@@ -120,9 +156,9 @@ class Run {
         tokens_.emplace(tokenizer::ClipTokenizer::from_directory(options_.out, tok_options));
         if (!options_.resume) {
             torch::manual_seed(options_.seed);
-            model_ =
-                ClipModel(data_->default_config(static_cast<std::int64_t>(tokens_->vocab_size()),
-                                                tokens_->sot_id(), tokens_->eot_id()));
+            model_ = ClipModel(initial_config());
+            if (distill_ && options_.distill->init_from_teacher)
+                inherited_ = distill_->init_student(*model_);
         }
         model_->to(device_);
         optimizer_ = make_optimizer(*model_, options_);
@@ -134,6 +170,7 @@ class Run {
         const auto started = Clock::now();
         auto last_report = started;
         double loss_sum = 0, last_loss = 0;
+        NamedValues term_sums;
         std::int64_t loss_count = 0;
         double step_seconds = 0; // smoothed duration of one step, for the ETA
         std::vector<std::size_t> order;
@@ -151,23 +188,34 @@ class Run {
                 order = epoch_order(data_->size(), options_.seed, epoch);
                 order_epoch = epoch;
             }
-            last_loss = train_step(order, step_ % steps_per_epoch_);
+            const auto terms = train_step(order, step_ % steps_per_epoch_, last_loss);
             loss_sum += last_loss;
+            if (term_sums.empty()) term_sums = NamedValues(terms.size(), {"", 0.0});
+            for (std::size_t i = 0; i < terms.size(); ++i)
+                term_sums[i] = {terms[i].first, term_sums[i].second + terms[i].second};
             ++loss_count;
             ++step_;
             const double dt = seconds_since(t0);
             step_seconds = step_seconds == 0 ? dt : 0.9 * step_seconds + 0.1 * dt;
             const bool epoch_end = step_ % steps_per_epoch_ == 0;
             if (epoch_end || seconds_since(last_report) >= kReportEverySeconds) {
+                for (auto& [_, sum] : term_sums)
+                    sum /= static_cast<double>(loss_count);
                 report("train", loss_sum / static_cast<double>(loss_count),
-                       step_seconds * static_cast<double>(total_ - step_));
+                       step_seconds * static_cast<double>(total_ - step_), term_sums);
                 loss_sum = 0;
+                term_sums.clear();
                 loss_count = 0;
                 last_report = Clock::now();
             }
-            if (epoch_end) checkpoint();
+            if (epoch_end) {
+                checkpoint();
+                if (validation_) validate_epoch();
+            }
         }
         if (stopped) checkpoint();
+        const bool keep_best = !stopped && best_epoch_ > 0;
+        if (keep_best) copy_model_files(options_.out / kBestDir, options_.out);
         TrainResult r;
         r.step = step_;
         r.total = total_;
@@ -179,22 +227,86 @@ class Run {
         r.skipped = data_->problems().size();
         r.logit_scale = model_->logit_scale.exp().item<double>();
         r.device = device_text(device_);
+        r.best_top1 = best_top1_;
+        r.best_epoch = best_epoch_;
+        if (distill_) {
+            r.teacher_cache = distill_->cache_file().string();
+            r.teacher_cache_reused = distill_->cache_reused();
+        }
+        r.inherited_copied = inherited_.copied;
+        r.inherited_sliced = inherited_.sliced;
         return r;
     }
 
   private:
-    double train_step(const std::vector<std::size_t>& order, std::int64_t index_in_epoch) {
+    void prepare_distillation() {
+        // At most a fifth of the set, so the default 2,000 still leaves digits (1,433 items) to train.
+        validation_ =
+            data_->hold_out(std::min(options_.distill->validation_items, data_->size() / 5));
+        distill_.emplace(*options_.distill, *data_, options_.runtime, device_,
+                         [&](std::size_t done, std::size_t total) {
+                             report_count("teacher-cache", done, total);
+                         });
+        if (options_.resume) read_best();
+    }
+
+    ClipConfig initial_config() const {
+        if (distill_) return distill_->student_config(*data_);
+        const auto vocab = static_cast<std::int64_t>(tokens_->vocab_size());
+        auto config = data_->default_config(vocab, tokens_->sot_id(), tokens_->eot_id());
+        if (options_.preset == "small") return config;
+        auto large = large_cnn_config(vocab, tokens_->sot_id(), tokens_->eot_id(),
+                                      config.vision.image_size, config.vision.num_channels);
+        // As many stages as the default fits to the image (8x8 digits: three).
+        large.vision.cnn_channels.resize(config.vision.cnn_channels.size());
+        return large;
+    }
+
+    // Zero-shot on the held-out items with the checkpoint just written; a better top-1 than
+    // before replaces out/best.
+    void validate_epoch() {
+        const auto encoder = ClipEncoder::load(options_.out, options_.runtime);
+        const auto metrics = evaluate_zeroshot(encoder, *validation_);
+        const int epoch = static_cast<int>(step_ / steps_per_epoch_);
+        report("validate", 0, 0, {{"top1", metrics.top1}, {"top5", metrics.top5}});
+        if (metrics.top1 <= best_top1_) return;
+        best_top1_ = metrics.top1;
+        best_epoch_ = epoch;
+        copy_model_files(options_.out, options_.out / kBestDir);
+        const nlohmann::json best = {{"epoch", epoch}, {"top1", best_top1_}};
+        write_file_atomic(options_.out / kBestDir / kBestFile, best.dump() + "\n");
+    }
+
+    void read_best() {
+        std::ifstream in(options_.out / kBestDir / kBestFile);
+        if (!in) return;
+        try {
+            const auto best = nlohmann::json::parse(in);
+            best_top1_ = best.at("top1").get<double>();
+            best_epoch_ = best.at("epoch").get<int>();
+        } catch (const std::exception& e) {
+            throw std::runtime_error((options_.out / kBestDir / kBestFile).string() +
+                                     " is not a usable record of the best epoch (" + e.what() +
+                                     ")");
+        }
+    }
+
+    // Runs one step; `loss` receives the total, the result holds the distillation terms.
+    NamedValues train_step(const std::vector<std::size_t>& order, std::int64_t index_in_epoch,
+                           double& loss_value) {
         const auto batch = static_cast<std::size_t>(options_.batch_size);
         const auto& config = model_->config();
         const auto per_image = image_input_floats(config);
         std::vector<float> pixels(batch * per_image);
         std::vector<std::int64_t> image_groups(batch);
+        std::vector<std::size_t> items(batch);
         // Each distinct caption is encoded once; its group ties it to its images.
         std::vector<std::string> captions;
         std::vector<std::int64_t> text_groups;
         std::unordered_map<std::string, std::size_t> seen;
         for (std::size_t b = 0; b < batch; ++b) {
             const auto item = order[static_cast<std::size_t>(index_in_epoch) * batch + b];
+            items[b] = item;
             data_->image_input(item, config, {pixels.data() + b * per_image, per_image});
             image_groups[b] = data_->group(item);
             auto caption = data_->caption(item, static_cast<std::uint64_t>(step_));
@@ -235,16 +347,26 @@ class Run {
         }
         img = l2_normalize(img.to(torch::kFloat32));
         txt = l2_normalize(txt.to(torch::kFloat32));
-        const auto logits = model_->logit_scale.exp() * torch::matmul(img, txt.t());
-        const auto loss = contrastive_loss(logits, image_group_ids, text_group_ids);
+        StepLoss loss;
+        if (distill_) {
+            loss = distill_->loss(img, txt, model_->logit_scale.exp(), items, captions,
+                                  image_group_ids, text_group_ids);
+        } else {
+            const auto logits = model_->logit_scale.exp() * torch::matmul(img, txt.t());
+            loss.total = contrastive_loss(logits, image_group_ids, text_group_ids);
+        }
         optimizer_->zero_grad();
-        loss.backward();
+        loss.total.backward();
         optimizer_->step();
         {
             torch::NoGradGuard no_grad;
             model_->logit_scale.clamp_(0.0, kMaxLogitScale);
         }
-        return loss.item<double>();
+        loss_value = loss.total.item<double>();
+        NamedValues terms;
+        for (const auto& [name, value] : loss.terms)
+            terms.emplace_back(name, value.item<double>());
+        return terms;
     }
 
     void checkpoint() {
@@ -257,7 +379,7 @@ class Run {
         write_train_state(options_.out, TrainState{step_, total_, options_});
     }
 
-    void report(const char* phase, double loss, double eta) {
+    void report(const char* phase, double loss, double eta, NamedValues metrics = {}) {
         if (!progress_) return;
         TrainProgress p;
         p.phase = phase;
@@ -266,6 +388,17 @@ class Run {
         p.loss = loss;
         p.eta_s = eta;
         p.epoch = steps_per_epoch_ > 0 ? static_cast<int>(step_ / steps_per_epoch_) : 0;
+        p.metrics = std::move(metrics);
+        progress_(p);
+    }
+
+    // A phase that counts its own units (items embedded for the teacher cache).
+    void report_count(const char* phase, std::size_t done, std::size_t total) {
+        if (!progress_) return;
+        TrainProgress p;
+        p.phase = phase;
+        p.step = static_cast<std::int64_t>(done);
+        p.total = static_cast<std::int64_t>(total);
         progress_(p);
     }
 
@@ -277,6 +410,11 @@ class Run {
     std::optional<tokenizer::ClipTokenizer> tokens_;
     ClipModel model_{nullptr};
     std::unique_ptr<torch::optim::AdamW> optimizer_;
+    std::optional<Distillation> distill_;
+    std::optional<datasets::ImageClassDataset> validation_;
+    InheritReport inherited_;
+    double best_top1_ = -1;
+    int best_epoch_ = 0;
     std::int64_t step_ = 0, start_step_ = 0, total_ = 0, steps_per_epoch_ = 1;
 };
 

@@ -2,12 +2,16 @@
 // Contrastive training of a CLIP model from scratch, as a resumable job. Torch-free
 // interface: the CLI fills TrainOptions, passes a stop test tied to SIGTERM and receives
 // progress callbacks.
+#include "clip/distill_options.hpp"
 #include "clip/runtime_options.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace liveml::clip {
 
@@ -23,16 +27,29 @@ struct TrainOptions {
     std::size_t max_items = 0; // 0 = the whole training split (tests use a few hundred)
     int bpe_merges = 800;      // vocabulary learnt from the training captions
     bool resume = false;       // continue from the checkpoint in `out`
+    // The model trained from scratch: "small" (default for the data) or "large" (the teacher
+    // preset, large_cnn_config). Distillation builds its student from `distill` instead.
+    std::string preset = "small";
+    // Set: distil distill->teacher into a student instead of training contrastively alone.
+    // The student takes the teacher's tokenizer, items are held out for validation, and the
+    // best model by validation zero-shot top-1 is kept in out/best (then copied to out).
+    std::optional<DistillOptions> distill;
     RuntimeOptions runtime;
 };
 
+using NamedValues = std::vector<std::pair<std::string, double>>;
+
 struct TrainProgress {
-    std::string phase; // "prepare", "train", "checkpoint"
+    // "prepare", "teacher-cache" (step = items embedded), "train", "checkpoint", "validate"
+    std::string phase;
     std::int64_t step = 0;
     std::int64_t total = 0;
     double loss = 0;  // mean over the steps since the previous report
     double eta_s = 0; // for the remaining steps at the recent rate
     int epoch = 0;
+    // "train" while distilling: each loss term's mean since the previous report;
+    // "validate": the held-out zero-shot top1 and top5.
+    NamedValues metrics;
 };
 
 struct TrainResult {
@@ -46,6 +63,13 @@ struct TrainResult {
     std::size_t skipped = 0; // unusable inputs of user data (rows, images), reported one by one
     double logit_scale = 0;
     std::string device;
+    // Distillation only: the best validation zero-shot top-1 and its epoch (0: none yet), the
+    // teacher cache file and whether it was reused, what --init-from-teacher copied.
+    double best_top1 = -1;
+    int best_epoch = 0;
+    std::string teacher_cache;
+    bool teacher_cache_reused = false;
+    std::size_t inherited_copied = 0, inherited_sliced = 0;
 };
 
 using ProgressFn = std::function<void(const TrainProgress&)>;

@@ -16,7 +16,7 @@ imaging::ClipPreprocessConfig vit_recipe(const ClipConfig& c) {
     return recipe;
 }
 
-// The CNN tower sees pixels in [-1, 1]: centred inputs train faster without batch norm.
+// The CNN and ResNet towers see pixels in [-1, 1]: centred inputs train faster.
 imaging::GrayPreprocessConfig cnn_gray_recipe(const ClipConfig& c) {
     imaging::GrayPreprocessConfig recipe;
     recipe.size = static_cast<int>(c.vision.image_size);
@@ -41,7 +41,7 @@ std::size_t image_input_floats(const ClipConfig& c) {
 void gray_image_input(std::span<const std::uint8_t> pixels, int width, int height,
                       const ClipConfig& c, std::span<float> out) {
     check_out(c, out);
-    if (c.vision.tower == ImageTower::Cnn) {
+    if (c.vision.tower != ImageTower::Vit) {
         imaging::gray_to_chw(pixels, width, height, cnn_gray_recipe(c), out);
         return;
     }

@@ -11,7 +11,23 @@
 namespace liveml::clip {
 namespace {
 
-constexpr std::string_view kIgnoredSuffix = ".embeddings.position_ids";
+// Older transformers files carry position ids; torchvision's batch norms a step counter that
+// only matters with momentum=None, which we do not use.
+bool ignored_key(const std::string& name) {
+    return name.ends_with(".embeddings.position_ids") || name.ends_with(".num_batches_tracked");
+}
+
+// What a checkpoint holds: every parameter and the batch-norm running statistics (buffers the
+// model needs at inference; the causal mask buffer is rebuilt, never stored).
+std::map<std::string, torch::Tensor> state_tensors(ClipModelImpl& model) {
+    std::map<std::string, torch::Tensor> state;
+    for (auto& item : model.named_parameters())
+        state.emplace(item.key(), item.value());
+    for (auto& item : model.named_buffers())
+        if (item.key().ends_with(".running_mean") || item.key().ends_with(".running_var"))
+            state.emplace(item.key(), item.value());
+    return state;
+}
 
 std::string shape_text(c10::IntArrayRef shape) {
     std::ostringstream out;
@@ -35,13 +51,11 @@ std::string list_names(const std::vector<std::string>& names) {
 } // namespace
 
 void load_weights(ClipModelImpl& model, const safetensors::SafetensorsFile& file) {
-    std::map<std::string, torch::Tensor> params;
-    for (auto& item : model.named_parameters())
-        params.emplace(item.key(), item.value());
+    auto params = state_tensors(model);
 
     std::vector<std::string> unexpected, mismatched;
     for (const auto& info : file.tensors()) {
-        if (info.name.ends_with(kIgnoredSuffix)) continue;
+        if (ignored_key(info.name)) continue;
         const auto it = params.find(info.name);
         if (it == params.end()) {
             unexpected.push_back(info.name);
@@ -73,9 +87,9 @@ void load_weights(ClipModelImpl& model, const safetensors::SafetensorsFile& file
 void save_weights(ClipModelImpl& model, const std::filesystem::path& file) {
     safetensors::SafetensorsWriter writer;
     writer.set_metadata("format", "pt");
-    for (const auto& item : model.named_parameters()) {
-        const auto cpu = item.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();
-        writer.add(item.key(), safetensors::Dtype::F32, cpu.sizes().vec(),
+    for (const auto& [name, tensor] : state_tensors(model)) {
+        const auto cpu = tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+        writer.add(name, safetensors::Dtype::F32, cpu.sizes().vec(),
                    {cpu.data_ptr<float>(), static_cast<std::size_t>(cpu.numel())});
     }
     writer.write(file);

@@ -12,12 +12,14 @@ class SafetensorsFile;
 
 namespace liveml::clip {
 
-// Copies every tensor of `file` into the parameter of the same name. Strict: a missing key,
-// an unexpected key (other than *.embeddings.position_ids, which older files carry) or a
+// Copies every tensor of `file` into the parameter (or batch-norm running statistic) of the
+// same name. Strict: a missing key, an unexpected key (other than *.embeddings.position_ids,
+// which older files carry, and *.num_batches_tracked, torchvision's step counter) or a
 // shape mismatch throws std::runtime_error listing the offending keys. F32/F16/BF16/F64 are
 // widened to float32.
 void load_weights(ClipModelImpl& model, const safetensors::SafetensorsFile& file);
-// Writes every parameter as F32 under its Hugging Face key (atomically).
+// Writes every parameter and batch-norm running statistic as F32 under its Hugging Face
+// (or torchvision) key (atomically).
 void save_weights(ClipModelImpl& model, const std::filesystem::path& file);
 
 // config.json + model.safetensors from `dir`, on the CPU.

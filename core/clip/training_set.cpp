@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace liveml::clip {
 namespace {
@@ -87,6 +88,23 @@ TrainingSet TrainingSet::load(const std::string& dataset, std::size_t max_items)
     return set;
 }
 
+std::optional<datasets::ImageClassDataset> TrainingSet::hold_out(std::size_t count) {
+    if (!labelled_ || count == 0) return std::nullopt;
+    if (count + 2 > groups_.size())
+        throw std::runtime_error("dataset '" + name_ + "' has too few items to hold out " +
+                                 std::to_string(count) + " for validation");
+    auto& data = *labelled_;
+    const auto kept = data.size() - count;
+    datasets::ImageClassDataset held = data;
+    held.labels.erase(held.labels.begin(), held.labels.begin() + static_cast<std::ptrdiff_t>(kept));
+    held.pixels.erase(held.pixels.begin(),
+                      held.pixels.begin() + static_cast<std::ptrdiff_t>(kept * data.image_bytes()));
+    data.labels.resize(kept);
+    data.pixels.resize(kept * data.image_bytes());
+    groups_.resize(kept);
+    return held;
+}
+
 std::string TrainingSet::caption(std::size_t item, std::uint64_t step) const {
     if (!labelled_) return captions_[item];
     constexpr std::size_t kWordingsPerClassPerStep = 6;
@@ -102,6 +120,20 @@ void TrainingSet::image_input(std::size_t item, const ClipConfig& config,
     }
     const imaging::RgbImage image{rgb_size_[item][0], rgb_size_[item][1], rgb_[item]};
     rgb_image_input(image, config, out);
+}
+
+std::vector<std::string> TrainingSet::caption_set() const {
+    std::vector<std::string> texts;
+    if (!labelled_) {
+        std::unordered_set<std::string> seen;
+        for (const auto& caption : captions_)
+            if (seen.insert(caption).second) texts.push_back(caption);
+        return texts;
+    }
+    for (const auto& name : labelled_->class_names)
+        for (const auto tmpl : datasets::training_templates())
+            texts.push_back(datasets::fill_template(tmpl, name));
+    return texts;
 }
 
 std::vector<std::string> TrainingSet::caption_corpus() const {

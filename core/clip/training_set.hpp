@@ -22,6 +22,11 @@ class TrainingSet {
     // data cannot be read or holds fewer than two usable items.
     static TrainingSet load(const std::string& dataset, std::size_t max_items = 0);
 
+    // Moves the last `count` items of a built-in set out of training and returns them (a
+    // validation split); nullopt for user folders, whose captions name no classes. Throws
+    // std::runtime_error when fewer than two items would be left.
+    std::optional<datasets::ImageClassDataset> hold_out(std::size_t count);
+
     const std::string& name() const { return name_; }
     std::size_t size() const { return groups_.size(); }
     int group(std::size_t item) const { return groups_[item]; }
@@ -30,6 +35,8 @@ class TrainingSet {
     std::string caption(std::size_t item, std::uint64_t step) const;
     // Writes the model input of `item` (image_input_floats(config) floats).
     void image_input(std::size_t item, const ClipConfig& config, std::span<float> out) const;
+    // Every distinct caption that caption(item, step) can return, in a fixed order.
+    std::vector<std::string> caption_set() const;
     // Captions to learn the BPE vocabulary from (never the zero-shot templates).
     std::vector<std::string> caption_corpus() const;
     // The small model our defaults train for this data, with the tokenizer's ids.

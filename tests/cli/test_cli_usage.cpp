@@ -37,7 +37,8 @@ std::vector<Args> liveml_commands() {
 }
 
 #ifdef LIVEML_CLIP_PATH
-const std::vector<std::string> kClipJobs{"train", "eval", "zeroshot", "index", "search", "embed"};
+const std::vector<std::string> kClipJobs{"train",  "eval",  "zeroshot", "index",
+                                         "search", "embed", "distill",  "compare"};
 
 ProcessResult run_liveml_clip(const Args& args) {
     return run_process(LIVEML_CLIP_PATH, args);
@@ -192,6 +193,19 @@ TEST(CliUsage, ClipUsageErrorsExitTwoThroughLivemlToo) {
         {"index", "--model", "m", "--index", "i", "--batch-size", "0"},
         {"search", "--model", "m", "--top-k", "0"},
         {"embed", "--model", "m"},
+        {"train", "--dataset", "digits", "--out", "m", "--preset", "huge"},
+        {"distill", "--out", "m"},
+        {"distill", "--teacher", "no-such-teacher", "--out", "m"},
+        {"distill", "--teacher", ".", "--out", "m", "--loss", "kl"},
+        {"distill", "--teacher", ".", "--out", "m", "--student", "tiny"},
+        {"distill", "--teacher", ".", "--out", "m", "--temperature", "0"},
+        {"distill", "--teacher", ".", "--out", "m", "--alpha", "-1"},
+        {"distill", "--teacher", ".", "--out", "m", "--alpha", "nan"},
+        {"compare"},
+        {"compare", "--model", "no-such-model"},
+        {"compare", "--model", ".", "--runs", "0"},
+        {"compare", "--model", ".", "--markdown", "--csv"},
+        {"compare", "--model", ".", "--csv", "--json"},
     };
     for (const auto& args : cases) {
         expect_usage_error(run_liveml_clip(args), "liveml-clip " + joined(args));

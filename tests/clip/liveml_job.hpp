@@ -127,4 +127,20 @@ inline json run_to_result(std::vector<std::string> args, int expected_exit = 0) 
     return events.back();
 }
 
+// Each job (arguments after `liveml`) exits 1 with an error naming `--device cuda:99` (no such
+// GPU) and 2 for the misspelt `--device gpu`.
+inline void expect_device_errors(const std::vector<std::vector<std::string>>& jobs) {
+    for (const auto& job : jobs) {
+        auto args = job;
+        args.insert(args.end(), {"--device", "cuda:99", "--json"});
+        auto r = run_to_result(args, 1);
+        EXPECT_EQ(r["event"], "error") << job[1];
+        EXPECT_NE(r.value("message", "").find("cuda:99"), std::string::npos) << r.dump();
+        args = job;
+        args.insert(args.end(), {"--device", "gpu", "--json"});
+        r = run_to_result(args, 2);
+        EXPECT_EQ(r["event"], "error") << job[1];
+    }
+}
+
 } // namespace liveml::clip_test

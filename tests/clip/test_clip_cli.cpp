@@ -191,17 +191,7 @@ TEST_F(ClipCli, EveryJobRejectsAMissingOrMisspeltDevice) {
         {"clip", "search", "--model", m, "--index", (scratch / "index").string(), "--text", "a"},
         {"clip", "embed", "--model", m, "--inputs", (scratch / "in").string(), "--out",
          (scratch / "out").string()}};
-    for (const auto& job : jobs) {
-        auto args = job;
-        args.insert(args.end(), {"--device", "cuda:99", "--json"});
-        auto r = run_to_result(args, 1);
-        EXPECT_EQ(r["event"], "error") << job[1];
-        EXPECT_NE(r.value("message", "").find("cuda:99"), std::string::npos) << r.dump();
-        args = job;
-        args.insert(args.end(), {"--device", "gpu", "--json"});
-        r = run_to_result(args, 2);
-        EXPECT_EQ(r["event"], "error") << job[1];
-    }
+    expect_device_errors(jobs);
 }
 
 } // namespace

@@ -85,11 +85,13 @@ class TestExperimentsPage : public QObject {
 
     void jobsTheCliLacksAreDisabledWithAReason() {
         auto page = newPage();
-        // The page asked `liveml clip --help`; this build has no distill/compare/finetune.
+        // The page asked `liveml clip --help`: this build has distill and compare (issue 12),
+        // not finetune (issue 15).
         QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::Train), 10000);
         QTest::qWait(100);
-        QTRY_VERIFY_WITH_TIMEOUT(!page->form()->isKindEnabled(jobs::JobKind::Distill), 10000);
-        QVERIFY(!page->form()->isKindEnabled(jobs::JobKind::Compare));
+        // Kinds the CLI may lack stay disabled until it answered, so wait for one to enable.
+        QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::Distill), 10000);
+        QVERIFY(page->form()->isKindEnabled(jobs::JobKind::Compare));
         QVERIFY(!page->form()->isKindEnabled(jobs::JobKind::FineTune));
         QVERIFY(page->form()->isKindEnabled(jobs::JobKind::Evaluate));
         auto* kinds = page->form()->findChild<QListWidget*>(QStringLiteral("jobKinds"));
