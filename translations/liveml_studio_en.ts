@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>liveml::experiments::CompareView</name>
+    <message numerus="yes">
+        <source>%n model(s) compared on the same inputs</source>
+        <translation>
+            <numerusform>%n model compared on the same inputs</numerusform>
+            <numerusform>%n models compared on the same inputs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>liveml::streamui::SecretStore</name>
     <message numerus="yes">
         <source>the keychain did not answer within %n s</source>

@@ -439,6 +439,95 @@ smoothed: %4</source>
     </message>
 </context>
 <context>
+    <name>liveml::experiments::CompareView</name>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Size (MB)</source>
+        <translation>大小（MB）</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>压缩比</translation>
+    </message>
+    <message>
+        <source>Image ms (b1 p50)</source>
+        <translation>图像毫秒（b1 p50）</translation>
+    </message>
+    <message>
+        <source>Image ms (b64 p50)</source>
+        <translation>图像毫秒（b64 p50）</translation>
+    </message>
+    <message>
+        <source>Text ms (b1 p50)</source>
+        <translation>文本毫秒（b1 p50）</translation>
+    </message>
+    <message>
+        <source>Speed-up (image b1)</source>
+        <translation>加速（图像 b1）</translation>
+    </message>
+    <message>
+        <source>Zero-shot top-1</source>
+        <translation>零样本 top-1</translation>
+    </message>
+    <message>
+        <source>Zero-shot top-5</source>
+        <translation>零样本 top-5</translation>
+    </message>
+    <message>
+        <source>R@1 text→image</source>
+        <translation>R@1 文本→图像</translation>
+    </message>
+    <message>
+        <source>R@1 image→text</source>
+        <translation>R@1 图像→文本</translation>
+    </message>
+    <message>
+        <source>mAP</source>
+        <translation>mAP</translation>
+    </message>
+    <message>
+        <source>Top-1 retained</source>
+        <translation>保留的 top-1</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>导出比较</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) compared on the same inputs</source>
+        <translation>
+            <numerusform>在相同输入上比较了 %n 个模型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings: differences only</source>
+        <translation>设置：仅显示差异</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Image latency, batch 1, p50 (ms)</source>
+        <translation>图像延迟，批大小 1，p50（毫秒）</translation>
+    </message>
+</context>
+<context>
     <name>liveml::experiments::ImageDropTarget</name>
     <message>
         <source>Choose an image</source>
@@ -654,6 +743,14 @@ smoothed: %4</source>
     <message>
         <source>Class names separated by commas; the job&apos;s template ensemble (&quot;a photo of a {}&quot;, …) turns each into prompts.</source>
         <translation>类别名称，用逗号分隔；作业的模板集合（“a photo of a {}”等）会把每个名称变成提示词。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Each template needs {} where the class name goes.</source>
+        <translation>每个模板都需要用 {} 标出类别名称的位置。</translation>
     </message>
 </context>
 <context>

@@ -37,8 +37,12 @@ std::vector<Args> liveml_commands() {
 }
 
 #ifdef LIVEML_CLIP_PATH
-const std::vector<std::string> kClipJobs{"train",  "eval",  "zeroshot", "index",
-                                         "search", "embed", "distill",  "compare"};
+const std::vector<std::string> kClipJobs{
+    "train", "eval", "zeroshot", "index", "search", "embed", "distill", "compare",
+#ifdef LIVEML_TEST_STREAM
+    "ingest", "bucket-watch", // built with Kafka only
+#endif
+};
 
 ProcessResult run_liveml_clip(const Args& args) {
     return run_process(LIVEML_CLIP_PATH, args);
@@ -195,6 +199,16 @@ TEST(CliUsage, ClipUsageErrorsExitTwoThroughLivemlToo) {
         {"embed", "--model", "m"},
         {"train", "--dataset", "digits", "--out", "m", "--preset", "huge"},
         {"distill", "--out", "m"},
+#ifdef LIVEML_TEST_STREAM
+        {"ingest", "--model", "m", "--index", "i"},
+        {"ingest", "--model", "m", "--index", "i", "--brokers", "b:1"},
+        {"ingest", "--model", "m", "--index", "i", "--watch", "w"},
+        {"ingest", "--model", "m", "--index", "i", "--watch", "w", "--out-dir", "w/out"},
+        {"ingest", "--model", "m", "--index", "i", "--brokers", "b:1", "--s3-endpoint",
+         "http://s3:1", "--thumb-size", "2"},
+        {"bucket-watch", "--bucket", "b"},
+        {"bucket-watch", "--bucket", "b", "--brokers", "b:1", "--interval-s", "0"},
+#endif
         {"distill", "--teacher", "no-such-teacher", "--out", "m"},
         {"distill", "--teacher", ".", "--out", "m", "--loss", "kl"},
         {"distill", "--teacher", ".", "--out", "m", "--student", "tiny"},
