@@ -89,7 +89,17 @@ TEST_F(ClipCli, EvalJsonHasExactlyTheDocumentedKeys) {
     using Keys = std::set<std::string>;
     EXPECT_EQ(keys(r), (Keys{"event", "zeroshot", "retrieval", "latency_ms", "qps", "model",
                              "dataset", "split", "images", "captions", "device", "seconds"}));
-    EXPECT_EQ(keys(r["zeroshot"]), (Keys{"top1", "top5", "mean_per_class_recall"}));
+    EXPECT_EQ(keys(r["zeroshot"]), (Keys{"top1", "top5", "mean_per_class_recall",
+                                         "per_class_recall", "confusion"}));
+    // The confusion matrix counts every image once: ten rows of ten for Fashion-MNIST.
+    std::uint64_t images = 0;
+    ASSERT_EQ(r["zeroshot"]["confusion"].size(), 10u);
+    for (const auto& row : r["zeroshot"]["confusion"]) {
+        ASSERT_EQ(row.size(), 10u);
+        for (const auto& cell : row)
+            images += cell.get<std::uint64_t>();
+    }
+    EXPECT_EQ(images, r["images"].get<std::uint64_t>());
     EXPECT_EQ(keys(r["retrieval"]), (Keys{"t2i", "i2t", "mrr", "map", "ndcg@10", "relevance"}));
     const Keys direction{"R@1", "R@5",     "R@10",      "P@10",        "mrr",
                          "map", "ndcg@10", "mean_rank", "median_rank", "queries"};
