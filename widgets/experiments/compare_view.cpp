@@ -127,12 +127,13 @@ CompareView::CompareView(QWidget* parent)
     auto* lower = new QSplitter(Qt::Horizontal);
     lower->addWidget(plot_);
     lower->addWidget(settings_);
-    lower->setStretchFactor(0, 3);
-    lower->setStretchFactor(1, 2);
+    // The chart gets most of the room: a table of a few models needs little, and the settings
+    // shown are only what differs.
+    lower->setSizes({700, 300});
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(table_);
     split->addWidget(lower);
-    split->setStretchFactor(1, 2);
+    split->setSizes({160, 440});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
@@ -241,6 +242,7 @@ void CompareView::fillScatter() {
         plot_->xAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
         plot_->xAxis->setTicker(log ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
                                     : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        plot_->xAxis->ticker()->setTickCount(4); // latency labels are wide: few, readable
         if (log)
             plot_->xAxis->setRange(xlo / 1.6, xhi * 1.6);
         else

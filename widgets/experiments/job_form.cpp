@@ -10,9 +10,9 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -96,6 +96,8 @@ struct JobForm::Fields {
     PathCombo* tuneData;
     QSpinBox* tuneEpochs;
     QListWidget* compareModels;
+    QComboBox* compareDataset;
+    QSpinBox* compareMaxItems;
     std::vector<PathCombo*> datasetCombos;
     std::vector<QComboBox*> builtinCombos;
     std::vector<QComboBox*> splitCombos;
@@ -349,7 +351,15 @@ QWidget* JobForm::buildCompare() {
     QWidget* page;
     QFormLayout* form = newForm(&page);
     f_->compareModels = named(new QListWidget, "compareModels");
+    // Every model is measured on the same inputs: the test split of the data chosen here.
+    f_->compareDataset = named(new QComboBox, "compareDataset");
+    f_->builtinCombos.push_back(f_->compareDataset);
+    f_->compareMaxItems = spin(0, 10'000'000, 0, "compareMaxItems");
+    f_->compareMaxItems->setSpecialValueText(tr("all"));
     addRow(form, QT_TR_NOOP("Models"), f_->compareModels);
+    addRow(form, QT_TR_NOOP("Dataset"), f_->compareDataset);
+    QFormLayout* advanced = addAdvanced(form);
+    addRow(advanced, QT_TR_NOOP("Items used"), f_->compareMaxItems);
     return page;
 }
 
@@ -590,6 +600,9 @@ std::optional<jobs::JobSpec> JobForm::spec(QString* error) const {
             return std::nullopt;
         }
         o["model"] = models;
+        o["dataset"] = f_->compareDataset->currentData().toString().toStdString();
+        o["split"] = "test";
+        if (f_->compareMaxItems->value() > 0) o["max-items"] = f_->compareMaxItems->value();
         break;
     }
     }

@@ -4,19 +4,22 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
 #include <numeric>
+#include <set>
 
 #include "dashboard/confusion_matrix_chart.hpp"
+#include "experiments/compare_view.hpp"
 #include "experiments/gallery_images.hpp"
 #include "experiments/job_form.hpp"
 #include "experiments/job_runner.hpp"
@@ -284,6 +287,48 @@ class TestExperimentsPage : public QObject {
         QCOMPARE(recall->values()[3], result->at("per_class_recall")[3].get<double>());
     }
 
+    void compareFillsFromTwoTinyModels() {
+        auto page = newPage();
+        fillTraining(*page, 16, 2); // a second model: 4 steps instead of 2
+        const QString other = page->start();
+        QVERIFY2(!other.isEmpty(), qPrintable(page->errorText()));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, other), jobs::RunStatus::Done, kJobMs);
+        QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::Compare), 10000);
+        page->form()->setKind(jobs::JobKind::Compare);
+        auto* models = field<QListWidget>(*page, "compareModels");
+        int ticked = 0;
+        for (int row = 0; row < models->count(); ++row) {
+            const QString path = models->item(row)->data(Qt::UserRole).toString();
+            if (path == page->runner().outputDir(modelRun_) ||
+                path == page->runner().outputDir(other)) {
+                models->item(row)->setCheckState(Qt::Checked);
+                ++ticked;
+            }
+        }
+        QCOMPARE(ticked, 2);
+        auto* dataset = field<QComboBox>(*page, "compareDataset");
+        dataset->setCurrentIndex(dataset->findData(QStringLiteral("digits")));
+        field<QSpinBox>(*page, "compareMaxItems")->setValue(100);
+        const QString id = page->start();
+        QVERIFY2(!id.isEmpty(), qPrintable(page->errorText()));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Done, kJobMs);
+        QTRY_COMPARE(page->resultsView()->currentView(), QStringLiteral("compare"));
+        const auto* view = page->resultsView()->compareView();
+        QCOMPARE(int(view->models().size()), 2);
+        // Named by the runs that made them; the same architecture: equal parameter counts.
+        const std::set<std::string> runs{view->models()[0].run_id, view->models()[1].run_id};
+        QCOMPARE(runs, (std::set<std::string>{modelRun_.toStdString(), other.toStdString()}));
+        QCOMPARE(view->models()[0].figure(jobs::kParamsTotal),
+                 view->models()[1].figure(jobs::kParamsTotal));
+        QCOMPARE(view->modelTable()->rowCount(), 2);
+        // Their settings differ in the epochs alone (and what follows from them).
+        bool epochsShown = false;
+        for (int row = 0; row < view->settingsTable()->rowCount(); ++row)
+            if (view->settingsTable()->verticalHeaderItem(row)->text() == QStringLiteral("epochs"))
+                epochsShown = !view->settingsTable()->isRowHidden(row);
+        QVERIFY(epochsShown);
+    }
+
     void zeroShotOnTheDrawingShowsProbabilityBars() {
         auto page = newPage();
         experiments::GalleryImages gallery;
@@ -323,13 +368,12 @@ class TestExperimentsPage : public QObject {
         templates->setPlainText(QStringLiteral("a drawing of a {}.\n\n  {} \n"));
         const QString custom = page->start();
         QVERIFY2(!custom.isEmpty(), qPrintable(page->errorText()));
-        QCOMPARE(QString::fromStdString(
-                     page->runner().run(custom)->spec.options["template"].dump()),
-                 QStringLiteral(R"(["a drawing of a {}.","{}"])"));
+        QCOMPARE(
+            QString::fromStdString(page->runner().run(custom)->spec.options["template"].dump()),
+            QStringLiteral(R"(["a drawing of a {}.","{}"])"));
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, custom), jobs::RunStatus::Done, kJobMs);
         QTRY_VERIFY(page->selectedRun() == custom && bars->values() != ensemble);
-        const double customSum =
-            std::accumulate(bars->values().begin(), bars->values().end(), 0.0);
+        const double customSum = std::accumulate(bars->values().begin(), bars->values().end(), 0.0);
         QVERIFY2(std::abs(customSum - 1.0) < 1e-3, qPrintable(QString::number(customSum)));
     }
 };
