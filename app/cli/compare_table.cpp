@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/csv_cell.hpp"
+
 namespace liveml::cli {
 namespace {
 
@@ -16,14 +18,6 @@ std::string fixed(double value, int digits) {
 void add_latency(CompareRow& row, const std::string& name, const retrieval::LatencyStats& s) {
     row.emplace_back(name + "_p50_ms", fixed(s.p50_ms, 3));
     row.emplace_back(name + "_p95_ms", fixed(s.p95_ms, 3));
-}
-
-std::string csv_cell(const std::string& cell) {
-    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (const char c : cell)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + '"';
 }
 
 } // namespace

@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "common/csv_cell.hpp"
+
 namespace liveml::jobs {
 namespace {
 
@@ -28,16 +30,6 @@ void flatten_text(const nlohmann::json& json, const std::string& prefix,
         else
             out[name] = value.is_string() ? value.get<std::string>() : value.dump();
     }
-}
-
-std::string csv_cell(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (const char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + '"';
 }
 
 std::string number_text(double value) {
