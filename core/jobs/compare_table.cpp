@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <stdexcept>
 
 #include "common/csv_cell.hpp"
@@ -122,14 +123,14 @@ bool SettingRow::differs() const {
 
 std::vector<SettingRow> settings_side_by_side(const std::vector<nlohmann::json>& options) {
     std::vector<std::map<std::string, std::string>> flat(options.size());
-    std::map<std::string, bool> keys; // sorted: the same order for every comparison
+    std::set<std::string> keys; // sorted: the same order for every comparison
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (options[i].is_object()) flatten_text(options[i], std::string(), flat[i]);
         for (const auto& [key, value] : flat[i])
-            keys[key] = true;
+            keys.insert(key);
     }
     std::vector<SettingRow> rows;
-    for (const auto& [key, unused] : keys) {
+    for (const auto& key : keys) {
         SettingRow row{key, {}};
         for (const auto& run : flat) {
             const auto it = run.find(key);
