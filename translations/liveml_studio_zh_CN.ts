@@ -87,6 +87,10 @@
             <numerusform>已比较 %n 个模型</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ingest images</source>
+        <translation>导入图像</translation>
+    </message>
 </context>
 <context>
     <name>TailRow</name>
@@ -547,6 +551,55 @@ smoothed: %4</source>
     </message>
 </context>
 <context>
+    <name>liveml::experiments::IngestMonitor</name>
+    <message>
+        <source>thumbnail: s3://%1/%2</source>
+        <translation>缩略图：s3://%1/%2</translation>
+    </message>
+    <message>
+        <source>%1
+index id %2</source>
+        <translation>%1
+索引编号 %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the first objects…</source>
+        <translation>正在等待第一批对象…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; objects in the index · %2 objects/s · indexed %3, replaced %4, removed %5, already applied %6 · &lt;span style=&apos;color:%9&apos;&gt;dead-lettered %7, malformed events %8&lt;/span&gt;</source>
+        <translation>索引中共 &lt;b&gt;%1&lt;/b&gt; 个对象 · 每秒 %2 个对象 · 新索引 %3，替换 %4，移除 %5，已处理过 %6 · &lt;span style=&apos;color:%9&apos;&gt;进入死信 %7，格式错误的事件 %8&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Objects per second</source>
+        <translation>每秒对象数</translation>
+    </message>
+    <message>
+        <source>objects/s</source>
+        <translation>对象/秒</translation>
+    </message>
+    <message>
+        <source>Index size</source>
+        <translation>索引大小</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>对象数</translation>
+    </message>
+    <message>
+        <source>objects in the index</source>
+        <translation>索引中的对象</translation>
+    </message>
+    <message>
+        <source>events processed</source>
+        <translation>已处理事件</translation>
+    </message>
+    <message>
+        <source>Newest objects</source>
+        <translation>最新对象</translation>
+    </message>
+</context>
+<context>
     <name>liveml::experiments::JobForm</name>
     <message>
         <source>Data</source>
@@ -751,6 +804,70 @@ smoothed: %4</source>
     <message>
         <source>Each template needs {} where the class name goes.</source>
         <translation>每个模板都需要用 {} 标出类别名称的位置。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Kafka brokers</source>
+        <translation>Kafka 代理</translation>
+    </message>
+    <message>
+        <source>Events topic</source>
+        <translation>事件主题</translation>
+    </message>
+    <message>
+        <source>S3 endpoint</source>
+        <translation>S3 端点</translation>
+    </message>
+    <message>
+        <source>Access key from</source>
+        <translation>访问密钥来自</translation>
+    </message>
+    <message>
+        <source>Secret key from</source>
+        <translation>私有密钥来自</translation>
+    </message>
+    <message>
+        <source>Output bucket</source>
+        <translation>输出存储桶</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>缩略图尺寸</translation>
+    </message>
+    <message>
+        <source>Largest object (MiB)</source>
+        <translation>最大对象（MiB）</translation>
+    </message>
+    <message>
+        <source>Choose the folder to watch.</source>
+        <translation>请选择要监视的文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the Kafka brokers that carry the bucket events.</source>
+        <translation>请给出传送存储桶事件的 Kafka 代理。</translation>
+    </message>
+    <message>
+        <source>Give the S3 endpoint the objects are fetched from.</source>
+        <translation>请给出获取对象的 S3 端点。</translation>
+    </message>
+    <message>
+        <source>Bucket events (Kafka + S3)</source>
+        <translation>存储桶事件（Kafka + S3）</translation>
+    </message>
+    <message>
+        <source>New and changed images in this folder are indexed as they arrive; deleted ones leave the index.</source>
+        <translation>此文件夹中新增和修改的图像一到达即被索引；删除的图像会移出索引。</translation>
+    </message>
+    <message>
+        <source>The name of an environment variable of the studio that holds the key (the key itself is never stored).</source>
+        <translation>存放密钥的工作室环境变量的名称（密钥本身从不保存）。</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ struct KindName {
 constexpr KindName kNames[] = {
     {JobKind::Train, "train"},       {JobKind::Index, "index"},       {JobKind::Search, "search"},
     {JobKind::ZeroShot, "zeroshot"}, {JobKind::Evaluate, "eval"},     {JobKind::Distill, "distill"},
-    {JobKind::Compare, "compare"},   {JobKind::FineTune, "finetune"},
+    {JobKind::Compare, "compare"},   {JobKind::FineTune, "finetune"}, {JobKind::Ingest, "ingest"},
 };
 
 std::string scalar_text(const nlohmann::ordered_json& value) {
@@ -38,7 +38,8 @@ std::optional<JobKind> job_kind_named(std::string_view name) {
 }
 
 bool is_resumable(JobKind kind) {
-    return kind == JobKind::Train || kind == JobKind::Distill || kind == JobKind::Index;
+    return kind == JobKind::Train || kind == JobKind::Distill || kind == JobKind::Index ||
+           kind == JobKind::Ingest;
 }
 
 std::string JobSpec::option(const std::string& name) const {
@@ -81,10 +82,15 @@ std::filesystem::path output_path(JobKind kind, const std::filesystem::path& run
     case JobKind::FineTune:
         return run_dir / "model";
     case JobKind::Index:
+    case JobKind::Ingest:
         return run_dir / "index";
     default:
         return {};
     }
+}
+
+std::filesystem::path thumbnails_path(const std::filesystem::path& run_dir) {
+    return run_dir / "thumbnails";
 }
 
 std::vector<std::string> job_arguments(const JobSpec& spec, const std::filesystem::path& run_dir,
@@ -108,11 +114,12 @@ std::vector<std::string> job_arguments(const JobSpec& spec, const std::filesyste
             args.insert(args.end(), {flag, scalar_text(value)});
         }
     }
+    const bool writes_index = spec.kind == JobKind::Index || spec.kind == JobKind::Ingest;
     const auto out = output_path(spec.kind, run_dir);
-    if (!out.empty())
-        args.insert(args.end(), {spec.kind == JobKind::Index ? "--index" : "--out", out.string()});
-    if (resume && is_resumable(spec.kind) && spec.kind != JobKind::Index)
-        args.push_back("--resume");
+    if (!out.empty()) args.insert(args.end(), {writes_index ? "--index" : "--out", out.string()});
+    if (spec.kind == JobKind::Ingest && !spec.option("watch").empty())
+        args.insert(args.end(), {"--out-dir", thumbnails_path(run_dir).string()});
+    if (resume && is_resumable(spec.kind) && !writes_index) args.push_back("--resume");
     args.push_back("--json");
     return args;
 }

@@ -11,16 +11,16 @@
 
 namespace liveml::jobs {
 
-// Distill, Compare and FineTune name jobs of issues 12 and 15 that the CLI may not have yet;
-// the studio asks `liveml clip <name> --help` before offering them.
-enum class JobKind { Train, Index, Search, ZeroShot, Evaluate, Distill, Compare, FineTune };
+// Distill, Compare, FineTune and Ingest name jobs that a build's CLI may not have; the studio
+// asks `liveml clip <name> --help` before offering them.
+enum class JobKind { Train, Index, Search, ZeroShot, Evaluate, Distill, Compare, FineTune, Ingest };
 
-inline constexpr JobKind kAllJobKinds[] = {JobKind::Train,    JobKind::Distill, JobKind::FineTune,
-                                           JobKind::Index,    JobKind::Search,  JobKind::ZeroShot,
-                                           JobKind::Evaluate, JobKind::Compare};
+inline constexpr JobKind kAllJobKinds[] = {JobKind::Train,    JobKind::Distill,  JobKind::FineTune,
+                                           JobKind::Index,    JobKind::Ingest,   JobKind::Search,
+                                           JobKind::ZeroShot, JobKind::Evaluate, JobKind::Compare};
 
 // The `liveml clip` subcommand: "train", "index", "search", "zeroshot", "eval", "distill",
-// "compare", "finetune".
+// "compare", "finetune", "ingest".
 std::string_view job_name(JobKind kind);
 std::optional<JobKind> job_kind_named(std::string_view name);
 
@@ -44,12 +44,17 @@ struct JobSpec {
 };
 
 // The folder inside a run folder where the job writes what it makes: "model" for jobs that
-// train, "index" for Index, empty for jobs that only report.
+// train, "index" for Index and Ingest, empty for jobs that only report.
 std::filesystem::path output_path(JobKind kind, const std::filesystem::path& run_dir);
 
+// Where an Ingest run that watches a folder writes thumbnails and sidecars (the result
+// events' keys are relative to it).
+std::filesystem::path thumbnails_path(const std::filesystem::path& run_dir);
+
 // Arguments after the `liveml` program: clip <job> <options> [--out|--index DIR] [--resume]
-// --json. `resume` is only honoured by resumable jobs (Index needs no flag: a rerun embeds
-// only what it had not reached).
+// --json; an Ingest that watches a folder also gets --out-dir <run>/thumbnails. `resume` is
+// only honoured by resumable jobs (Index and Ingest need no flag: a rerun embeds only what
+// it had not reached).
 std::vector<std::string> job_arguments(const JobSpec& spec, const std::filesystem::path& run_dir,
                                        bool resume = false);
 

@@ -49,6 +49,7 @@ std::optional<Headline> headline_of(JobKind kind, const nlohmann::json& result) 
         if (auto top1 = pick("top1", "/top1")) return top1;
         return pick("images", "/images");
     case JobKind::Index:
+    case JobKind::Ingest:
         return pick("size", "/size");
     case JobKind::Search:
         if (result.contains("results") && result["results"].is_array())

@@ -45,6 +45,27 @@ TEST(JobSpec, IndexRerunsWithoutAResumeFlag) {
     EXPECT_TRUE(output_path(JobKind::Search, "/runs/s").empty());
 }
 
+TEST(JobSpec, IngestWritesItsIndexAndAWatchedFoldersThumbnailsIntoTheRunFolder) {
+    JobSpec spec;
+    spec.kind = JobKind::Ingest;
+    spec.options["model"] = "/m";
+    spec.options["watch"] = "/photos";
+    EXPECT_EQ(job_arguments(spec, "/runs/g", true),
+              (Args{"clip", "ingest", "--model", "/m", "--watch", "/photos", "--index",
+                    "/runs/g/index", "--out-dir", "/runs/g/thumbnails", "--json"}));
+    EXPECT_TRUE(is_resumable(JobKind::Ingest));
+    // From bucket events the thumbnails go to the output bucket: no local folder.
+    JobSpec bucket;
+    bucket.kind = JobKind::Ingest;
+    bucket.options["model"] = "/m";
+    bucket.options["brokers"] = "127.0.0.1:9092";
+    bucket.options["s3-endpoint"] = "http://127.0.0.1:9000";
+    EXPECT_EQ(
+        job_arguments(bucket, "/runs/b"),
+        (Args{"clip", "ingest", "--model", "/m", "--brokers", "127.0.0.1:9092", "--s3-endpoint",
+              "http://127.0.0.1:9000", "--index", "/runs/b/index", "--json"}));
+}
+
 TEST(JobSpec, JsonRoundTripKeepsKindAndOptionOrder) {
     JobSpec spec;
     spec.kind = JobKind::Evaluate;

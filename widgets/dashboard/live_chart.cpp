@@ -109,6 +109,15 @@ void LiveChart::setValueLabel(const QString& label) {
     plot_->yAxis->setLabel(label);
 }
 
+void LiveChart::setStepLabel(const QString& label) {
+    stepLabel_ = label;
+    if (mode_ == series::AxisMode::Step) plot_->xAxis->setLabel(stepAxisLabel());
+}
+
+QString LiveChart::stepAxisLabel() const {
+    return stepLabel_.isEmpty() ? tr("samples seen") : stepLabel_;
+}
+
 void LiveChart::addMetric(const std::string& metric, const QString& label) {
     selectors_.push_back({metric, label, false});
     rescanStore();
@@ -355,6 +364,12 @@ void LiveChart::applyView() {
             const auto value =
                 graph == track->raw ? series::SeriesValue::Raw : series::SeriesValue::Smoothed;
             series::MinMaxDecimator::decimate(track->mirror, columns_, mode_, value, scratch_);
+            // A line with more points than the plot has pixel columns is a min/max band of
+            // near-vertical segments: antialiasing cannot smooth what is drawn a pixel apart
+            // and its 2-px strokes were half of a frame's cost (10 × 100k points). Sparser
+            // lines, where the steps would show, stay antialiased.
+            if (graph == track->smooth)
+                graph->setAntialiased(scratch_.size() <= std::size_t(columns));
             for (const auto& p : scratch_) {
                 if (p.x < x.lower || p.x > x.upper || !std::isfinite(p.y)) continue;
                 ylo = std::min(ylo, p.y);
@@ -403,7 +418,7 @@ void LiveChart::setAxisMode(series::AxisMode mode) {
         plot_->xAxis->setLabel(tr("time"));
     } else {
         plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-        plot_->xAxis->setLabel(tr("samples seen"));
+        plot_->xAxis->setLabel(stepAxisLabel());
     }
     placeMarkers();
     fitXTicks();
@@ -578,7 +593,7 @@ void LiveChart::changeEvent(QEvent* event) {
         legendDirty_ = true; // text widths change with the font
         viewDirty_ = true;
     } else if (event->type() == QEvent::LanguageChange) {
-        plot_->xAxis->setLabel(mode_ == series::AxisMode::Step ? tr("samples seen") : tr("time"));
+        plot_->xAxis->setLabel(mode_ == series::AxisMode::Step ? stepAxisLabel() : tr("time"));
     }
 }
 

@@ -40,6 +40,8 @@ class LiveChart : public QWidget {
 
     void setTitle(const QString& title);
     void setValueLabel(const QString& label);
+    // What the step axis counts ("samples seen" unless set).
+    void setStepLabel(const QString& label);
     // Shows the metric named exactly `metric`; `label` names it in the legend (with the run).
     void addMetric(const std::string& metric, const QString& label);
     // Shows every metric starting with `prefix`; the legend names it by the rest of its name.
@@ -123,6 +125,7 @@ class LiveChart : public QWidget {
     void resizeEvent(QResizeEvent* event) override; // the legend's columns follow the width
 
   private:
+    QString stepAxisLabel() const;
     struct Track;
     struct Selector {
         std::string text;
@@ -165,6 +168,7 @@ class LiveChart : public QWidget {
     std::uint64_t seenVersion_ = ~std::uint64_t(0);
     double smoothing_ = 0;
     series::AxisMode mode_ = series::AxisMode::Step;
+    QString stepLabel_;
     bool follow_ = true;
     std::optional<double> followWidth_; // x width kept while following; none = all data
     bool rectZoomMode_ = false;

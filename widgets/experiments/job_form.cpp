@@ -48,6 +48,14 @@ QString classNamesOf(const std::string& dataset) {
     return datasetClassNames(dataset).join(QStringLiteral(", "));
 }
 
+// What an index holds: the dataset or gallery it was built from, or the folder or topic an
+// ingest followed.
+std::string indexSource(const jobs::JobSpec& spec) {
+    for (const char* option : {"dataset", "gallery", "watch", "events-topic"})
+        if (!spec.option(option).empty()) return spec.option(option);
+    return {};
+}
+
 bool isBuiltin(const QString& dataset) {
     return dataset == QLatin1String("fashion-mnist") || dataset == QLatin1String("digits");
 }
@@ -98,6 +106,19 @@ struct JobForm::Fields {
     QListWidget* compareModels;
     QComboBox* compareDataset;
     QSpinBox* compareMaxItems;
+    // Ingest: a watched folder, or bucket events on Kafka with the objects in S3
+    PathCombo* ingestModel;
+    QRadioButton* ingestFromFolder;
+    QRadioButton* ingestFromBucket;
+    PathCombo* ingestFolder;
+    QLineEdit* ingestBrokers;
+    QLineEdit* ingestTopic;
+    QLineEdit* ingestEndpoint;
+    QLineEdit* ingestAccessKeyEnv;
+    QLineEdit* ingestSecretKeyEnv;
+    QLineEdit* ingestOutBucket;
+    QSpinBox* ingestThumbSize;
+    QDoubleSpinBox* ingestMaxObjectMb;
     std::vector<PathCombo*> datasetCombos;
     std::vector<QComboBox*> builtinCombos;
     std::vector<QComboBox*> splitCombos;
@@ -115,6 +136,7 @@ JobForm::JobForm(JobRunner& runner, QWidget* parent)
         {jobs::JobKind::Distill, &JobForm::buildDistill},
         {jobs::JobKind::FineTune, &JobForm::buildFineTune},
         {jobs::JobKind::Index, &JobForm::buildIndex},
+        {jobs::JobKind::Ingest, &JobForm::buildIngest},
         {jobs::JobKind::Search, &JobForm::buildSearch},
         {jobs::JobKind::ZeroShot, &JobForm::buildZeroShot},
         {jobs::JobKind::Evaluate, &JobForm::buildEvaluate},
@@ -363,6 +385,59 @@ QWidget* JobForm::buildCompare() {
     return page;
 }
 
+QWidget* JobForm::buildIngest() {
+    QWidget* page;
+    QFormLayout* form = newForm(&page);
+    f_->ingestModel = named(new PathCombo, "ingestModel");
+    f_->ingestFromFolder = named(new QRadioButton, "ingestFromFolder");
+    f_->ingestFromBucket = named(new QRadioButton, "ingestFromBucket");
+    f_->ingestFromFolder->setChecked(true);
+    auto* sources = new QWidget;
+    auto* sourceRow = new QHBoxLayout(sources);
+    sourceRow->setContentsMargins(0, 0, 0, 0);
+    sourceRow->addWidget(f_->ingestFromFolder);
+    sourceRow->addWidget(f_->ingestFromBucket);
+    f_->ingestFolder = named(new PathCombo, "ingestFolder");
+    f_->ingestBrokers = named(new QLineEdit, "ingestBrokers");
+    f_->ingestTopic = named(new QLineEdit(QStringLiteral("bucket-events")), "ingestTopic");
+    f_->ingestEndpoint = named(new QLineEdit, "ingestEndpoint");
+    f_->ingestEndpoint->setPlaceholderText(QStringLiteral("http://127.0.0.1:9000"));
+    // Names of environment variables, never the keys: the child inherits the studio's
+    // environment, and a key typed here would end up in params.json and the process list.
+    f_->ingestAccessKeyEnv =
+        named(new QLineEdit(QStringLiteral("AWS_ACCESS_KEY_ID")), "ingestAccessKeyEnv");
+    f_->ingestSecretKeyEnv =
+        named(new QLineEdit(QStringLiteral("AWS_SECRET_ACCESS_KEY")), "ingestSecretKeyEnv");
+    f_->ingestOutBucket = named(new QLineEdit(QStringLiteral("processed")), "ingestOutBucket");
+    addRow(form, QT_TR_NOOP("Model"), f_->ingestModel);
+    addRow(form, QT_TR_NOOP("Source"), sources);
+    addRow(form, QT_TR_NOOP("Folder"), f_->ingestFolder);
+    addRow(form, QT_TR_NOOP("Kafka brokers"), f_->ingestBrokers);
+    addRow(form, QT_TR_NOOP("Events topic"), f_->ingestTopic);
+    addRow(form, QT_TR_NOOP("S3 endpoint"), f_->ingestEndpoint);
+    addRow(form, QT_TR_NOOP("Access key from"), f_->ingestAccessKeyEnv);
+    addRow(form, QT_TR_NOOP("Secret key from"), f_->ingestSecretKeyEnv);
+    addRow(form, QT_TR_NOOP("Output bucket"), f_->ingestOutBucket);
+    QFormLayout* advanced = addAdvanced(form);
+    f_->ingestThumbSize = spin(8, 4096, 256, "ingestThumbSize");
+    f_->ingestMaxObjectMb = named(new QDoubleSpinBox, "ingestMaxObjectMb");
+    f_->ingestMaxObjectMb->setRange(0.001, 4096);
+    f_->ingestMaxObjectMb->setDecimals(3);
+    f_->ingestMaxObjectMb->setValue(64);
+    addRow(advanced, QT_TR_NOOP("Thumbnail size"), f_->ingestThumbSize);
+    addRow(advanced, QT_TR_NOOP("Largest object (MiB)"), f_->ingestMaxObjectMb);
+    const auto showSource = [this, form] {
+        const bool folder = f_->ingestFromFolder->isChecked();
+        form->setRowVisible(f_->ingestFolder, folder);
+        for (QWidget* field : {f_->ingestBrokers, f_->ingestTopic, f_->ingestEndpoint,
+                               f_->ingestAccessKeyEnv, f_->ingestSecretKeyEnv, f_->ingestOutBucket})
+            form->setRowVisible(field, !folder);
+    };
+    connect(f_->ingestFromFolder, &QRadioButton::toggled, this, showSource);
+    showSource();
+    return page;
+}
+
 jobs::JobKind JobForm::kind() const {
     const QListWidgetItem* item = kinds_->currentItem();
     return item ? jobs::JobKind(item->data(kKindRole).toInt()) : jobs::JobKind::Train;
@@ -392,7 +467,7 @@ void JobForm::updateKindItems() {
         QListWidgetItem* item = kinds_->item(row);
         const auto kind = jobs::JobKind(item->data(kKindRole).toInt());
         const bool future = kind == jobs::JobKind::Distill || kind == jobs::JobKind::Compare ||
-                            kind == jobs::JobKind::FineTune;
+                            kind == jobs::JobKind::FineTune || kind == jobs::JobKind::Ingest;
         // Until the CLI answered, only the jobs every build has are offered.
         const bool enabled =
             !future ||
@@ -434,20 +509,18 @@ void JobForm::refreshRuns() {
         const bool usable =
             it->status == jobs::RunStatus::Done || it->status == jobs::RunStatus::Stopped;
         if (!usable || out.isEmpty()) continue;
-        if (it->spec.kind == jobs::JobKind::Index) {
+        // An ingest's index answers searches like one built in a single pass.
+        if (it->spec.kind == jobs::JobKind::Index || it->spec.kind == jobs::JobKind::Ingest) {
             if (QFileInfo::exists(out + QStringLiteral("/index.json")))
-                indexes.append({tr("%1 (%2)").arg(
-                                    id, QString::fromStdString(it->spec.option("dataset").empty()
-                                                                   ? it->spec.option("gallery")
-                                                                   : it->spec.option("dataset"))),
-                                out});
+                indexes.append(
+                    {tr("%1 (%2)").arg(id, QString::fromStdString(indexSource(it->spec))), out});
         } else if (QFileInfo::exists(out + QStringLiteral("/config.json"))) {
             const QString data = QString::fromStdString(it->spec.option("dataset"));
             models.append({data.isEmpty() ? id : tr("%1 (%2)").arg(id, data), out});
         }
     }
-    for (PathCombo* combo :
-         {f_->indexModel, f_->zsModel, f_->evalModel, f_->distillTeacher, f_->tuneBase})
+    for (PathCombo* combo : {f_->indexModel, f_->zsModel, f_->evalModel, f_->distillTeacher,
+                             f_->tuneBase, f_->ingestModel})
         combo->setChoices(models);
     f_->searchIndex->setChoices(indexes);
     f_->compareModels->clear();
@@ -475,6 +548,11 @@ bool JobForm::useDrawing(const QString& folder) {
 
 void JobForm::setSearchImage(const QString& path) {
     f_->searchImage->setPath(path);
+}
+
+void JobForm::setIngestFolder(const QString& path) {
+    f_->ingestFromFolder->setChecked(true);
+    f_->ingestFolder->selectFolder(path);
 }
 
 void JobForm::setSearchText(const QString& text) {
@@ -589,6 +667,30 @@ std::optional<jobs::JobSpec> JobForm::spec(QString* error) const {
         o["dataset"] = dataOption(f_->tuneData->value());
         o["epochs"] = f_->tuneEpochs->value();
         break;
+    case jobs::JobKind::Ingest:
+        if (!need(f_->ingestModel->value(), tr("Choose a model (train one first)."))) return {};
+        o["model"] = f_->ingestModel->value().toStdString();
+        if (f_->ingestFromFolder->isChecked()) {
+            if (!need(f_->ingestFolder->value(), tr("Choose the folder to watch."))) return {};
+            o["watch"] = f_->ingestFolder->value().toStdString();
+        } else {
+            const QString brokers = f_->ingestBrokers->text().trimmed();
+            const QString endpoint = f_->ingestEndpoint->text().trimmed();
+            if (!need(brokers, tr("Give the Kafka brokers that carry the bucket events.")))
+                return {};
+            if (!need(endpoint, tr("Give the S3 endpoint the objects are fetched from.")))
+                return {};
+            o["brokers"] = brokers.toStdString();
+            o["events-topic"] = f_->ingestTopic->text().trimmed().toStdString();
+            o["s3-endpoint"] = endpoint.toStdString();
+            o["access-key-env"] = f_->ingestAccessKeyEnv->text().trimmed().toStdString();
+            o["secret-key-env"] = f_->ingestSecretKeyEnv->text().trimmed().toStdString();
+            if (!f_->ingestOutBucket->text().trimmed().isEmpty())
+                o["out-bucket"] = f_->ingestOutBucket->text().trimmed().toStdString();
+        }
+        o["thumb-size"] = f_->ingestThumbSize->value();
+        o["max-object-mb"] = f_->ingestMaxObjectMb->value();
+        break;
     case jobs::JobKind::Compare: {
         nlohmann::ordered_json models = nlohmann::ordered_json::array();
         for (int row = 0; row < f_->compareModels->count(); ++row)
@@ -638,6 +740,13 @@ void JobForm::retranslate() {
         combo->addItem(tr("train"), QStringLiteral("train"));
         combo->setCurrentIndex(index);
     }
+    f_->ingestFromFolder->setText(tr("Folder"));
+    f_->ingestFromBucket->setText(tr("Bucket events (Kafka + S3)"));
+    f_->ingestFolder->setToolTip(tr("New and changed images in this folder are indexed as they "
+                                    "arrive; deleted ones leave the index."));
+    f_->ingestAccessKeyEnv->setToolTip(tr("The name of an environment variable of the studio "
+                                          "that holds the key (the key itself is never stored)."));
+    f_->ingestSecretKeyEnv->setToolTip(f_->ingestAccessKeyEnv->toolTip());
     f_->zsOnImages->setText(tr("Images"));
     f_->zsOnDataset->setText(tr("Dataset accuracy"));
     f_->zsDrawing->setText(tr("Use the drawing from the Draw page"));

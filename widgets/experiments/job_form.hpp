@@ -31,8 +31,8 @@ class PathCombo;
 
 // The left side of the Experiments page: the job kinds, a form per kind with defaults that
 // work on the built-in data (advanced options folded), and the device. Models and indexes
-// are offered from earlier runs or a folder. Kinds the CLI does not offer yet (distill,
-// compare, finetune) stay disabled with a tooltip saying so. GUI thread only.
+// are offered from earlier runs or a folder. Kinds the CLI does not offer (distill, compare,
+// finetune, ingest in older builds) stay disabled with a tooltip saying so. GUI thread only.
 class JobForm : public QWidget {
     Q_OBJECT
   public:
@@ -54,6 +54,8 @@ class JobForm : public QWidget {
     // The Search form's query, set by the results view ("search by this image").
     void setSearchImage(const QString& path);
     void setSearchText(const QString& text);
+    // The Ingest form's watched folder, as picking it in the dialog would set it.
+    void setIngestFolder(const QString& path);
     // Uses the Draw page's drawing as the zero-shot image (written under `folder`).
     bool useDrawing(const QString& folder);
 
@@ -73,6 +75,7 @@ class JobForm : public QWidget {
     QWidget* buildDistill();
     QWidget* buildFineTune();
     QWidget* buildCompare();
+    QWidget* buildIngest();
     void addRow(QFormLayout* form, const char* label, QWidget* field);
     QFormLayout* addAdvanced(QFormLayout* form);
     QFormLayout* newForm(QWidget** page);

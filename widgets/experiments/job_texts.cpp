@@ -27,6 +27,8 @@ QString kindText(jobs::JobKind kind) {
         return QCoreApplication::translate("JobTexts", "Evaluate");
     case jobs::JobKind::Compare:
         return QCoreApplication::translate("JobTexts", "Compare");
+    case jobs::JobKind::Ingest:
+        return QCoreApplication::translate("JobTexts", "Ingest images");
     }
     return {};
 }

@@ -13,9 +13,10 @@
 
 #include "dashboard/frame_clock.hpp"
 #include "dashboard/live_chart.hpp"
-#include "series/series_store.hpp"
+#include "experiments/ingest_monitor.hpp"
 #include "experiments/job_runner.hpp"
 #include "experiments/job_texts.hpp"
+#include "series/series_store.hpp"
 
 namespace liveml::experiments {
 
@@ -46,7 +47,7 @@ QString compactJson(const nlohmann::json& body) {
 RunLiveView::RunLiveView(JobRunner& runner, QWidget* parent)
     : QWidget(parent), runner_(runner), status_(new QLabel(this)), device_(new QLabel(this)),
       progress_(new QProgressBar(this)), phase_(new QLabel(this)), charts_(new QHBoxLayout),
-      log_(new QPlainTextEdit(this)) {
+      ingest_(new IngestMonitor(this)), log_(new QPlainTextEdit(this)) {
     status_->setObjectName(QStringLiteral("runStatus"));
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -67,7 +68,9 @@ RunLiveView::RunLiveView(JobRunner& runner, QWidget* parent)
     layout->addLayout(top);
     layout->addLayout(bar);
     layout->addLayout(charts_, 3);
+    layout->addWidget(ingest_, 4);
     layout->addWidget(log_, 2);
+    ingest_->hide();
 
     connect(&runner_, &JobRunner::eventReceived, this,
             [this](const QString& id, const StoredEvent& event) {
@@ -79,8 +82,12 @@ RunLiveView::RunLiveView(JobRunner& runner, QWidget* parent)
     // The charts redraw on this view's one frame clock (as DashboardView's do), never per event.
     auto* clock = new dashboard::FrameClock(this);
     connect(clock, &dashboard::FrameClock::frame, this, [this] {
-        lossChart_->refresh();
-        throughputChart_->refresh();
+        if (ingest_->isVisible()) {
+            ingest_->refresh();
+        } else {
+            lossChart_->refresh();
+            throughputChart_->refresh();
+        }
     });
     rebuildCharts();
     retranslate();
@@ -113,6 +120,19 @@ void RunLiveView::showRun(const QString& id) {
     rebuildCharts();
     const jobs::RunRecord* run = runner_.run(id);
     batchSize_ = run ? batchSize(run->spec) : 256;
+    const bool ingest = run && run->spec.kind == jobs::JobKind::Ingest;
+    lossChart_->setVisible(!ingest);
+    throughputChart_->setVisible(!ingest);
+    ingest_->setVisible(ingest);
+    if (ingest) {
+        // A watched folder's thumbnails are files in the run folder; a bucket's stay there.
+        const bool watches = !run->spec.option("watch").empty();
+        ingest_->reset(watches
+                           ? QString::fromStdString(
+                                 jobs::thumbnails_path(runner_.runDir(id).toStdString()).string())
+                           : QString(),
+                       QString::fromStdString(run->spec.option("out-bucket")));
+    }
     curve_ = std::make_unique<jobs::TrainingCurve>(batchSize_);
     progress_->setRange(0, 1);
     progress_->setValue(0);
@@ -125,6 +145,14 @@ void RunLiveView::showRun(const QString& id) {
 void RunLiveView::addEvent(const StoredEvent& stored) {
     const jobs::JobEvent& event = stored.event;
     const QLocale locale;
+    if (ingest_->isVisibleTo(this)) {
+        ingest_->push(event, stored.arrivedMs);
+        // One line per object would bury the log: the monitor shows them; what was
+        // dead-lettered, and why, stays in the log.
+        if (event.name == "stats" ||
+            (event.name == "object" && event.body.value("status", std::string()) != "failed"))
+            return;
+    }
     switch (event.type) {
     case jobs::EventType::Progress: {
         progress_->setRange(0, int(std::max<qint64>(event.total, 1)));

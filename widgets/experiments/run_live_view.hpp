@@ -19,13 +19,15 @@ class SeriesStore;
 
 namespace liveml::experiments {
 
+class IngestMonitor;
 class JobRunner;
 struct StoredEvent;
 
 // The selected run as it happens: status (red with the last error when it failed), device,
 // a progress bar with phase and ETA, the loss and throughput over steps (the dashboard's
 // LiveChart with EMA smoothing) and the log. A run picked from the history is replayed from
-// its event log, so the same view serves finished runs.
+// its event log, so the same view serves finished runs. An ingest run shows its IngestMonitor
+// (objects/s, index size, newest thumbnails) in place of the training charts.
 class RunLiveView : public QWidget {
     Q_OBJECT
   public:
@@ -43,6 +45,7 @@ class RunLiveView : public QWidget {
     // Points charted so far for the shown run (loss, throughput).
     int lossPoints() const { return lossPoints_; }
     int throughputPoints() const { return throughputPoints_; }
+    IngestMonitor* ingestMonitor() const { return ingest_; }
 
   protected:
     void changeEvent(QEvent* event) override;
@@ -61,6 +64,7 @@ class RunLiveView : public QWidget {
     QProgressBar* progress_;
     QLabel* phase_;
     QHBoxLayout* charts_;
+    IngestMonitor* ingest_;
     QPlainTextEdit* log_;
     std::unique_ptr<series::SeriesStore> store_;
     dashboard::LiveChart* lossChart_ = nullptr;

@@ -16,6 +16,7 @@
 #include "experiments/job_runner.hpp"
 #include "experiments/job_texts.hpp"
 #include "experiments/named_bar_chart.hpp"
+#include "experiments/thumbnail_grid.hpp"
 
 namespace liveml::experiments {
 
@@ -60,11 +61,7 @@ bool confusionOf(const nlohmann::json& json, dashboard::ConfusionMatrixChart::Ma
 }
 
 QPixmap thumbnail(const QImage& image) {
-    if (image.isNull()) return {};
-    // Fashion-MNIST items are 28×28 and digits 8×8: scale up without blurring the pixels.
-    const auto mode =
-        image.width() < kThumbnail / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
-    return QPixmap::fromImage(image.scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio, mode));
+    return thumbnailPixmap(image, kThumbnail);
 }
 
 } // namespace
@@ -73,7 +70,7 @@ RunResultsView::RunResultsView(JobRunner& runner, QWidget* parent)
     : QWidget(parent), runner_(runner), gallery_(std::make_unique<GalleryImages>()),
       stack_(new QStackedWidget(this)), empty_(new QLabel), metrics_(new QTableWidget(0, 2)),
       recall_(new NamedBarChart), confusion_(new dashboard::ConfusionMatrixChart),
-      query_(new QLabel), grid_(new QListWidget), image_(new QLabel),
+      query_(new QLabel), grid_(newThumbnailGrid(kThumbnail)), image_(new QLabel),
       probabilities_(new NamedBarChart), compare_(new CompareView) {
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
@@ -99,12 +96,6 @@ RunResultsView::RunResultsView(JobRunner& runner, QWidget* parent)
     stack_->addWidget(metricsPage);
 
     grid_->setObjectName(QStringLiteral("searchGrid"));
-    grid_->setViewMode(QListView::IconMode);
-    grid_->setIconSize(QSize(kThumbnail, kThumbnail));
-    grid_->setResizeMode(QListView::Adjust);
-    grid_->setMovement(QListView::Static);
-    grid_->setWordWrap(true);
-    grid_->setGridSize(QSize(kThumbnail + 40, kThumbnail + 52));
     connect(grid_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const QString file = gallery_->asFile(item->data(kPathRole).toString(),
                                               runner_.root() + QStringLiteral("/inputs"));

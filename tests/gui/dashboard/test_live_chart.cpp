@@ -77,9 +77,25 @@ class TestLiveChart : public QObject {
         chart.refresh();
         const int width = chart.plot()->axisRect()->width();
         QVERIFY(chart.plot()->graph(1)->dataCount() <= 4 * (width + 1) + 2);
+        // A dense band is drawn without antialiasing; every point (the reference) keeps it.
+        QVERIFY(!chart.plot()->graph(1)->antialiased());
         chart.setDecimation(false);
         chart.refresh();
         QCOMPARE(chart.plot()->graph(1)->dataCount(), 100'000);
+    }
+
+    void sparseLinesStayAntialiased() {
+        SeriesStore store;
+        LiveChart chart(store);
+        chart.addMetric("m", "m");
+        chart.resize(800, 400);
+        chart.show();
+        fill(store, {"r", "m"}, 60); // fewer points than any plot has pixel columns
+        chart.refresh();
+        QVERIFY(chart.plot()->graph(1)->antialiased());
+        fill(store, {"r", "m"}, 100'000);
+        chart.refresh();
+        QVERIFY(!chart.plot()->graph(1)->antialiased());
     }
 
     void metricAddedAfterItsDataIsPlotted() {

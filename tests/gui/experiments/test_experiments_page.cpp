@@ -1,7 +1,9 @@
 // The Experiments page with real `liveml clip` jobs on tiny data: training from the form
 // (events, chart, result), cancel and resume, a failing job, the history after the page is
-// recreated, indexing, text and image search, zero-shot on the drawing.
+// recreated, indexing, text and image search, zero-shot on the drawing, an ingest of a
+// watched folder.
 #include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -21,6 +23,7 @@
 #include "dashboard/confusion_matrix_chart.hpp"
 #include "experiments/compare_view.hpp"
 #include "experiments/gallery_images.hpp"
+#include "experiments/ingest_monitor.hpp"
 #include "experiments/job_form.hpp"
 #include "experiments/job_runner.hpp"
 #include "experiments/named_bar_chart.hpp"
@@ -237,6 +240,64 @@ class TestExperimentsPage : public QObject {
         QCOMPARE(QString::fromStdString(hits[0]["path"].get<std::string>()), clicked);
         QVERIFY(hits[0]["score"].get<double>() > 0.999);
         QTRY_COMPARE(page->resultsView()->searchGrid()->count(), 6);
+    }
+
+    void ingestOfAWatchedFolderShowsRateSizeAndThumbnailsAndFeedsSearch() {
+        const QString folder = dir_.filePath(QStringLiteral("photos"));
+        QVERIFY(QDir().mkpath(folder));
+        for (int i = 0; i < 5; ++i) {
+            QImage image(40 + 8 * i, 32, QImage::Format_RGB32);
+            image.fill(QColor::fromHsv(60 * i, 200, 220));
+            QVERIFY(image.save(QStringLiteral("%1/item-%2.%3")
+                                   .arg(folder)
+                                   .arg(i)
+                                   .arg(i % 2 ? QStringLiteral("jpg") : QStringLiteral("png"))));
+        }
+        QFile broken(folder + QStringLiteral("/broken.png"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("not a picture");
+        broken.close();
+
+        auto page = newPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::Ingest), 10000);
+        page->form()->setKind(jobs::JobKind::Ingest);
+        QVERIFY(field<PathCombo>(*page, "ingestModel")
+                    ->selectValue(page->runner().outputDir(modelRun_)));
+        QString missing;
+        QVERIFY(!page->form()->spec(&missing)); // no folder chosen yet
+        QVERIFY(missing.contains(QStringLiteral("folder")));
+        page->form()->setIngestFolder(folder);
+        field<QSpinBox>(*page, "threads")->setValue(1);
+        const QString id = page->start();
+        QVERIFY2(!id.isEmpty(), qPrintable(page->errorText()));
+        experiments::IngestMonitor* monitor = page->liveView()->ingestMonitor();
+        QVERIFY(monitor->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->picturesShown(), 5, kJobMs);
+        QCOMPARE(monitor->thumbnailCount(), 5);
+        QTRY_VERIFY(monitor->ratePoints() >= 1);
+        QTRY_VERIFY2(monitor->countersText().contains(QStringLiteral("dead-lettered 1")),
+                     qPrintable(monitor->countersText()));
+        QVERIFY(page->liveView()->logText().contains(QStringLiteral("broken.png")));
+
+        // A deleted file leaves the index and the grid.
+        QVERIFY(QFile::remove(folder + QStringLiteral("/item-0.png")));
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->thumbnailCount(), 4, kJobMs);
+        QTRY_VERIFY2(monitor->countersText().contains(QStringLiteral("<b>4</b>")),
+                     qPrintable(monitor->countersText()));
+
+        // It runs until cancelled; the index it kept is offered to Search.
+        QVERIFY(page->cancelSelected());
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Stopped, 20000);
+        QCOMPARE(page->runner().result(id)->at("size").get<int>(), 4);
+        page->form()->setKind(jobs::JobKind::Search);
+        QVERIFY(field<PathCombo>(*page, "searchIndex")->selectValue(page->runner().outputDir(id)));
+
+        // Shown again from the history, the run replays into the same view.
+        page->liveView()->showRun(id);
+        QVERIFY(monitor->isVisible());
+        monitor->refresh();
+        QCOMPARE(monitor->thumbnailCount(), 4);
+        QCOMPARE(monitor->picturesShown(), 4);
     }
 
     void evaluationFillsTheMetricsTableAndZeroShotAccuracyTheRecallBars() {
