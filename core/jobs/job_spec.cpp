@@ -47,6 +47,12 @@ std::string JobSpec::option(const std::string& name) const {
     return it != options.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::string JobSpec::data_source() const {
+    for (const char* name : {"dataset", "gallery", "watch", "events-topic"})
+        if (auto value = option(name); !value.empty()) return value;
+    return {};
+}
+
 std::string JobSpec::device() const {
     const std::string device = option("device");
     return device.empty() ? "auto" : device;

@@ -35,7 +35,9 @@ struct JobSpec {
     nlohmann::ordered_json options = nlohmann::ordered_json::object();
 
     std::string option(const std::string& name) const; // "" when absent or not a string
-    std::string device() const;                        // "auto" when not set
+    // What the run reads: its dataset, gallery, watched folder or events topic ("" if none).
+    std::string data_source() const;
+    std::string device() const; // "auto" when not set
 
     nlohmann::ordered_json to_json() const;
     // Throws std::runtime_error naming what is wrong (unknown kind, options not an object).

@@ -54,6 +54,7 @@ TEST(JobSpec, IngestWritesItsIndexAndAWatchedFoldersThumbnailsIntoTheRunFolder) 
               (Args{"clip", "ingest", "--model", "/m", "--watch", "/photos", "--index",
                     "/runs/g/index", "--out-dir", "/runs/g/thumbnails", "--json"}));
     EXPECT_TRUE(is_resumable(JobKind::Ingest));
+    EXPECT_EQ(spec.data_source(), "/photos");
     // From bucket events the thumbnails go to the output bucket: no local folder.
     JobSpec bucket;
     bucket.kind = JobKind::Ingest;

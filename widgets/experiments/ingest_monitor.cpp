@@ -35,6 +35,8 @@ IngestMonitor::IngestMonitor(QWidget* parent)
     grid_->setObjectName(QStringLiteral("ingestThumbnails"));
     grid_->setParent(this);
     grid_->setSelectionMode(QAbstractItemView::NoSelection);
+    // One row of pictures with their names stays whole however tall the log is.
+    grid_->setMinimumHeight(kThumbnail + 64);
     auto* charts = new QHBoxLayout;
     charts->setObjectName(QStringLiteral("ingestCharts"));
     auto* layout = new QVBoxLayout(this);

@@ -48,14 +48,6 @@ QString classNamesOf(const std::string& dataset) {
     return datasetClassNames(dataset).join(QStringLiteral(", "));
 }
 
-// What an index holds: the dataset or gallery it was built from, or the folder or topic an
-// ingest followed.
-std::string indexSource(const jobs::JobSpec& spec) {
-    for (const char* option : {"dataset", "gallery", "watch", "events-topic"})
-        if (!spec.option(option).empty()) return spec.option(option);
-    return {};
-}
-
 bool isBuiltin(const QString& dataset) {
     return dataset == QLatin1String("fashion-mnist") || dataset == QLatin1String("digits");
 }
@@ -513,7 +505,7 @@ void JobForm::refreshRuns() {
         if (it->spec.kind == jobs::JobKind::Index || it->spec.kind == jobs::JobKind::Ingest) {
             if (QFileInfo::exists(out + QStringLiteral("/index.json")))
                 indexes.append(
-                    {tr("%1 (%2)").arg(id, QString::fromStdString(indexSource(it->spec))), out});
+                    {tr("%1 (%2)").arg(id, QString::fromStdString(it->spec.data_source())), out});
         } else if (QFileInfo::exists(out + QStringLiteral("/config.json"))) {
             const QString data = QString::fromStdString(it->spec.option("dataset"));
             models.append({data.isEmpty() ? id : tr("%1 (%2)").arg(id, data), out});

@@ -19,12 +19,6 @@ QString durationText(double seconds) {
     return RunHistoryModel::tr("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
 }
 
-QString datasetOf(const jobs::JobSpec& spec) {
-    const std::string dataset = spec.option("dataset");
-    if (!dataset.empty()) return QString::fromStdString(dataset);
-    return QString::fromStdString(spec.option("gallery"));
-}
-
 } // namespace
 
 RunHistoryModel::RunHistoryModel(JobRunner& runner, QObject* parent)
@@ -77,7 +71,7 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
     case Kind:
         return kindText(run->spec.kind);
     case Dataset:
-        return datasetOf(run->spec);
+        return QString::fromStdString(run->spec.data_source());
     case Model: {
         std::string model = run->spec.option("model");
         if (model.empty()) model = run->spec.option("teacher");

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -246,8 +247,13 @@ class TestExperimentsPage : public QObject {
         const QString folder = dir_.filePath(QStringLiteral("photos"));
         QVERIFY(QDir().mkpath(folder));
         for (int i = 0; i < 5; ++i) {
-            QImage image(40 + 8 * i, 32, QImage::Format_RGB32);
-            image.fill(QColor::fromHsv(60 * i, 200, 220));
+            // A number on a colour, so the grid (and the docs' screenshot) shows which is which.
+            QImage image(96 + 16 * i, 96, QImage::Format_RGB32);
+            image.fill(QColor::fromHsv(60 * i, 120, 230));
+            QPainter painter(&image);
+            painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 40, QFont::Bold));
+            painter.drawText(image.rect(), Qt::AlignCenter, QString::number(i));
+            painter.end();
             QVERIFY(image.save(QStringLiteral("%1/item-%2.%3")
                                    .arg(folder)
                                    .arg(i)
