@@ -122,10 +122,11 @@ def write_features(liveml, rows, root, out):
                 if "features" not in item:
                     sys.exit(f"{item['file']}: {item.get('error')}")
                 features[item["file"]] = item["features"]
-    with gzip.open(out, "wt", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        for rel, label, _, _ in rows:
-            writer.writerow(features[str(root / rel)] + [label])
+    text = "".join(",".join(map(str, features[str(root / rel)] + [label])) + "\n"
+                   for rel, label, _, _ in rows)
+    with open(out, "wb") as f:  # mtime 0: the same renders give the same bytes
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as z:
+            z.write(text.encode())
 
 
 def main():

@@ -13,11 +13,11 @@ std::filesystem::path bundled_font_digits_path() {
 }
 
 std::unique_ptr<liveml::online::MlpClassifier>
-train_canvas_model(const std::vector<DigitSample>& data, const std::vector<DigitSample>& font_digits,
+train_canvas_model(const std::vector<DigitSample>& data,
+                   const std::vector<DigitSample>& font_digits,
                    const CanvasPresetOptions& options) {
-    if (options.members < 1 ||
-        static_cast<std::size_t>(options.members) * options.mlp.hidden >
-            liveml::online::MlpClassifier::kMaxHidden)
+    if (options.members < 1 || static_cast<std::size_t>(options.members) * options.mlp.hidden >
+                                   liveml::online::MlpClassifier::kMaxHidden)
         throw std::invalid_argument("the canvas preset's members do not fit one network");
     std::vector<int> classes(10);
     std::iota(classes.begin(), classes.end(), 0);

@@ -40,7 +40,8 @@ std::filesystem::path bundled_font_digits_path();
 // seeded orders: deterministic for given inputs and options. Throws std::invalid_argument for
 // no data or members outside 1..4 (four 256-unit networks fill MlpClassifier::kMaxHidden).
 std::unique_ptr<liveml::online::MlpClassifier>
-train_canvas_model(const std::vector<DigitSample>& data, const std::vector<DigitSample>& font_digits,
+train_canvas_model(const std::vector<DigitSample>& data,
+                   const std::vector<DigitSample>& font_digits,
                    const CanvasPresetOptions& options = {});
 
 } // namespace liveml::digits

@@ -147,7 +147,8 @@ MlpClassifier MlpClassifier::averaged(std::span<const MlpClassifier> members) {
         for (std::size_t j = 0; j < first.n_features_; ++j)
             std::copy_n(m.w1_.begin() + static_cast<std::ptrdiff_t>(j * h), h,
                         out.w1_.begin() + static_cast<std::ptrdiff_t>(j * total + offset));
-        std::copy(m.b1_.begin(), m.b1_.end(), out.b1_.begin() + static_cast<std::ptrdiff_t>(offset));
+        std::copy(m.b1_.begin(), m.b1_.end(),
+                  out.b1_.begin() + static_cast<std::ptrdiff_t>(offset));
         for (std::size_t i = 0; i < h * k; ++i)
             out.w2_[offset * k + i] = m.w2_[i] * share;
         for (std::size_t c = 0; c < k; ++c)
