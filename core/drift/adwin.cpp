@@ -118,6 +118,7 @@ bool Adwin::detect_change() {
                 // short of it.)
                 if (n1 >= kMinWindowLength && n0 >= kMinWindowLength &&
                     cut_differs(n0, n1, u0 / n0 - u1 / n1)) {
+                    if (!detected) rise_ = u1 / n1 > u0 / n0;
                     shrink = true;
                     detected = true;
                     if (width_ > 0.0) delete_oldest();

@@ -27,6 +27,10 @@ class Adwin final : public DriftDetector {
     double width() const noexcept { return width_; }
     double estimation() const noexcept { return width_ == 0 ? 0.0 : total_ / width_; }
     double delta() const noexcept { return delta_; }
+    // After a detection: whether the newer side of the first cut found to differ has the
+    // higher mean (for an error stream: the error rate rose). ADWIN is two-sided; a learner
+    // still learning lowers its error, which is a detection too.
+    bool rise() const noexcept { return rise_; }
 
   private:
     struct BucketRow {
@@ -50,6 +54,7 @@ class Adwin final : public DriftDetector {
     double variance_ = 0.0; // sum of squared deviations of the window
     double width_ = 0.0;
     std::uint64_t tick_ = 0;
+    bool rise_ = false;
 };
 
 } // namespace liveml::drift

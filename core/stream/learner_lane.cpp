@@ -66,17 +66,10 @@ PrequentialOutcome LearnerLane::learn(const DigitRecord& record, std::uint64_t p
     interval_correct_ += correct;
 
     const std::uint8_t error = correct ? 0 : 1;
-    recent_sum_ = recent_sum_ - recent_errors_[recent_next_] + error;
-    recent_errors_[recent_next_] = error;
-    recent_next_ = (recent_next_ + 1) % kRecentErrors;
-    const double window_error = adwin_ ? adwin_->estimation() : 0.0;
     detector_->update(error);
-    // ADWIN detects a fall of the error rate as readily as a rise: the last records' error
-    // rate against the window's tells them apart. (Its window after the cut does not: ADWIN
-    // drops the oldest buckets, whose error may be the highest, whichever way the change
-    // went.) DDM and Page-Hinkley detect rises only.
-    const bool drift = detector_->drift_detected() &&
-                       (!adwin_ || double(recent_sum_) / double(kRecentErrors) > window_error);
+    // ADWIN detects a fall of the error rate as readily as a rise: the two sides of the cut
+    // it found tell them apart. DDM and Page-Hinkley detect rises only.
+    const bool drift = detector_->drift_detected() && (!adwin_ || adwin_->rise());
     const bool new_warning = !drift && detector_->warning_detected() && !in_warning_;
     in_warning_ = !drift && detector_->warning_detected();
     if (drift || new_warning) {

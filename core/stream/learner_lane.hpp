@@ -1,5 +1,4 @@
 #pragma once
-#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -80,11 +79,6 @@ class LearnerLane {
     std::unique_ptr<drift::DriftDetector> detector_;
     // Set when the detector is ADWIN, which is two-sided (see learn()).
     const drift::Adwin* adwin_ = nullptr;
-    // The last errors (1 = wrong), to tell a rise of the error rate from a fall.
-    static constexpr std::size_t kRecentErrors = 32;
-    std::array<std::uint8_t, kRecentErrors> recent_errors_{};
-    std::size_t recent_next_ = 0;
-    std::size_t recent_sum_ = 0;
     bool in_warning_ = false;
     // Probability scores of the interval; accuracy is counted from the prequential guess
     // (for SGD the decision function's argmax, which saturated probabilities can miss).

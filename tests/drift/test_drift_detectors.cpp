@@ -162,3 +162,20 @@ TEST(DriftSynthetic, PageHinkleyDelayAndFalseAlarms) {
 }
 
 } // namespace
+
+// ADWIN is two-sided; rise() tells which way the change it found went.
+TEST(Adwin, TellsARiseFromAFall) {
+    for (const bool rising : {true, false}) {
+        Adwin adwin;
+        std::mt19937_64 rng(5);
+        bool detected = false;
+        for (int i = 0; i < 4000 && !detected; ++i) {
+            const double rate = (i < 2000) == rising ? 0.05 : 0.5;
+            adwin.update(double(rng() % 1000) < rate * 1000 ? 1.0 : 0.0);
+            detected = adwin.drift_detected();
+            if (detected) EXPECT_GE(i, 2000);
+        }
+        ASSERT_TRUE(detected) << rising;
+        EXPECT_EQ(adwin.rise(), rising);
+    }
+}
