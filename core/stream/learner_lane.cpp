@@ -1,5 +1,6 @@
 #include "stream/learner_lane.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -27,10 +28,24 @@ std::unique_ptr<drift::DriftDetector> make_drift_detector(const DriftWatch& watc
                                 "' (known: adwin, ddm, page_hinkley)");
 }
 
+std::unique_ptr<drift::DriftDetector> make_warning_detector(const DriftWatch& watch) {
+    if (watch.reaction != DriftReaction::kBackground || watch.detector == "ddm") return nullptr;
+    DriftWatch sensitive = watch;
+    sensitive.adwin_delta = std::min(0.5, watch.adwin_delta * 5.0);
+    if (watch.detector == "page_hinkley") {
+        drift::PageHinkleyParams params;
+        params.threshold /= 2.0;
+        return std::make_unique<drift::PageHinkley>(params);
+    }
+    return make_drift_detector(sensitive);
+}
+
 LearnerLane::LearnerLane(std::string model_key, Factory fresh, DriftWatch watch)
     : key_(std::move(model_key)), fresh_(std::move(fresh)), watch_(std::move(watch)),
       detector_(make_drift_detector(watch_)),
-      adwin_(dynamic_cast<const drift::Adwin*>(detector_.get())) {
+      adwin_(dynamic_cast<const drift::Adwin*>(detector_.get())),
+      warning_detector_(make_warning_detector(watch_)),
+      warning_adwin_(dynamic_cast<const drift::Adwin*>(warning_detector_.get())) {
     replace(fresh_());
 }
 
@@ -47,6 +62,7 @@ void LearnerLane::resume(std::unique_ptr<online::OnlineClassifier> model,
 }
 
 void LearnerLane::roll_back() {
+    background_.reset();
     replace(committed_bytes_.empty() ? fresh_()
                                      : online::deserialize_learner(committed_bytes_).model);
 }
@@ -70,7 +86,15 @@ PrequentialOutcome LearnerLane::learn(const DigitRecord& record, std::uint64_t p
     // ADWIN detects a fall of the error rate as readily as a rise: the two sides of the cut
     // it found tell them apart. DDM and Page-Hinkley detect rises only.
     const bool drift = detector_->drift_detected() && (!adwin_ || adwin_->rise());
-    const bool new_warning = !drift && detector_->warning_detected() && !in_warning_;
+    bool warning_signal = false;
+    if (warning_detector_) {
+        warning_detector_->update(error);
+        warning_signal =
+            warning_detector_->drift_detected() && (!warning_adwin_ || warning_adwin_->rise());
+    }
+    const bool new_warning =
+        !drift && ((detector_->warning_detected() && !in_warning_) || warning_signal);
+    const bool zone_left = in_warning_ && !detector_->warning_detected();
     in_warning_ = !drift && detector_->warning_detected();
     if (drift || new_warning) {
         if (interval_events_ < kMaxEventsPerInterval)
@@ -78,7 +102,17 @@ PrequentialOutcome LearnerLane::learn(const DigitRecord& record, std::uint64_t p
                               drift ? "drift" : "warning", position});
         ++interval_events_;
     }
-    if (drift && watch_.reaction == DriftReaction::kReset) {
+    if (watch_.reaction == DriftReaction::kBackground) {
+        if (background_) background_->partial_fit(digits::to_doubles(record.x), record.label);
+        if (drift) {
+            replace(background_ ? std::move(background_) : fresh_());
+            ++resets_;
+        } else if (new_warning) {
+            background_ = fresh_(); // a newer warning starts it anew
+        } else if (zone_left && !warning_detector_) {
+            background_.reset(); // DDM's warning passed without a drift
+        }
+    } else if (drift && watch_.reaction == DriftReaction::kReset) {
         replace(fresh_());
         ++resets_;
     }

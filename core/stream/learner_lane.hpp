@@ -20,6 +20,13 @@ namespace liveml::stream {
 enum class DriftReaction {
     kNone,  // report it only
     kReset, // replace the learner by a fresh one of its kind (it relearns the new concept)
+    // River/MOA style: a warning starts a background learner of the same kind that trains
+    // alongside; the drift swaps it in (a fresh one when no warning came first). DDM's warning
+    // zone is the warning (leaving the zone drops the background); ADWIN and Page-Hinkley
+    // have none, so a second, more sensitive detector of the same kind gives it (ADWIN with
+    // 5× the delta, at most 0.5; Page-Hinkley with half the threshold), as River's adaptive
+    // random forest does.
+    kBackground,
 };
 
 struct DriftWatch {
@@ -32,6 +39,9 @@ struct DriftWatch {
 const std::vector<std::string>& drift_detector_names();
 // Throws std::invalid_argument for an unknown name or a delta outside (0, 1).
 std::unique_ptr<drift::DriftDetector> make_drift_detector(const DriftWatch& watch);
+// The more sensitive detector that signals warnings for DriftReaction::kBackground; null for
+// DDM (its own warning zone) and for the other reactions.
+std::unique_ptr<drift::DriftDetector> make_warning_detector(const DriftWatch& watch);
 
 // One learner of the trainer: its model under its own model key, the last committed copy of it
 // (for rollbacks), its scores and the drift detector on its 0/1 prequential errors.
@@ -59,13 +69,18 @@ class LearnerLane {
 
     // One record, test then train. A drift (or entering a warning zone) appends an event at
     // stream position `position` to `events` and, with DriftReaction::kReset, replaces the
-    // model after it learned the record. Only a rise of the error rate is a drift here: ADWIN
-    // also detects falls (a learner still learning), which are neither reported nor acted on.
+    // model after it learned the record; with kBackground a warning starts the background
+    // learner (it trains from the next record) and the drift swaps it in. Only a rise of the error
+    // rate is a drift here: ADWIN also detects falls (a learner still learning), which are neither
+    // reported nor acted on.
     PrequentialOutcome learn(const DigitRecord& record, std::uint64_t position,
                              std::vector<DriftEvent>& events);
 
     // Scores of the interval since the previous call (which it starts afresh).
     LearnerReport report();
+
+    // Whether a background learner is training (DriftReaction::kBackground after a warning).
+    bool has_background() const noexcept { return background_ != nullptr; }
 
   private:
     void replace(std::unique_ptr<online::OnlineClassifier> model);
@@ -79,6 +94,11 @@ class LearnerLane {
     std::unique_ptr<drift::DriftDetector> detector_;
     // Set when the detector is ADWIN, which is two-sided (see learn()).
     const drift::Adwin* adwin_ = nullptr;
+    // DriftReaction::kBackground only: the warning detector (not for DDM) and the learner a
+    // warning started. Neither is checkpointed; a rollback drops the background learner.
+    std::unique_ptr<drift::DriftDetector> warning_detector_;
+    const drift::Adwin* warning_adwin_ = nullptr;
+    std::unique_ptr<online::OnlineClassifier> background_;
     bool in_warning_ = false;
     // Probability scores of the interval; accuracy is counted from the prequential guess
     // (for SGD the decision function's argmax, which saturated probabilities can miss).

@@ -245,3 +245,51 @@ TEST(LearnerLane, NoDriftIsReportedOnTheDemoStreamWithoutDrift) {
             }
         }
 }
+
+// --on-drift background on the label swap: a warning starts a learner of the same kind that
+// trains alongside and takes over at the drift. It must recover far faster than keeping the
+// old learner, and (having started a few records earlier) at least as well as a reset. ADWIN
+// tests every 32 records, its warning detector too: on a change this abrupt both fire at the
+// same test, so no background learner runs before the drift and the swap-in is a reset.
+TEST(LearnerLane, ABackgroundLearnerStartedAtTheWarningTakesOverAtTheDrift) {
+    const auto records = produced(kSwapAt + 3000, {DriftScenario::Kind::kLabelSwap, kSwapAt, 1});
+    for (const std::string detector : {"ddm", "adwin", "page_hinkley"}) {
+        const auto after_swap = [&](DriftReaction reaction, std::uint64_t& resets,
+                                    bool& had_background, std::vector<DriftEvent>& events) {
+            LearnerLane lane("key", fresh("sgd_classifier"), {detector, 0.002, reaction});
+            had_background = false;
+            for (std::uint64_t i = 0; i < kSwapAt; ++i)
+                lane.learn(records[i], i, events);
+            lane.report();
+            for (std::uint64_t i = kSwapAt; i < records.size(); ++i) {
+                lane.learn(records[i], i, events);
+                had_background = had_background || lane.has_background();
+            }
+            const LearnerReport report = lane.report();
+            resets = report.resets;
+            return report.accuracy;
+        };
+        std::uint64_t resets[3] = {};
+        bool background[3] = {};
+        std::vector<DriftEvent> events[3];
+        const double none = after_swap(DriftReaction::kNone, resets[0], background[0], events[0]);
+        const double reset = after_swap(DriftReaction::kReset, resets[1], background[1], events[1]);
+        const double bg =
+            after_swap(DriftReaction::kBackground, resets[2], background[2], events[2]);
+        EXPECT_FALSE(background[0] || background[1]) << detector;
+        EXPECT_EQ(background[2], detector != "adwin") << detector;
+        EXPECT_GE(resets[2], 1u) << detector;
+        EXPECT_GT(bg, none + 0.3) << detector;
+        EXPECT_GE(bg, reset - 0.01) << detector;
+        std::uint64_t warning = 0, drift = 0;
+        for (const auto& e : events[2]) {
+            if (e.samples_seen < kSwapAt) continue;
+            if (e.kind == "warning" && !warning) warning = e.samples_seen;
+            if (e.kind == "drift" && !drift) drift = e.samples_seen;
+        }
+        std::cout << detector << ": accuracy over the 3000 records after the swap: none " << none
+                  << ", reset " << reset << ", background " << bg << " (first warning "
+                  << (warning ? std::to_string(warning - kSwapAt) : std::string("none"))
+                  << ", drift " << drift - kSwapAt << " records after the swap)\n";
+    }
+}
