@@ -24,6 +24,8 @@ class Adwin final : public DriftDetector {
     explicit Adwin(double delta = 0.002); // 0 < delta < 1, else std::invalid_argument
 
     void update(double x) override;
+    void write_state(StateWriter& out) const override;
+    void read_state(StateReader& in) override;
     double width() const noexcept { return width_; }
     double estimation() const noexcept { return width_ == 0 ? 0.0 : total_ / width_; }
     double delta() const noexcept { return delta_; }

@@ -1,10 +1,12 @@
 #include "stream/learner_lane.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 
 #include "drift/ddm.hpp"
+#include "drift/detector_state.hpp"
 #include "drift/page_hinkley.hpp"
 #include "online/model_file.hpp"
 
@@ -12,6 +14,9 @@ namespace liveml::stream {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// "drift_state" text: this word, the format version, the lane's flag, then the detectors.
+constexpr std::string_view kStateMagic = "liveml-drift-state";
+constexpr std::uint64_t kStateVersion = 1;
 
 } // namespace
 
@@ -122,6 +127,39 @@ PrequentialOutcome LearnerLane::learn(const DigitRecord& record, std::uint64_t p
     }
     ++interval_records_;
     return outcome;
+}
+
+std::string LearnerLane::drift_state() const {
+    drift::StateWriter out;
+    out.word(kStateMagic);
+    out.count(kStateVersion);
+    out.count(in_warning_);
+    detector_->write_state(out);
+    out.count(warning_detector_ != nullptr);
+    if (warning_detector_) warning_detector_->write_state(out);
+    return out.text();
+}
+
+void LearnerLane::restore_drift_state(std::string_view state) {
+    drift::StateReader in(state);
+    in.expect(kStateMagic, "the format name");
+    if (const auto version = in.count("the format version", UINT64_MAX); version != kStateVersion)
+        throw drift::DetectorStateError("drift state format version " + std::to_string(version) +
+                                        " is not " + std::to_string(kStateVersion));
+    const bool in_warning = in.flag("the warning zone flag");
+    // Read into fresh detectors, so a bad state leaves this lane's as they were.
+    auto detector = make_drift_detector(watch_);
+    detector->read_state(in);
+    auto warning_detector = make_warning_detector(watch_);
+    if (in.flag("the warning detector flag") != (warning_detector != nullptr))
+        throw drift::DetectorStateError("drift state is for another --on-drift reaction");
+    if (warning_detector) warning_detector->read_state(in);
+    in.expect_end();
+    detector_ = std::move(detector);
+    adwin_ = dynamic_cast<const drift::Adwin*>(detector_.get());
+    warning_detector_ = std::move(warning_detector);
+    warning_adwin_ = dynamic_cast<const drift::Adwin*>(warning_detector_.get());
+    in_warning_ = in_warning;
 }
 
 LearnerReport LearnerLane::report() {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "drift/adwin.hpp"
@@ -34,6 +35,9 @@ struct DriftWatch {
     double adwin_delta = 0.002;
     DriftReaction reaction = DriftReaction::kNone;
 };
+
+// The model-file metadata entry of a learner checkpoint that holds LearnerLane::drift_state().
+inline constexpr const char* kDriftStateKey = "drift_state";
 
 // The detector names DriftWatch accepts.
 const std::vector<std::string>& drift_detector_names();
@@ -78,6 +82,13 @@ class LearnerLane {
 
     // Scores of the interval since the previous call (which it starts afresh).
     LearnerReport report();
+
+    // The detectors' state (and whether DDM's warning zone was entered), versioned text for
+    // the checkpoint's "drift_state" metadata; a background learner is not part of it.
+    std::string drift_state() const;
+    // Continues detection from drift_state()'s text. Throws drift::DetectorStateError, and
+    // changes nothing, for another version, detector kind or settings, or malformed text.
+    void restore_drift_state(std::string_view state);
 
     // Whether a background learner is training (DriftReaction::kBackground after a warning).
     bool has_background() const noexcept { return background_ != nullptr; }
