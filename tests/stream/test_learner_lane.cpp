@@ -361,3 +361,31 @@ TEST(LearnerLane, DriftStateRoundTripsSoDetectionContinuesAfterARestart) {
         }
     }
 }
+
+// On a gradual change (the second writer growing to full strength over 2,000 records) the
+// warning comes well before the drift: the background learner has a real head start and
+// beats both keeping the learner and resetting it.
+TEST(LearnerLane, ABackgroundLearnerPaysOnAGradualChange) {
+    const auto records =
+        produced(kSwapAt + 6000, {DriftScenario::Kind::kGradualWriter, kSwapAt, 2000});
+    for (const std::string detector : {"ddm", "page_hinkley"}) {
+        double accuracy[3] = {};
+        const DriftReaction reactions[3] = {DriftReaction::kNone, DriftReaction::kReset,
+                                            DriftReaction::kBackground};
+        for (int r = 0; r < 3; ++r) {
+            LearnerLane lane("key", fresh("sgd_classifier"), {detector, 0.002, reactions[r]});
+            std::vector<DriftEvent> events;
+            for (std::uint64_t i = 0; i < kSwapAt; ++i)
+                lane.learn(records[i], i, events);
+            lane.report();
+            for (std::uint64_t i = kSwapAt; i < records.size(); ++i)
+                lane.learn(records[i], i, events);
+            accuracy[r] = lane.report().accuracy;
+        }
+        std::cout << detector << ", gradual writer: accuracy over the 6000 records from its start: "
+                  << "none " << accuracy[0] << ", reset " << accuracy[1] << ", background "
+                  << accuracy[2] << '\n';
+        EXPECT_GT(accuracy[2], accuracy[0] + 0.05) << detector;
+        EXPECT_GT(accuracy[2], accuracy[1]) << detector;
+    }
+}
