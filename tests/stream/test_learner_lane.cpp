@@ -37,6 +37,29 @@ std::vector<DigitRecord> produced(std::size_t count, DriftScenario drift) {
 }
 
 constexpr std::uint64_t kSwapAt = 3000;
+
+// One learner over `records`: its report on those from kSwapAt on, its drift events, and
+// whether a background learner ever ran after kSwapAt.
+struct AfterChange {
+    LearnerReport report;
+    std::vector<DriftEvent> events;
+    bool had_background = false;
+};
+
+AfterChange after_change(const std::vector<DigitRecord>& records, const std::string& learner,
+                         const DriftWatch& watch) {
+    LearnerLane lane("key", fresh(learner), watch);
+    AfterChange out;
+    for (std::uint64_t i = 0; i < kSwapAt; ++i)
+        lane.learn(records[i], i, out.events);
+    lane.report();
+    for (std::uint64_t i = kSwapAt; i < records.size(); ++i) {
+        lane.learn(records[i], i, out.events);
+        out.had_background = out.had_background || lane.has_background();
+    }
+    out.report = lane.report();
+    return out;
+}
 // ADWIN (δ = 0.002) checks every 32 records; an error rate jumping from ~5% to ~90% shows
 // within a few of its checks.
 constexpr std::uint64_t kDetectionBound = 300;
@@ -68,23 +91,15 @@ TEST(LearnerLane, ADriftAfterALabelSwapIsReportedWithinABoundedNumberOfRecords) 
 
 TEST(LearnerLane, AResetLearnerRelearnsTheNewConceptFasterThanOneThatKeepsGoing) {
     const auto records = produced(kSwapAt + 3000, {DriftScenario::Kind::kLabelSwap, kSwapAt, 1});
-    const auto accuracy_after_swap = [&](DriftReaction reaction, std::uint64_t& resets,
-                                         std::uint64_t& samples_seen) {
-        LearnerLane lane("key", fresh("sgd_classifier"), {"adwin", 0.002, reaction});
-        std::vector<DriftEvent> events;
-        for (std::uint64_t i = 0; i < kSwapAt; ++i)
-            lane.learn(records[i], i, events);
-        lane.report();
-        for (std::uint64_t i = kSwapAt; i < records.size(); ++i)
-            lane.learn(records[i], i, events);
-        const LearnerReport report = lane.report();
-        resets = report.resets;
-        samples_seen = report.samples_seen;
-        return report.accuracy;
-    };
-    std::uint64_t kept_resets = 0, kept_seen = 0, reset_resets = 0, reset_seen = 0;
-    const double kept = accuracy_after_swap(DriftReaction::kNone, kept_resets, kept_seen);
-    const double reset = accuracy_after_swap(DriftReaction::kReset, reset_resets, reset_seen);
+    const auto kept_run =
+        after_change(records, "sgd_classifier", {"adwin", 0.002, DriftReaction::kNone});
+    const auto reset_run =
+        after_change(records, "sgd_classifier", {"adwin", 0.002, DriftReaction::kReset});
+    const std::uint64_t kept_resets = kept_run.report.resets,
+                        kept_seen = kept_run.report.samples_seen;
+    const std::uint64_t reset_resets = reset_run.report.resets,
+                        reset_seen = reset_run.report.samples_seen;
+    const double kept = kept_run.report.accuracy, reset = reset_run.report.accuracy;
     EXPECT_EQ(kept_resets, 0u);
     EXPECT_EQ(kept_seen, records.size());
     EXPECT_GE(reset_resets, 1u);
@@ -255,35 +270,21 @@ TEST(LearnerLane, NoDriftIsReportedOnTheDemoStreamWithoutDrift) {
 TEST(LearnerLane, ABackgroundLearnerStartedAtTheWarningTakesOverAtTheDrift) {
     const auto records = produced(kSwapAt + 3000, {DriftScenario::Kind::kLabelSwap, kSwapAt, 1});
     for (const std::string detector : {"ddm", "adwin", "page_hinkley"}) {
-        const auto after_swap = [&](DriftReaction reaction, std::uint64_t& resets,
-                                    bool& had_background, std::vector<DriftEvent>& events) {
-            LearnerLane lane("key", fresh("sgd_classifier"), {detector, 0.002, reaction});
-            had_background = false;
-            for (std::uint64_t i = 0; i < kSwapAt; ++i)
-                lane.learn(records[i], i, events);
-            lane.report();
-            for (std::uint64_t i = kSwapAt; i < records.size(); ++i) {
-                lane.learn(records[i], i, events);
-                had_background = had_background || lane.has_background();
-            }
-            const LearnerReport report = lane.report();
-            resets = report.resets;
-            return report.accuracy;
-        };
-        std::uint64_t resets[3] = {};
-        bool background[3] = {};
-        std::vector<DriftEvent> events[3];
-        const double none = after_swap(DriftReaction::kNone, resets[0], background[0], events[0]);
-        const double reset = after_swap(DriftReaction::kReset, resets[1], background[1], events[1]);
-        const double bg =
-            after_swap(DriftReaction::kBackground, resets[2], background[2], events[2]);
-        EXPECT_FALSE(background[0] || background[1]) << detector;
-        EXPECT_EQ(background[2], detector != "adwin") << detector;
-        EXPECT_GE(resets[2], 1u) << detector;
+        const auto none_run =
+            after_change(records, "sgd_classifier", {detector, 0.002, DriftReaction::kNone});
+        const auto reset_run =
+            after_change(records, "sgd_classifier", {detector, 0.002, DriftReaction::kReset});
+        const auto bg_run =
+            after_change(records, "sgd_classifier", {detector, 0.002, DriftReaction::kBackground});
+        const double none = none_run.report.accuracy, reset = reset_run.report.accuracy,
+                     bg = bg_run.report.accuracy;
+        EXPECT_FALSE(none_run.had_background || reset_run.had_background) << detector;
+        EXPECT_EQ(bg_run.had_background, detector != "adwin") << detector;
+        EXPECT_GE(bg_run.report.resets, 1u) << detector;
         EXPECT_GT(bg, none + 0.3) << detector;
         EXPECT_GE(bg, reset - 0.01) << detector;
         std::uint64_t warning = 0, drift = 0;
-        for (const auto& e : events[2]) {
+        for (const auto& e : bg_run.events) {
             if (e.samples_seen < kSwapAt) continue;
             if (e.kind == "warning" && !warning) warning = e.samples_seen;
             if (e.kind == "drift" && !drift) drift = e.samples_seen;
@@ -372,16 +373,9 @@ TEST(LearnerLane, ABackgroundLearnerPaysOnAGradualChange) {
         double accuracy[3] = {};
         const DriftReaction reactions[3] = {DriftReaction::kNone, DriftReaction::kReset,
                                             DriftReaction::kBackground};
-        for (int r = 0; r < 3; ++r) {
-            LearnerLane lane("key", fresh("sgd_classifier"), {detector, 0.002, reactions[r]});
-            std::vector<DriftEvent> events;
-            for (std::uint64_t i = 0; i < kSwapAt; ++i)
-                lane.learn(records[i], i, events);
-            lane.report();
-            for (std::uint64_t i = kSwapAt; i < records.size(); ++i)
-                lane.learn(records[i], i, events);
-            accuracy[r] = lane.report().accuracy;
-        }
+        for (int r = 0; r < 3; ++r)
+            accuracy[r] = after_change(records, "sgd_classifier", {detector, 0.002, reactions[r]})
+                              .report.accuracy;
         std::cout << detector << ", gradual writer: accuracy over the 6000 records from its start: "
                   << "none " << accuracy[0] << ", reset " << accuracy[1] << ", background "
                   << accuracy[2] << '\n';
