@@ -32,6 +32,9 @@ packages=(
   fonts-dkg-handwriting fonts-breip fonts-bwht fonts-femkeklaver fonts-humor-sans
   fonts-rufscript fonts-sjfonts fonts-comic-neue fonts-dancingscript fonts-ecolier-court
   fonts-yusei-magic fonts-klee fonts-dejavu-core
+  # more hands (and a few plain faces) that only the canvas preset's training digits use
+  fonts-kristi fonts-kaushanscript fonts-cabinsketch fonts-seto fonts-kiloji fonts-tomsontalks
+  fonts-urw-base35
   # a CJK font so the Simplified Chinese user interface is readable
   fonts-wqy-microhei
 )

@@ -7,13 +7,23 @@ thickness, antialiasing, contrast and polarity. Writes DIR/<font>/<digit>_<n>.pn
 DIR/labels.csv (file,label,font,split). split is "tune" for fonts the feature pipeline and
 augmentation were tuned on and "holdout" for fonts kept out of every such decision.
 
+With --training it renders the canvas preset's training digits instead, from another seed:
+the tune fonts plus "train" fonts that no evaluation uses (never a holdout font or any face
+of a holdout family), and with --features-out also writes their 8x8 features, as the studio
+canvas computes them (`liveml predict --features`), in the digits CSV format: that is
+resources/data/font-digits-train.csv.gz.
+
 Needs /usr/bin/python3 with python3-pil and the fonts-* packages in scripts/install-deps.sh.
 """
 import argparse
 import csv
-import zlib
+import gzip
+import json
 import random
+import subprocess
 import sys
+import tempfile
+import zlib
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -39,6 +49,20 @@ FONTS = [
     ("yusei-magic", "truetype/yusei-magic/YuseiMagic-Regular.ttf", "holdout"),
     ("klee-one", "truetype/klee/KleeOne-Regular.ttf", "holdout"),
     ("klee-one-semibold", "truetype/klee/KleeOne-SemiBold.ttf", "holdout"),
+    # Training only (the canvas preset): more hands, and a few plain faces for the digits'
+    # basic shapes. More printed faces than these lowered the tuning accuracy.
+    ("kristi", "truetype/kristi/Kristi.ttf", "train"),
+    ("kaushan-script", "opentype/kaushanscript/KaushanScript-Regular.otf", "train"),
+    ("cabin-sketch", "truetype/cabinsketch/CabinSketch-Regular.ttf", "train"),
+    ("seto", "truetype/seto/setofont.ttf", "train"),
+    ("kiloji", "truetype/kiloji/kiloji.ttf", "train"),
+    ("kiloji-b", "truetype/kiloji/kiloji_b.ttf", "train"),
+    ("tomson-talks", "truetype/tomsontalks/TomsonTalks.ttf", "train"),
+    ("z003", "opentype/urw-base35/Z003-MediumItalic.otf", "train"),
+    ("dejavu-sans", "truetype/dejavu/DejaVuSans.ttf", "train"),
+    ("dejavu-sans-oblique", "truetype/dejavu/DejaVuSans-Oblique.ttf", "train"),
+    ("dejavu-serif-italic", "truetype/dejavu/DejaVuSerif-Italic.ttf", "train"),
+    ("c059-italic", "opentype/urw-base35/C059-Italic.otf", "train"),
 ]
 FONT_ROOT = Path("/usr/share/fonts")
 BINARY = [0] * 128 + [255] * 128  # lookup table: antialiasing off
@@ -81,26 +105,62 @@ def render(font_path, digit, rng):
     return canvas
 
 
+def write_features(liveml, rows, root, out):
+    """Runs the images through `liveml predict --features` and writes 64 counts + label rows."""
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "any.lvm"  # predict needs a model; only its features are kept
+        digits = Path(__file__).resolve().parent.parent / "resources" / "data" / "digits.csv.gz"
+        subprocess.run([liveml, "fit", "-i", str(digits), "-o", str(model)], check=True,
+                       stdout=subprocess.DEVNULL)
+        features = {}
+        for start in range(0, len(rows), 500):
+            files = [str(root / rel) for rel, *_ in rows[start:start + 500]]
+            answer = subprocess.run([liveml, "predict", "-m", str(model), "--features", *files],
+                                    check=True, capture_output=True, text=True).stdout
+            for line in answer.splitlines():
+                item = json.loads(line)
+                if "features" not in item:
+                    sys.exit(f"{item['file']}: {item.get('error')}")
+                features[item["file"]] = item["features"]
+    text = "".join(",".join(map(str, features[str(root / rel)] + [label])) + "\n"
+                   for rel, label, _, _ in rows)
+    with open(out, "wb") as f:  # mtime 0: the same renders give the same bytes
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as z:
+            z.write(text.encode())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, type=Path, help="output directory")
-    parser.add_argument("--per-digit", type=int, default=10,
-                        help="images per font and digit (default 10)")
-    parser.add_argument("--seed", type=int, default=20240603)
+    parser.add_argument("--per-digit", type=int, default=None,
+                        help="images per font and digit (default 10, 60 with --training)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="default 20240603, 20241203 with --training")
+    parser.add_argument("--training", action="store_true",
+                        help="the preset's training fonts (tune and train) instead")
+    parser.add_argument("--features-out", type=Path,
+                        help="with --training: also write the features CSV (.csv.gz)")
+    parser.add_argument("--liveml", default="liveml", help="the liveml binary for features")
     args = parser.parse_args()
-    if args.per_digit < 1:
+    per_digit = args.per_digit or (60 if args.training else 10)
+    seed = args.seed if args.seed is not None else (20241203 if args.training else 20240603)
+    if per_digit < 1:
         parser.error("--per-digit must be at least 1")
+    if args.features_out and not args.training:
+        parser.error("--features-out needs --training")
+    splits = ("tune", "train") if args.training else ("tune", "holdout")
+    fonts = [font for font in FONTS if font[2] in splits]
 
-    missing = [f for _, f, _ in FONTS if not (FONT_ROOT / f).is_file()]
+    missing = [f for _, f, _ in fonts if not (FONT_ROOT / f).is_file()]
     if missing:
         sys.exit("missing fonts (run scripts/install-deps.sh): " + ", ".join(missing))
     args.out.mkdir(parents=True, exist_ok=True)
     rows = []
-    for name, file, split in FONTS:
-        rng = random.Random(args.seed * 100003 + zlib.crc32(name.encode()))  # order-independent
+    for name, file, split in fonts:
+        rng = random.Random(seed * 100003 + zlib.crc32(name.encode()))  # order-independent
         (args.out / name).mkdir(exist_ok=True)
         for digit in range(10):
-            for n in range(args.per_digit):
+            for n in range(per_digit):
                 image = render(FONT_ROOT / file, digit, rng)
                 if image is None:
                     sys.exit(f"{name}: digit {digit} rendered no ink")
@@ -112,6 +172,9 @@ def main():
         writer.writerow(["file", "label", "font", "split"])
         writer.writerows(rows)
     print(f"{len(rows)} images in {args.out}")
+    if args.features_out:
+        write_features(args.liveml, rows, args.out, args.features_out)
+        print(f"{len(rows)} feature rows in {args.features_out}")
 
 
 if __name__ == "__main__":

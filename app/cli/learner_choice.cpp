@@ -69,7 +69,8 @@ LearnerChoice::make(const online::SgdParams& sgd_params) const {
 
 std::unique_ptr<online::OnlineClassifier>
 LearnerChoice::train_preset(const std::vector<digits::DigitSample>& samples) const {
-    return digits::train_canvas_model(samples);
+    return digits::train_canvas_model(samples,
+                                      digits::load_digits_csv(digits::bundled_font_digits_path()));
 }
 
 } // namespace liveml::cli

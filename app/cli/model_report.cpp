@@ -69,8 +69,15 @@ std::ostream& row(std::ostream& out, std::string_view label) {
 void print_metadata(const std::map<std::string, std::string>& metadata, std::ostream& out) {
     if (metadata.empty()) return;
     out << "metadata\n";
-    for (const auto& [name, value] : metadata)
-        out << "  " << std::left << std::setw(16) << name << value << '\n';
+    // A long value (a trainer checkpoint's drift_state) is shortened here; --json has it whole.
+    constexpr std::size_t kShown = 60;
+    for (const auto& [name, value] : metadata) {
+        out << "  " << std::left << std::setw(16) << name;
+        if (value.size() > 2 * kShown)
+            out << value.substr(0, kShown) << "… (" << value.size() << " bytes)\n";
+        else
+            out << value << '\n';
+    }
 }
 
 void print_learner_summary(const online::SavedLearner& saved, std::uint32_t format_version,

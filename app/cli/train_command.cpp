@@ -85,7 +85,9 @@ void train(TrainOptions& opts, JobReporter& reporter) {
     trainer.params = opts.learner.params();
     trainer.learners = split_learners(opts.learners);
     trainer.drift.reaction = opts.drift_reaction == "reset" ? stream::DriftReaction::kReset
-                                                            : stream::DriftReaction::kNone;
+                             : opts.drift_reaction == "background"
+                                 ? stream::DriftReaction::kBackground
+                                 : stream::DriftReaction::kNone;
     trainer.checkpoint_interval =
         std::chrono::milliseconds(static_cast<std::int64_t>(opts.checkpoint_interval_s * 1000));
     trainer.delivery = opts.delivery == "exactly-once"    ? stream::Delivery::kExactlyOnce
@@ -182,9 +184,10 @@ void register_train(CLI::App& root) {
         ->check(CLI::Range(1e-12, 0.5))
         ->capture_default_str();
     cmd->add_option("--on-drift", opts->drift_reaction,
-                    "What a learner does on a drift: none (report it only) or reset (a fresh "
-                    "learner of its kind takes its place)")
-        ->check(CLI::IsMember({"none", "reset"}))
+                    "What a learner does on a drift: none (report it only), reset (a fresh "
+                    "learner of its kind takes its place) or background (a learner started at "
+                    "the warning before takes its place)")
+        ->check(CLI::IsMember({"none", "reset", "background"}))
         ->capture_default_str();
     cmd->parse_complete_callback([opts, cmd] {
         const auto names = split_learners(opts->learners);

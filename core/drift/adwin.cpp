@@ -1,6 +1,9 @@
 #include "drift/adwin.hpp"
 
+#include "drift/detector_state.hpp"
+
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace liveml::drift {
@@ -118,6 +121,7 @@ bool Adwin::detect_change() {
                 // short of it.)
                 if (n1 >= kMinWindowLength && n0 >= kMinWindowLength &&
                     cut_differs(n0, n1, u0 / n0 - u1 / n1)) {
+                    if (!detected) rise_ = u1 / n1 > u0 / n0;
                     shrink = true;
                     detected = true;
                     if (width_ > 0.0) delete_oldest();
@@ -128,6 +132,58 @@ bool Adwin::detect_change() {
         }
     }
     return detected;
+}
+
+void Adwin::write_state(StateWriter& out) const {
+    out.word("adwin");
+    out.real(delta_);
+    out.count(rows_.size());
+    for (const auto& row : rows_) {
+        out.count(static_cast<std::uint64_t>(row.size));
+        for (int i = 0; i < row.size; ++i) {
+            out.real(row.total[static_cast<std::size_t>(i)]);
+            out.real(row.variance[static_cast<std::size_t>(i)]);
+        }
+    }
+    out.real(total_);
+    out.real(variance_);
+    out.real(width_);
+    out.count(tick_);
+    out.count(drift_);
+    out.count(rise_);
+}
+
+void Adwin::read_state(StateReader& in) {
+    // Bucket sizes double per row: 64 rows would hold more values than any stream has.
+    constexpr std::uint64_t kMaxRows = 64;
+    in.expect("adwin", "the detector kind");
+    if (in.real("ADWIN's delta") != delta_)
+        throw DetectorStateError("drift detector state is for another ADWIN delta");
+    Adwin next(delta_);
+    next.rows_.assign(in.count("the row count", kMaxRows), BucketRow{});
+    if (next.rows_.empty()) throw DetectorStateError("drift detector state has no ADWIN rows");
+    double width = 0.0;
+    for (std::size_t r = 0; r < next.rows_.size(); ++r) {
+        BucketRow& row = next.rows_[r];
+        const auto size = static_cast<int>(in.count("a row's bucket count", kMaxBuckets));
+        for (int i = 0; i < size; ++i) {
+            const double total = in.finite_real("a bucket's total");
+            const double variance = in.finite_real("a bucket's variance");
+            if (variance < 0.0) throw DetectorStateError("drift detector state: negative variance");
+            row.push(total, variance);
+        }
+        width += size * bucket_size(r);
+    }
+    next.total_ = in.finite_real("the window total");
+    next.variance_ = in.finite_real("the window variance");
+    next.width_ = in.finite_real("the window width");
+    if (next.width_ != width)
+        throw DetectorStateError(
+            "drift detector state: the window width does not match its buckets");
+    next.tick_ = in.count("the clock", UINT64_MAX);
+    next.drift_ = in.flag("the drift flag");
+    next.rise_ = in.flag("the rise flag");
+    *this = std::move(next);
 }
 
 } // namespace liveml::drift

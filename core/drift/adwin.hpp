@@ -24,9 +24,15 @@ class Adwin final : public DriftDetector {
     explicit Adwin(double delta = 0.002); // 0 < delta < 1, else std::invalid_argument
 
     void update(double x) override;
+    void write_state(StateWriter& out) const override;
+    void read_state(StateReader& in) override;
     double width() const noexcept { return width_; }
     double estimation() const noexcept { return width_ == 0 ? 0.0 : total_ / width_; }
     double delta() const noexcept { return delta_; }
+    // After a detection: whether the newer side of the first cut found to differ has the
+    // higher mean (for an error stream: the error rate rose). ADWIN is two-sided; a learner
+    // still learning lowers its error, which is a detection too.
+    bool rise() const noexcept { return rise_; }
 
   private:
     struct BucketRow {
@@ -50,6 +56,7 @@ class Adwin final : public DriftDetector {
     double variance_ = 0.0; // sum of squared deviations of the window
     double width_ = 0.0;
     std::uint64_t tick_ = 0;
+    bool rise_ = false;
 };
 
 } // namespace liveml::drift

@@ -1,6 +1,9 @@
 #include "drift/ddm.hpp"
 
+#include "drift/detector_state.hpp"
+
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 
@@ -37,6 +40,37 @@ void Ddm::update(double x) {
         drift_ = true;
         warning_ = false;
     }
+}
+
+void Ddm::write_state(StateWriter& out) const {
+    out.word("ddm");
+    out.count(params_.warm_start);
+    out.real(params_.warning_threshold);
+    out.real(params_.drift_threshold);
+    out.count(n_);
+    out.real(p_);
+    out.real(p_min_);
+    out.real(s_min_);
+    out.real(ps_min_);
+    out.count(drift_);
+    out.count(warning_);
+}
+
+void Ddm::read_state(StateReader& in) {
+    in.expect("ddm", "the detector kind");
+    if (in.count("DDM's warm start", UINT64_MAX) != params_.warm_start ||
+        in.real("DDM's warning threshold") != params_.warning_threshold ||
+        in.real("DDM's drift threshold") != params_.drift_threshold)
+        throw DetectorStateError("drift detector state is for other DDM settings");
+    Ddm next(params_);
+    next.n_ = in.count("the value count", UINT64_MAX);
+    next.p_ = in.finite_real("the error rate");
+    next.p_min_ = in.real("the lowest error rate"); // infinite until the warm start ends
+    next.s_min_ = in.real("its deviation");
+    next.ps_min_ = in.real("their sum");
+    next.drift_ = in.flag("the drift flag");
+    next.warning_ = in.flag("the warning flag");
+    *this = next;
 }
 
 } // namespace liveml::drift

@@ -19,6 +19,8 @@ class Ddm final : public DriftDetector {
   public:
     explicit Ddm(DdmParams params = {});
     void update(double x) override;
+    void write_state(StateWriter& out) const override;
+    void read_state(StateReader& in) override;
     double error_rate() const noexcept { return n_ == 0 ? 0.0 : p_; }
 
   private:

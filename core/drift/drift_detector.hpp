@@ -5,10 +5,19 @@
 
 namespace liveml::drift {
 
+class StateReader;
+class StateWriter;
+
 class DriftDetector {
   public:
     virtual ~DriftDetector() = default;
     virtual void update(double x) = 0;
+    // The detector's kind, its settings and its whole state (detector_state.hpp), so that a
+    // detector read back continues exactly as this one would.
+    virtual void write_state(StateWriter& out) const = 0;
+    // Reads what write_state wrote. Throws DetectorStateError (and leaves this detector
+    // unchanged) for a malformed state or one of another kind or other settings.
+    virtual void read_state(StateReader& in) = 0;
     bool drift_detected() const noexcept { return drift_; }
     // Only DDM has a warning zone; the others always answer false.
     bool warning_detected() const noexcept { return warning_; }

@@ -19,6 +19,8 @@ class PageHinkley final : public DriftDetector {
   public:
     explicit PageHinkley(PageHinkleyParams params = {});
     void update(double x) override;
+    void write_state(StateWriter& out) const override;
+    void read_state(StateReader& in) override;
     double statistic() const noexcept { return sum_; }
 
   private:

@@ -1,5 +1,6 @@
 #include "online/mlp_classifier.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <random>
@@ -118,6 +119,44 @@ void MlpClassifier::predict_proba(std::span<const double> x, std::span<double> p
 
 std::unique_ptr<OnlineClassifier> MlpClassifier::clone() const {
     return std::make_unique<MlpClassifier>(*this);
+}
+
+MlpClassifier MlpClassifier::averaged(std::span<const MlpClassifier> members) {
+    if (members.empty()) throw std::invalid_argument("averaging needs at least one network");
+    const MlpClassifier& first = members.front();
+    std::size_t total = 0;
+    for (const auto& m : members) {
+        if (m.classes_ != first.classes_ || m.n_features_ != first.n_features_)
+            throw std::invalid_argument("averaged networks must share classes and features");
+        total += m.params_.hidden;
+    }
+    if (total > kMaxHidden)
+        throw std::invalid_argument("averaged networks have " + std::to_string(total) +
+                                    " hidden units together, the limit is " +
+                                    std::to_string(kMaxHidden));
+    MlpParams params = first.params_;
+    params.hidden = total;
+    MlpClassifier out(params, first.classes_, first.n_features_);
+    const std::size_t k = first.classes_.size();
+    const double share = 1.0 / static_cast<double>(members.size());
+    std::fill(out.b2_.begin(), out.b2_.end(), 0.0);
+    out.samples_seen_ = 0;
+    std::size_t offset = 0; // the member's first unit in the joined layer
+    for (const auto& m : members) {
+        const std::size_t h = m.params_.hidden;
+        for (std::size_t j = 0; j < first.n_features_; ++j)
+            std::copy_n(m.w1_.begin() + static_cast<std::ptrdiff_t>(j * h), h,
+                        out.w1_.begin() + static_cast<std::ptrdiff_t>(j * total + offset));
+        std::copy(m.b1_.begin(), m.b1_.end(),
+                  out.b1_.begin() + static_cast<std::ptrdiff_t>(offset));
+        for (std::size_t i = 0; i < h * k; ++i)
+            out.w2_[offset * k + i] = m.w2_[i] * share;
+        for (std::size_t c = 0; c < k; ++c)
+            out.b2_[c] += m.b2_[c] * share;
+        out.samples_seen_ += m.samples_seen_;
+        offset += h;
+    }
+    return out;
 }
 
 void MlpClassifier::write_state(codec::ByteWriter& out) const {

@@ -52,6 +52,16 @@ class MlpClassifier final : public OnlineClassifier {
     void predict_proba(std::span<const double> x, std::span<double> proba) const override;
 
     std::unique_ptr<OnlineClassifier> clone() const override;
+
+    // One network whose scores are the mean of the members' scores: their hidden layers side
+    // by side, each output weight divided by the member count. Its argmax equals that of the
+    // members' averaged log-probabilities (the log-sum-exp terms do not depend on the
+    // class), and predict_proba is their normalised geometric mean; so a seed ensemble ships
+    // as one ordinary model. Further partial_fit trains it as one wide network. Throws
+    // std::invalid_argument for no members, differing classes or features, or more than
+    // kMaxHidden units together.
+    static MlpClassifier averaged(std::span<const MlpClassifier> members);
+
     void write_state(codec::ByteWriter& out) const override;
     static MlpClassifier read_state(codec::ByteReader& in);
 

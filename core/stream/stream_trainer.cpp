@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "drift/detector_state.hpp"
 #include "online/learner_registry.hpp"
 #include "online/model_file.hpp"
 #include "stream/kafka_producer.hpp"
@@ -223,6 +224,15 @@ struct StreamTrainer::Impl {
                                            std::string(lane.model().kind()) +
                                            " 64-feature digits model");
         lane.resume(std::move(saved.model), std::move(point->second.model_bytes));
+        // Checkpoints from before detector state was saved have none: detection starts anew.
+        if (const auto state = saved.metadata.find(kDriftStateKey); state != saved.metadata.end()) {
+            try {
+                lane.restore_drift_state(state->second);
+            } catch (const drift::DetectorStateError& e) {
+                log("learner " + std::string(lane.model().kind()) +
+                    ": its drift detector starts anew (" + e.what() + ")");
+            }
+        }
     }
 
     // ---- checkpoints ------------------------------------------------------------------------
@@ -238,9 +248,12 @@ struct StreamTrainer::Impl {
                                                     {"model_version", std::to_string(version + 1)}};
         book.write_metadata(metadata);
         std::vector<ModelSnapshot> snapshots;
-        for (const auto& lane : lanes)
+        for (const auto& lane : lanes) {
+            // Each learner's own detector state, so detection continues after a restart.
+            metadata[kDriftStateKey] = lane.drift_state();
             snapshots.push_back({lane.model_key(), online::serialize_model(lane.model(), metadata),
                                  lane.model().samples_seen()});
+        }
         switch (
             checkpointer->commit(snapshots, book, *consumer, version, give_up ? give_up : stop)) {
         case CommitResult::kCommitted:

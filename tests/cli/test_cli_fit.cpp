@@ -306,7 +306,9 @@ TEST(CliFit, CanvasPresetWritesTheCanvasModel) {
     EXPECT_EQ(saved.model->kind(), "mlp");
     EXPECT_EQ(saved.metadata.at("preset"), "canvas");
     // The preset is deterministic: the same as training it in-process.
-    const auto expected = digits::train_canvas_model(digits::load_digits_csv(bundled_csv()));
+    const auto expected =
+        digits::train_canvas_model(digits::load_digits_csv(bundled_csv()),
+                                   digits::load_digits_csv(digits::bundled_font_digits_path()));
     EXPECT_EQ(online::serialize_model(*saved.model), online::serialize_model(*expected));
 }
 

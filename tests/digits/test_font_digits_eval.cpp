@@ -105,7 +105,7 @@ TEST(FontDigitsEval, DefaultModelReadsUnseenHandwriting) {
     const double train_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const auto canvas_start = std::chrono::steady_clock::now();
-    const auto canvas = train_canvas_model(digits);
+    const auto canvas = train_canvas_model(digits, load_digits_csv(bundled_font_digits_path()));
     const double canvas_train_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - canvas_start).count();
 
@@ -154,8 +154,8 @@ TEST(FontDigitsEval, DefaultModelReadsUnseenHandwriting) {
     EXPECT_GE(holdout.accuracy(2), 0.60);
     EXPECT_GE(per_split["all"].accuracy(2), 0.55);
     EXPECT_GT(holdout.accuracy(2), holdout.accuracy(0) + 0.3);
-    // The canvas preset: 0.649 measured (deterministic); far from the 0.85 goal.
-    EXPECT_GE(holdout.accuracy(3), 0.62);
+    // The canvas preset: 0.771 measured (deterministic), below the 0.85 goal.
+    EXPECT_GE(holdout.accuracy(3), 0.76);
     // The canvas features have the digits set's statistics.
     EXPECT_NEAR(double(ink) / n, 312.6, 20);
     EXPECT_NEAR(double(zero_cells) / double(cells), 0.489, 0.04);

@@ -11,6 +11,7 @@
 
 #include "drift/adwin.hpp"
 #include "drift/ddm.hpp"
+#include "drift/detector_state.hpp"
 #include "drift/page_hinkley.hpp"
 #include "python_random.hpp"
 
@@ -162,3 +163,115 @@ TEST(DriftSynthetic, PageHinkleyDelayAndFalseAlarms) {
 }
 
 } // namespace
+
+// ADWIN is two-sided; rise() tells which way the change it found went.
+TEST(Adwin, TellsARiseFromAFall) {
+    for (const bool rising : {true, false}) {
+        Adwin adwin;
+        std::mt19937_64 rng(5);
+        bool detected = false;
+        for (int i = 0; i < 4000 && !detected; ++i) {
+            const double rate = (i < 2000) == rising ? 0.05 : 0.5;
+            adwin.update(double(rng() % 1000) < rate * 1000 ? 1.0 : 0.0);
+            detected = adwin.drift_detected();
+            if (detected) EXPECT_GE(i, 2000);
+        }
+        ASSERT_TRUE(detected) << rising;
+        EXPECT_EQ(adwin.rise(), rising);
+    }
+}
+
+namespace {
+
+std::unique_ptr<DriftDetector> make(const std::string& kind) {
+    if (kind == "adwin") return std::make_unique<Adwin>(0.002);
+    if (kind == "ddm") return std::make_unique<Ddm>();
+    return std::make_unique<PageHinkley>();
+}
+
+std::string state_of(const DriftDetector& d) {
+    StateWriter out;
+    d.write_state(out);
+    return out.text();
+}
+
+// A 0/1 error stream whose rate rises from 0.1 to 0.6 at value 1,500.
+double error_at(std::mt19937_64& rng, int i) {
+    return double(rng() % 1000) < (i < 1500 ? 100.0 : 600.0) ? 1.0 : 0.0;
+}
+
+} // namespace
+
+// A detector read back from its state continues exactly as the original: the same
+// detections at the same values and the same state after each.
+TEST(DetectorState, ReadBackDetectorsContinueIdentically) {
+    for (const std::string kind : {"adwin", "ddm", "page_hinkley"}) {
+        for (const int saved_at : {0, 700, 1490}) {
+            auto original = make(kind);
+            std::mt19937_64 rng(11);
+            for (int i = 0; i < saved_at; ++i)
+                original->update(error_at(rng, i));
+            const std::string text = state_of(*original);
+            auto copy = make(kind);
+            StateReader in(text);
+            copy->read_state(in);
+            in.expect_end();
+            ASSERT_EQ(state_of(*copy), text) << kind;
+            int detections = 0;
+            for (int i = saved_at; i < 3000; ++i) {
+                const double x = error_at(rng, i);
+                original->update(x);
+                copy->update(x);
+                ASSERT_EQ(copy->drift_detected(), original->drift_detected()) << kind << " " << i;
+                ASSERT_EQ(copy->warning_detected(), original->warning_detected())
+                    << kind << " " << i;
+                detections += original->drift_detected();
+            }
+            EXPECT_GT(detections, 0) << kind; // the comparison covered a detection
+            EXPECT_EQ(state_of(*copy), state_of(*original)) << kind;
+        }
+    }
+}
+
+// Every truncation, another kind, other settings and damaged numbers are refused with
+// DetectorStateError, and the detector keeps the state it had. (Text after the state is the
+// caller's to refuse: LearnerLane::restore_drift_state.)
+TEST(DetectorState, BadStatesAreRefusedAndChangeNothing) {
+    for (const std::string kind : {"adwin", "ddm", "page_hinkley"}) {
+        auto source = make(kind);
+        std::mt19937_64 rng(3);
+        for (int i = 0; i < 800; ++i)
+            source->update(error_at(rng, i));
+        const std::string good = state_of(*source);
+        auto target = make(kind);
+        for (int i = 0; i < 50; ++i)
+            target->update(1.0);
+        const std::string before = state_of(*target);
+        const auto refused = [&](const std::string& text) {
+            StateReader in(text);
+            try {
+                target->read_state(in);
+            } catch (const DetectorStateError&) {
+                return state_of(*target) == before;
+            }
+            return false;
+        };
+        for (std::size_t cut = good.find(' '); cut != std::string::npos;
+             cut = good.find(' ', cut + 1))
+            EXPECT_TRUE(refused(good.substr(0, cut))) << kind << " cut at " << cut;
+        for (const std::string other : {"adwin", "ddm", "page_hinkley"})
+            if (other != kind) EXPECT_TRUE(refused(state_of(*make(other)))) << kind << other;
+        std::string damaged = good;
+        damaged.replace(damaged.rfind(' ') + 1, std::string::npos, "x");
+        EXPECT_TRUE(refused(damaged)) << kind;
+        EXPECT_TRUE(refused(good.substr(0, good.find(' ')) + " nan" +
+                            good.substr(good.find(' ', good.find(' ') + 1))))
+            << kind;
+    }
+    // Other settings of the same kind.
+    Adwin adwin(0.002);
+    StateWriter other;
+    Adwin(0.01).write_state(other);
+    StateReader in(other.text());
+    EXPECT_THROW(adwin.read_state(in), DetectorStateError);
+}

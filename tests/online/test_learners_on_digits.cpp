@@ -3,6 +3,7 @@
 // without changing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -128,6 +129,56 @@ TEST(MlpClassifier, SameSeedSameModelOtherSeedOtherModel) {
     stream(c, 1);
     EXPECT_EQ(serialize_model(a), serialize_model(b));
     EXPECT_NE(serialize_model(a), serialize_model(c));
+}
+
+// The averaged network answers as the members' mean log-probabilities do: the same argmax,
+// and probabilities that are their normalised geometric mean.
+TEST(MlpClassifier, AveragedNetworkIsTheMembersGeometricMean) {
+    std::vector<MlpClassifier> members;
+    for (const std::uint64_t seed : {1, 2, 3}) {
+        MlpParams p;
+        p.hidden = 32 + 8 * seed; // members need not be the same size
+        p.seed = seed;
+        members.emplace_back(p, ten(), digits::kFeatures);
+        stream(members.back(), 1);
+    }
+    const MlpClassifier joined = MlpClassifier::averaged(members);
+    EXPECT_EQ(joined.params().hidden, 40u + 48u + 56u);
+    EXPECT_EQ(joined.samples_seen(), 3 * data().size());
+    int disagreements_with_first = 0;
+    std::vector<double> p(10), q(10);
+    for (std::size_t i = 0; i < data().size(); i += 7) {
+        const auto x = digits::to_doubles(data()[i].x);
+        std::vector<double> mean_log(10, 0.0);
+        for (const auto& m : members) {
+            m.predict_proba(x, p);
+            for (std::size_t c = 0; c < 10; ++c)
+                mean_log[c] += std::log(p[c]) / 3.0;
+        }
+        double norm = 0;
+        for (const double v : mean_log)
+            norm += std::exp(v);
+        joined.predict_proba(x, q);
+        for (std::size_t c = 0; c < 10; ++c)
+            EXPECT_NEAR(q[c], std::exp(mean_log[c]) / norm, 1e-9);
+        const auto best = std::max_element(mean_log.begin(), mean_log.end()) - mean_log.begin();
+        EXPECT_EQ(joined.predict(x), int(best));
+        disagreements_with_first += joined.predict(x) != members[0].predict(x);
+    }
+    EXPECT_GT(disagreements_with_first, 0); // the average is not just one member
+    // It survives the model file like any network.
+    const auto bytes = serialize_model(joined);
+    EXPECT_EQ(serialize_model(*deserialize_learner(bytes).model), bytes);
+
+    EXPECT_THROW(MlpClassifier::averaged({}), std::invalid_argument);
+    MlpParams wide;
+    wide.hidden = MlpClassifier::kMaxHidden;
+    const std::vector<MlpClassifier> too_wide{MlpClassifier(wide, ten(), digits::kFeatures),
+                                              members[0]};
+    EXPECT_THROW(MlpClassifier::averaged(too_wide), std::invalid_argument);
+    const std::vector<MlpClassifier> mixed{members[0],
+                                           MlpClassifier(MlpParams{}, {0, 1}, digits::kFeatures)};
+    EXPECT_THROW(MlpClassifier::averaged(mixed), std::invalid_argument);
 }
 
 } // namespace
