@@ -1,17 +1,20 @@
 // CLIP embedding throughput (images/s, texts/s) of our LibTorch engine vs the same architecture
 // and weights in Python torch, measured in the same run: our small default model at batch 1
-// and 64, and a random ViT-B/32 at batch 1, 8 and 64. A ViT-B/32 batch of 64 takes seconds
-// per call on CPU, so that cell times one call after one warm-up call instead of calls for a
-// time budget. Texts are 77 tokens with the end token last, and short captions: 12 tokens,
-// then padding to 77.
+// and 64, and a random ViT-B/32 at batch 1, 8 and 64 (--batches replaces both lists). A
+// ViT-B/32 batch of 64 takes seconds per call on CPU, so that cell times one call after one
+// warm-up call instead of calls for a time budget. Texts are 77 tokens with the end token
+// last, and short captions: 12 tokens, then padding to 77. --precision bf16 runs our forward
+// under bf16 autocast (the Python columns stay fp32).
 //   bench_clip_embed [--threads N] [--seconds S] [--device cpu|cuda] [--skip-python]
-//                    [--models small-cnn,vit-b32]
+//                    [--models small-cnn,vit-b32] [--batches 1,64,…] [--precision fp32|bf16]
+#include "clip/autocast_scope.hpp"
 #include "clip/clip_runtime.hpp"
 #include "clip/model_io.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -30,6 +33,8 @@ struct Args {
     std::string device = "cpu";
     bool python = true;
     std::vector<std::string> models{"small-cnn", "vit-b32"};
+    std::vector<int> batches; // empty: each model's own list
+    bool bf16 = false;
 };
 
 struct ModelCase {
@@ -89,6 +94,7 @@ nlohmann::json ours(clip::ClipModelImpl& model, const ModelCase& mc, const Args&
     const auto& c = model.config();
     nlohmann::json out;
     torch::NoGradGuard no_grad;
+    const clip::AutocastScope autocast(device, args.bf16);
     model.eval();
     torch::manual_seed(0);
     const bool cuda = device.is_cuda();
@@ -205,11 +211,21 @@ Args parse_args(int argc, char** argv) {
             args.device = argv[++i];
         else if (a == "--models" && has_value)
             args.models = split(argv[++i]);
-        else if (a == "--skip-python")
+        else if (a == "--batches" && has_value)
+            for (const auto& b : split(argv[++i]))
+                args.batches.push_back(std::stoi(b));
+        else if (a == "--precision" && has_value) {
+            const std::string p = argv[++i];
+            if (p != "fp32" && p != "bf16")
+                throw std::invalid_argument("--precision must be fp32 or bf16");
+            args.bf16 = p == "bf16";
+        } else if (a == "--skip-python")
             args.python = false;
         else
             throw std::invalid_argument("unknown argument '" + a + "'");
     }
+    for (const int b : args.batches)
+        if (b < 1) throw std::invalid_argument("--batches must be positive");
     if (args.threads < 1 || args.seconds <= 0)
         throw std::invalid_argument("--threads must be positive and --seconds > 0");
     for (const auto& m : args.models)
@@ -224,27 +240,34 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // rows appear as they are measured
     try {
         const auto args = parse_args(argc, argv);
-        const auto device = clip::apply_runtime({args.device, args.threads});
-        std::printf("CLIP embedding throughput (items/s), %s, %d thread(s), %g s per cell; "
+        const auto device =
+            clip::apply_runtime({args.device, args.threads, args.bf16 ? "bf16" : "fp32"});
+        std::printf("CLIP embedding throughput (items/s), %s, %s, %d thread(s), %g s per cell; "
                     "Python torch %s\n\n",
-                    device.str().c_str(), args.threads, args.seconds,
+                    device.str().c_str(), args.bf16 ? "bf16 autocast" : "fp32", args.threads,
+                    args.seconds,
                     device.is_cuda() ? "skipped on CUDA here" : "on the same CPU threads");
         std::printf("| model | input | batch | ours /s | python torch /s | ratio | python torch + "
                     "oneDNN linear /s | ratio |\n|---|---|---|---|---|---|---|---|\n");
+        const auto batches = [&](std::vector<int> own) {
+            return args.batches.empty() ? own : args.batches;
+        };
         for (const auto& name : args.models) {
             if (name == "small-cnn")
-                embedding_rows({name, clip::small_cnn_config(1024, 1022, 1023, 28, 1), {1, 64}},
-                               args, device);
+                embedding_rows(
+                    {name, clip::small_cnn_config(1024, 1022, 1023, 28, 1), batches({1, 64})},
+                    args, device);
             else
                 // Seconds per batch of 64 on CPU; on a GPU it is milliseconds, so timed as usual.
-                embedding_rows(
-                    {name, clip::vit_b32_config(), {1, 8, 64}, device.is_cuda() ? 0 : 64}, args,
-                    device);
+                embedding_rows({name, clip::vit_b32_config(), batches({1, 8, 64}),
+                                device.is_cuda() ? 0 : 64},
+                               args, device);
         }
     } catch (const std::exception& e) {
         std::cerr << "bench_clip_embed: " << e.what()
                   << "\nusage: bench_clip_embed [--threads N] [--seconds S] [--device cpu|cuda] "
-                     "[--models small-cnn,vit-b32] [--skip-python]\n";
+                     "[--models small-cnn,vit-b32] [--batches 1,64,…] [--precision fp32|bf16] "
+                     "[--skip-python]\n";
         return 1;
     }
     return 0;

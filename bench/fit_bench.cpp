@@ -9,6 +9,7 @@
 // memory is the child's ru_maxrss.
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

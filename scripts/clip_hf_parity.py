@@ -11,6 +11,11 @@ a local Hugging Face CLIP directory (e.g. a copy of openai/clip-vit-base-patch32
 already has, holding vocab.json and merges.txt) is checked instead. Both sides embed the same
 random pixel_values and token ids; the script prints one JSON line and exits 1 when the
 largest difference of the logits or embeddings exceeds --tolerance (1e-4).
+
+With --peft (needs the peft package) it also fine-tunes LoRA adapters on the model with
+`liveml clip finetune` (digits, a few shots), loads them onto the same CLIPModel with
+`peft.PeftModel.from_pretrained`, and compares PEFT's forward with ours on the merged model:
+the adapter files must mean to PEFT what they mean to us.
 """
 import argparse
 import json
@@ -68,7 +73,9 @@ def main():
     parser.add_argument("--model-dir", help="local Hugging Face CLIP directory to check")
     parser.add_argument("--work", help="scratch directory (default: a temporary one)")
     parser.add_argument("--device", default="cpu", help="liveml --device (cpu, cuda, …)")
+    parser.add_argument("--precision", default="fp32", help="liveml --precision (fp32, bf16)")
     parser.add_argument("--tolerance", type=float, default=1e-4)
+    parser.add_argument("--peft", action="store_true", help="also check a LoRA adapter with PEFT")
     args = parser.parse_args()
 
     work = args.work or tempfile.mkdtemp(prefix="clip-parity-")
@@ -93,20 +100,40 @@ def main():
     outputs = os.path.join(work, "outputs.safetensors")
     save_file({"pixel_values": pixels.contiguous(), "input_ids": ids.contiguous()}, inputs)
 
-    with torch.no_grad():
-        ref = model(input_ids=ids, pixel_values=pixels)
-    subprocess.run([args.liveml, "clip", "embed", "--model", directory, "--inputs", inputs,
-                    "--out", outputs, "--device", args.device, "--json"], check=True,
-                   stdout=subprocess.DEVNULL)
-    ours = load_file(outputs)
-    diffs = {
-        "logits_per_image": (ours["logits_per_image"] - ref.logits_per_image).abs().max().item(),
-        "image_embeds": (ours["image_embeds"] - ref.image_embeds).abs().max().item(),
-        "text_embeds": (ours["text_embeds"] - ref.text_embeds).abs().max().item(),
-    }
-    ok = max(diffs.values()) <= args.tolerance
-    print(json.dumps({"model": directory, "max_abs_diff": diffs, "tolerance": args.tolerance,
-                      "ok": ok}))
+    def compare(reference, model_dir):
+        with torch.no_grad():
+            ref = reference(input_ids=ids, pixel_values=pixels)
+        subprocess.run([args.liveml, "clip", "embed", "--model", model_dir, "--inputs", inputs,
+                        "--out", outputs, "--device", args.device, "--precision", args.precision,
+                        "--json"], check=True,
+                       stdout=subprocess.DEVNULL)
+        ours = load_file(outputs)
+        return {name: (ours[name] - getattr(ref, name)).abs().max().item()
+                for name in ("logits_per_image", "image_embeds", "text_embeds")}
+
+    report = {"model": directory, "max_abs_diff": compare(model, directory)}
+    worst = max(report["max_abs_diff"].values())
+    if args.peft:
+        from peft import PeftModel
+        adapter, merged = os.path.join(work, "adapter"), os.path.join(work, "merged")
+        run = [args.liveml, "clip", "finetune", "--base", directory, "--dataset", "digits",
+               "--shots", "4", "--epochs", "2", "--targets", "q,k,v,o,fc1,fc2,proj",
+               "--eval-items", "50", "--device", args.device, "--json"]
+        subprocess.run(run + ["--out", adapter], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([args.liveml, "clip", "finetune", "--merge", "--base", directory,
+                        "--adapter", adapter, "--out", merged, "--json"], check=True,
+                       stdout=subprocess.DEVNULL)
+        tuned = PeftModel.from_pretrained(CLIPModel.from_pretrained(directory).eval(),
+                                          adapter).eval()
+        report["peft_max_abs_diff"] = compare(tuned, merged)
+        with torch.no_grad():  # the adapter must have changed something to be a check at all
+            report["peft_changed_logits"] = (
+                tuned(input_ids=ids, pixel_values=pixels).logits_per_image -
+                model(input_ids=ids, pixel_values=pixels).logits_per_image).abs().max().item()
+        worst = max(worst, *report["peft_max_abs_diff"].values())
+    ok = worst <= args.tolerance
+    report.update({"tolerance": args.tolerance, "ok": ok})
+    print(json.dumps(report))
     sys.exit(0 if ok else 1)
 
 

@@ -14,6 +14,7 @@ void register_clip(CLI::App& root) {
     register_clip_tokenize(root);
     register_clip_compare(root);
     register_clip_distill(root);
+    register_clip_finetune(root);
 #ifdef LIVEML_WITH_INGEST
     register_clip_ingest(root);
     register_clip_bucket_watch(root);

@@ -18,6 +18,7 @@ void register_clip_embed(CLI::App& clip);
 void register_clip_tokenize(CLI::App& clip);
 void register_clip_compare(CLI::App& clip);
 void register_clip_distill(CLI::App& clip);
+void register_clip_finetune(CLI::App& clip);
 // Only with LIVEML_STREAM (Kafka): bucket notifications into the index.
 void register_clip_ingest(CLI::App& clip);
 void register_clip_bucket_watch(CLI::App& clip);

@@ -6,18 +6,32 @@
 
 namespace liveml::cli {
 
+namespace {
+
+// A CLI11 validator from a core check that throws std::invalid_argument with the message.
+CLI::Validator spelling(void (*check)(const std::string&), const char* name) {
+    return CLI::Validator(
+        [check](std::string& value) {
+            try {
+                check(value);
+                return std::string{};
+            } catch (const std::invalid_argument& e) {
+                return std::string(e.what());
+            }
+        },
+        name);
+}
+
+} // namespace
+
 void ClipJobFlags::add_to(CLI::App& command) {
     command.add_option("--device", runtime.device, "auto, cpu, cuda or cuda:N")
-        ->check(CLI::Validator(
-            [](std::string& device) {
-                try {
-                    clip::check_device_spelling(device);
-                    return std::string{};
-                } catch (const std::invalid_argument& e) {
-                    return std::string(e.what());
-                }
-            },
-            "DEVICE"))
+        ->check(spelling(clip::check_device_spelling, "DEVICE"))
+        ->capture_default_str();
+    command
+        .add_option("--precision", runtime.precision,
+                    "auto (bf16 autocast when training on a GPU, else fp32), fp32 or bf16")
+        ->check(spelling(clip::check_precision_spelling, "PRECISION"))
         ->capture_default_str();
     command.add_option("--threads", runtime.threads, "CPU threads for LibTorch")
         ->check(CLI::Range(1, 256))

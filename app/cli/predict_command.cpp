@@ -2,6 +2,7 @@
 // (load_gray_image → extract_features → predict_proba), one JSON line per image.
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <iostream>
 #include <memory>
 #include <vector>

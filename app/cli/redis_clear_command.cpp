@@ -2,6 +2,7 @@
 // not exist; without, flushes the configured database, but only when told --yes.
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <iostream>
 #include <memory>
 #include <optional>

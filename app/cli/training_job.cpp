@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
+
 namespace liveml::cli {
 
 void add_training_flags(CLI::App& cmd, clip::TrainOptions& o, std::string& out) {

@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <cstdint>
 #include <stdexcept>
 
 #include "dashboard/dashboard_view.hpp"

@@ -3,6 +3,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 

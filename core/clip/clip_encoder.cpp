@@ -1,8 +1,10 @@
 #include "clip/clip_encoder.hpp"
 
+#include "clip/autocast_scope.hpp"
 #include "clip/clip_runtime.hpp"
 #include "clip/image_input.hpp"
 #include "clip/model_io.hpp"
+#include "clip/peft_adapter.hpp"
 #include "clip/token_tensor.hpp"
 #include "tokenizer/clip_tokenizer.hpp"
 
@@ -25,6 +27,17 @@ struct ClipEncoder::Impl {
     ClipModel model{nullptr};
     tokenizer::ClipTokenizer tokens;
     torch::Device device;
+    bool bf16 = false; // forward under bf16 autocast (RuntimeOptions::precision)
+
+    // Unit-length fp32 embeddings, whatever precision the forward ran in.
+    torch::Tensor images(const torch::Tensor& pixels) {
+        const AutocastScope autocast(device, bf16);
+        return l2_normalize(model->encode_image(pixels).to(torch::kFloat32));
+    }
+    torch::Tensor texts(const torch::Tensor& ids) {
+        const AutocastScope autocast(device, bf16);
+        return l2_normalize(model->encode_text(ids).to(torch::kFloat32));
+    }
 };
 
 ClipEncoder::ClipEncoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -32,9 +45,11 @@ ClipEncoder::ClipEncoder(ClipEncoder&&) noexcept = default;
 ClipEncoder& ClipEncoder::operator=(ClipEncoder&&) noexcept = default;
 ClipEncoder::~ClipEncoder() = default;
 
-ClipEncoder ClipEncoder::load(const std::filesystem::path& dir, const RuntimeOptions& runtime) {
+ClipEncoder ClipEncoder::load(const std::filesystem::path& dir, const RuntimeOptions& runtime,
+                              const std::filesystem::path& adapter) {
     const auto device = apply_runtime(runtime);
     auto model = load_clip_model(dir);
+    if (!adapter.empty()) read_peft_adapter(adapter, *model).merge();
     tokenizer::TokenizerOptions options;
     options.context_length = static_cast<int>(model->config().text.max_position_embeddings);
     auto tokens = tokenizer::ClipTokenizer::from_directory(dir, options);
@@ -43,7 +58,8 @@ ClipEncoder ClipEncoder::load(const std::filesystem::path& dir, const RuntimeOpt
                                                 "text_config.vocab_size");
     model->to(device);
     model->eval();
-    return ClipEncoder(std::make_unique<Impl>(Impl{model, std::move(tokens), device}));
+    const bool bf16 = bf16_autocast(runtime, device, /*training=*/false);
+    return ClipEncoder(std::make_unique<Impl>(Impl{model, std::move(tokens), device, bf16}));
 }
 
 retrieval::Matrix ClipEncoder::encode_texts(std::span<const std::string> texts,
@@ -55,7 +71,7 @@ retrieval::Matrix ClipEncoder::encode_texts(std::span<const std::string> texts,
     for (std::size_t begin = 0; begin < texts.size(); begin += batch_size) {
         const auto chunk = texts.subspan(begin, std::min(batch_size, texts.size() - begin));
         const auto ids = token_tensor(impl_->tokens.encode_batch(chunk)).to(impl_->device);
-        append_rows(out, l2_normalize(impl_->model->encode_text(ids)));
+        append_rows(out, impl_->texts(ids));
     }
     return out;
 }
@@ -74,7 +90,7 @@ retrieval::Matrix ClipEncoder::encode_token_ids(std::span<const std::int64_t> id
                          torch::kInt64)
             .to(impl_->device);
     retrieval::Matrix out{0, embedding_dim(), {}};
-    append_rows(out, l2_normalize(impl_->model->encode_text(tensor)));
+    append_rows(out, impl_->texts(tensor));
     return out;
 }
 
@@ -95,7 +111,7 @@ retrieval::Matrix ClipEncoder::encode_pixels(std::span<const float> pixels, std:
         const auto batch = torch::from_blob(first, {n, v.num_channels, v.image_size, v.image_size},
                                             torch::kFloat32)
                                .to(impl_->device);
-        append_rows(out, l2_normalize(impl_->model->encode_image(batch)));
+        append_rows(out, impl_->images(batch));
     }
     return out;
 }

@@ -15,9 +15,11 @@ namespace liveml::clip {
 
 class ClipEncoder {
   public:
-    // Reads config.json, model.safetensors, vocab.json and merges.txt from `dir`. Throws
+    // Reads config.json, model.safetensors, vocab.json and merges.txt from `dir`, and merges
+    // the LoRA adapter in `adapter` (PEFT layout) into the weights when one is named. Throws
     // std::runtime_error naming the file and the problem.
-    static ClipEncoder load(const std::filesystem::path& dir, const RuntimeOptions& runtime = {});
+    static ClipEncoder load(const std::filesystem::path& dir, const RuntimeOptions& runtime = {},
+                            const std::filesystem::path& adapter = {});
 
     ClipEncoder(ClipEncoder&&) noexcept;
     ClipEncoder& operator=(ClipEncoder&&) noexcept;

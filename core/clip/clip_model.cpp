@@ -4,6 +4,7 @@
 #include "clip/serial_scope.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 namespace liveml::clip {
 
@@ -108,14 +109,14 @@ void ClipModelImpl::init_weights() {
 torch::Tensor ClipModelImpl::encode_image(const torch::Tensor& pixels) {
     const SerialScope small(image_macs(config_.vision, pixels.size(0)));
     const auto pooled = vit ? vit(pixels) : resnet ? resnet(pixels) : cnn(pixels);
-    return apply_linear(visual_projection, pooled);
+    return apply_linear(visual_projection, pooled, visual_projection_lora);
 }
 
 torch::Tensor ClipModelImpl::encode_text(const torch::Tensor& ids) {
     const auto& t = config_.text;
     const SerialScope small(encoder_macs(static_cast<double>(ids.numel()), t.num_hidden_layers,
                                          t.hidden_size, t.intermediate_size));
-    return apply_linear(text_projection, text_model(ids));
+    return apply_linear(text_projection, text_model(ids), text_projection_lora);
 }
 
 torch::Tensor ClipModelImpl::logits_per_image(const torch::Tensor& pixels,

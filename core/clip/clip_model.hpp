@@ -27,6 +27,8 @@ class ClipModelImpl : public torch::nn::Module {
     CnnImageTower cnn{nullptr};       // registered as "vision_model" for the CNN tower
     ResNetImageTower resnet{nullptr}; // registered as "vision_model" for the ResNet tower
     torch::nn::Linear visual_projection{nullptr}, text_projection{nullptr};
+    // Set by a LoRA fine-tune (lora_set.hpp); empty otherwise.
+    LoraAdapter visual_projection_lora{nullptr}, text_projection_lora{nullptr};
     torch::Tensor logit_scale;
 
   private:

@@ -22,27 +22,47 @@ int cuda_index(const std::string& device) {
     return index;
 }
 
+torch::Device pick_device(const std::string& device) {
+    if (device == "cpu") return torch::kCPU;
+    const bool have_cuda = torch::cuda::is_available();
+    if (device == "auto") return have_cuda ? torch::Device(torch::kCUDA, 0) : torch::kCPU;
+    const int index = cuda_index(device);
+    if (!have_cuda)
+        throw std::runtime_error("device '" + device +
+                                 "' was requested but no CUDA GPU is usable by this build");
+    const auto count = static_cast<int>(torch::cuda::device_count());
+    if (index >= count)
+        throw std::runtime_error("device '" + device + "' does not exist (" +
+                                 std::to_string(count) + " GPU(s) present)");
+    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index < 0 ? 0 : index));
+}
+
 } // namespace
 
 void check_device_spelling(const std::string& device) {
     if (device != "auto" && device != "cpu") cuda_index(device);
 }
 
+void check_precision_spelling(const std::string& precision) {
+    if (precision != "auto" && precision != "fp32" && precision != "bf16")
+        throw std::invalid_argument("unknown precision '" + precision +
+                                    "' (use auto, fp32 or bf16)");
+}
+
+bool bf16_autocast(const RuntimeOptions& options, const torch::Device& device, bool training) {
+    if (options.precision == "auto") return training && device.is_cuda();
+    return options.precision == "bf16";
+}
+
 torch::Device apply_runtime(const RuntimeOptions& options) {
     check_device_spelling(options.device);
+    check_precision_spelling(options.precision);
     if (options.threads > 0) torch::set_num_threads(options.threads);
-    if (options.device == "cpu") return torch::kCPU;
-    const bool have_cuda = torch::cuda::is_available();
-    if (options.device == "auto") return have_cuda ? torch::Device(torch::kCUDA, 0) : torch::kCPU;
-    const int index = cuda_index(options.device);
-    if (!have_cuda)
-        throw std::runtime_error("device '" + options.device +
-                                 "' was requested but no CUDA GPU is usable by this build");
-    const auto count = static_cast<int>(torch::cuda::device_count());
-    if (index >= count)
-        throw std::runtime_error("device '" + options.device + "' does not exist (" +
-                                 std::to_string(count) + " GPU(s) present)");
-    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index < 0 ? 0 : index));
+    const auto device = pick_device(options.device);
+    if (options.precision == "bf16" && !device.is_cuda())
+        throw std::runtime_error("--precision bf16 needs a GPU; the job would run on " +
+                                 device.str());
+    return device;
 }
 
 std::string device_text(const torch::Device& device) {

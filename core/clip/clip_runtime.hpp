@@ -7,8 +7,10 @@
 namespace liveml::clip {
 
 // Sets the thread count and returns the chosen device. Throws std::runtime_error when CUDA
-// is asked for but this LibTorch build sees no such GPU.
+// is asked for but this LibTorch build sees no such GPU, or bf16 on a CPU.
 torch::Device apply_runtime(const RuntimeOptions& options);
 std::string device_text(const torch::Device& device);
+// Whether forward passes on `device` run under bf16 autocast (RuntimeOptions::precision).
+bool bf16_autocast(const RuntimeOptions& options, const torch::Device& device, bool training);
 
 } // namespace liveml::clip

@@ -3,35 +3,28 @@
 #include "clip/clip_encoder.hpp"
 #include "clip/clip_evaluation.hpp"
 #include "clip/clip_runtime.hpp"
+#include "clip/contrastive_batch.hpp"
 #include "clip/contrastive_loss.hpp"
 #include "clip/distillation.hpp"
-#include "clip/image_input.hpp"
 #include "clip/model_io.hpp"
-#include "clip/token_tensor.hpp"
 #include "clip/train_checkpoint.hpp"
 #include "clip/training_set.hpp"
 #include "common/file_bytes.hpp"
 #include "tokenizer/bpe_trainer.hpp"
 #include "tokenizer/clip_tokenizer.hpp"
 
-#include <ATen/autocast_mode.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <fstream>
-#include <numeric>
-#include <random>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace liveml::clip {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// CLIP caps the temperature so logits never exceed 100 x cosine.
-const double kMaxLogitScale = std::log(100.0);
 constexpr double kReportEverySeconds = 1.0;
 // Distillation keeps its best model (by validation zero-shot top-1) here, inside --out.
 constexpr const char* kBestDir = "best";
@@ -39,14 +32,6 @@ constexpr const char* kBestFile = "best.json";
 
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-double scheduled_lr(const TrainOptions& o, std::int64_t step, std::int64_t total) {
-    const auto warmup = static_cast<std::int64_t>(o.warmup_fraction * static_cast<double>(total));
-    if (step < warmup) return o.lr * static_cast<double>(step + 1) / static_cast<double>(warmup);
-    const double progress = static_cast<double>(step - warmup) /
-                            static_cast<double>(std::max<std::int64_t>(total - warmup, 1));
-    return o.lr * 0.5 * (1.0 + std::cos(M_PI * progress));
 }
 
 void validate(const TrainOptions& o) {
@@ -81,16 +66,6 @@ void copy_model_files(const std::filesystem::path& from, const std::filesystem::
     for (const char* name : kModelFiles)
         std::filesystem::copy_file(from / name, to / name,
                                    std::filesystem::copy_options::overwrite_existing);
-}
-
-// Data order of one epoch: a permutation seeded by (seed, epoch), so a resumed run replays
-// exactly the batches the interrupted one would have drawn.
-std::vector<std::size_t> epoch_order(std::size_t n, std::uint64_t seed, std::int64_t epoch) {
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937_64 rng(seed * 1'000'003ULL + static_cast<std::uint64_t>(epoch));
-    std::shuffle(order.begin(), order.end(), rng);
-    return order;
 }
 
 std::unique_ptr<torch::optim::AdamW> make_optimizer(ClipModelImpl& model, const TrainOptions& o) {
@@ -294,74 +269,29 @@ class Run {
     // Runs one step; `loss` receives the total, the result holds the distillation terms.
     NamedValues train_step(const std::vector<std::size_t>& order, std::int64_t index_in_epoch,
                            double& loss_value) {
-        const auto batch = static_cast<std::size_t>(options_.batch_size);
-        const auto& config = model_->config();
-        const auto per_image = image_input_floats(config);
-        std::vector<float> pixels(batch * per_image);
-        std::vector<std::int64_t> image_groups(batch);
-        std::vector<std::size_t> items(batch);
-        // Each distinct caption is encoded once; its group ties it to its images.
-        std::vector<std::string> captions;
-        std::vector<std::int64_t> text_groups;
-        std::unordered_map<std::string, std::size_t> seen;
-        for (std::size_t b = 0; b < batch; ++b) {
-            const auto item = order[static_cast<std::size_t>(index_in_epoch) * batch + b];
-            items[b] = item;
-            data_->image_input(item, config, {pixels.data() + b * per_image, per_image});
-            image_groups[b] = data_->group(item);
-            auto caption = data_->caption(item, static_cast<std::uint64_t>(step_));
-            if (seen.try_emplace(caption, captions.size()).second) {
-                captions.push_back(std::move(caption));
-                text_groups.push_back(image_groups[b]);
-            }
-        }
-        const auto& v = config.vision;
-        const auto n = static_cast<std::int64_t>(batch);
-        const auto images =
-            torch::from_blob(pixels.data(), {n, v.num_channels, v.image_size, v.image_size},
-                             torch::kFloat32)
-                .to(device_);
-        const auto ids = token_tensor(tokens_->encode_batch(captions)).to(device_);
-        const auto image_group_ids =
-            torch::from_blob(image_groups.data(), {n}, torch::kInt64).to(device_);
-        const auto text_group_ids =
-            torch::from_blob(text_groups.data(), {static_cast<std::int64_t>(text_groups.size())},
-                             torch::kInt64)
-                .to(device_);
-
-        const double lr = scheduled_lr(options_, step_, total_);
+        const auto batch_size = static_cast<std::size_t>(options_.batch_size);
+        const auto batch = make_contrastive_batch(
+            *data_, model_->config(), *tokens_,
+            std::span(order).subspan(static_cast<std::size_t>(index_in_epoch) * batch_size,
+                                     batch_size),
+            static_cast<std::uint64_t>(step_), device_);
+        const double lr = cosine_lr(options_.lr, options_.warmup_fraction, step_, total_);
         for (auto& group : optimizer_->param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
 
-        // bf16 autocast on CUDA needs no loss scaling; the loss itself is computed in fp32.
-        const bool autocast = device_.is_cuda();
-        if (autocast) {
-            at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-            at::autocast::set_enabled(true);
-        }
-        auto img = model_->encode_image(images);
-        auto txt = model_->encode_text(ids);
-        if (autocast) {
-            at::autocast::set_enabled(false);
-            at::autocast::clear_cache();
-        }
-        img = l2_normalize(img.to(torch::kFloat32));
-        txt = l2_normalize(txt.to(torch::kFloat32));
+        const auto [img, txt] = embed_batch(*model_, batch, bf16_autocast(options_.runtime, device_, true));
         StepLoss loss;
         if (distill_) {
-            loss = distill_->loss(img, txt, model_->logit_scale.exp(), items, captions,
-                                  image_group_ids, text_group_ids);
+            loss = distill_->loss(img, txt, model_->logit_scale.exp(), batch.items,
+                                  batch.captions, batch.image_groups, batch.text_groups);
         } else {
             const auto logits = model_->logit_scale.exp() * torch::matmul(img, txt.t());
-            loss.total = contrastive_loss(logits, image_group_ids, text_group_ids);
+            loss.total = contrastive_loss(logits, batch.image_groups, batch.text_groups);
         }
         optimizer_->zero_grad();
         loss.total.backward();
         optimizer_->step();
-        {
-            torch::NoGradGuard no_grad;
-            model_->logit_scale.clamp_(0.0, kMaxLogitScale);
-        }
+        clamp_logit_scale(*model_);
         loss_value = loss.total.item<double>();
         NamedValues terms;
         for (const auto& [name, value] : loss.terms)

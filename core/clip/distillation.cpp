@@ -6,6 +6,7 @@
 #include "common/file_bytes.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace liveml::clip {

@@ -9,6 +9,7 @@
 #include "clip/student_init.hpp"
 #include "clip/training_set.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <unordered_map>

@@ -23,4 +23,11 @@ torch::Tensor apply_linear(torch::nn::Linear& layer, const torch::Tensor& x) {
     return at::mkldnn_linear(in, weight, bias).to_dense().view(sizes);
 }
 
+torch::Tensor apply_linear(torch::nn::Linear& layer, const torch::Tensor& x,
+                           const LoraAdapter& adapter) {
+    auto y = apply_linear(layer, x);
+    if (adapter) y = y + adapter->forward(x);
+    return y;
+}
+
 } // namespace liveml::clip

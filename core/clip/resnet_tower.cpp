@@ -1,5 +1,7 @@
 #include "clip/resnet_tower.hpp"
 
+#include <cstdint>
+
 namespace liveml::clip {
 namespace {
 

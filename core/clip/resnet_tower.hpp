@@ -8,6 +8,8 @@
 
 #include <torch/torch.h>
 
+#include <cstdint>
+
 namespace liveml::clip {
 
 class BasicBlockImpl : public torch::nn::Module {

@@ -1,6 +1,7 @@
 #include "clip/student_init.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 namespace liveml::clip {

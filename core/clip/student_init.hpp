@@ -5,6 +5,7 @@
 #include "clip/clip_model.hpp"
 
 #include <cstddef>
+#include <cstdint>
 
 namespace liveml::clip {
 

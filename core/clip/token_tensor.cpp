@@ -1,6 +1,7 @@
 #include "clip/token_tensor.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace liveml::clip {
 

@@ -2,6 +2,8 @@
 
 #include "clip/inference_linear.hpp"
 
+#include <cstdint>
+
 namespace liveml::clip {
 namespace {
 
@@ -124,7 +126,7 @@ torch::Tensor CnnImageTowerImpl::forward(const torch::Tensor& pixels) {
     auto x = pixels;
     for (const auto& conv : *convs)
         x = torch::max_pool2d(torch::relu(conv->as<torch::nn::Conv2dImpl>()->forward(x)), 2);
-    return post_layernorm(torch::relu(apply_linear(fc, x.flatten(1))));
+    return post_layernorm(torch::relu(apply_linear(fc, x.flatten(1), fc_lora)));
 }
 
 } // namespace liveml::clip

@@ -5,6 +5,8 @@
 #include "clip/clip_config.hpp"
 #include "clip/transformer_layers.hpp"
 
+#include <cstdint>
+
 namespace liveml::clip {
 
 class TextEmbeddingsImpl : public torch::nn::Module {
@@ -68,6 +70,7 @@ class CnnImageTowerImpl : public torch::nn::Module {
 
     torch::nn::ModuleList convs{nullptr};
     torch::nn::Linear fc{nullptr};
+    LoraAdapter fc_lora{nullptr}; // set by a LoRA fine-tune
     torch::nn::LayerNorm post_layernorm{nullptr};
 };
 TORCH_MODULE(CnnImageTower);

@@ -5,6 +5,7 @@
 // Torch-free.
 #include "clip/clip_trainer.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 

@@ -8,7 +8,10 @@
 #include "imaging/image_decode.hpp"
 #include "imaging/resize.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <numeric>
+#include <random>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -103,6 +106,44 @@ std::optional<datasets::ImageClassDataset> TrainingSet::hold_out(std::size_t cou
     data.pixels.resize(kept * data.image_bytes());
     groups_.resize(kept);
     return held;
+}
+
+std::size_t TrainingSet::keep_per_group(std::size_t per_group, std::uint64_t seed) {
+    std::vector<std::size_t> order(size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(seed);
+    std::shuffle(order.begin(), order.end(), rng);
+    std::unordered_map<int, std::size_t> taken;
+    std::vector<bool> keep(size(), false);
+    for (const auto item : order)
+        if (taken[groups_[item]]++ < per_group) keep[item] = true;
+
+    std::size_t kept = 0;
+    const auto bytes = labelled_ ? labelled_->image_bytes() : 0;
+    for (std::size_t i = 0; i < size(); ++i) {
+        if (!keep[i]) continue;
+        groups_[kept] = groups_[i];
+        if (labelled_) {
+            labelled_->labels[kept] = labelled_->labels[i];
+            std::copy_n(labelled_->pixels.begin() + static_cast<std::ptrdiff_t>(i * bytes), bytes,
+                        labelled_->pixels.begin() + static_cast<std::ptrdiff_t>(kept * bytes));
+        } else {
+            rgb_[kept] = std::move(rgb_[i]);
+            rgb_size_[kept] = rgb_size_[i];
+            captions_[kept] = std::move(captions_[i]);
+        }
+        ++kept;
+    }
+    groups_.resize(kept);
+    if (labelled_) {
+        labelled_->labels.resize(kept);
+        labelled_->pixels.resize(kept * bytes);
+    } else {
+        rgb_.resize(kept);
+        rgb_size_.resize(kept);
+        captions_.resize(kept);
+    }
+    return kept;
 }
 
 std::string TrainingSet::caption(std::size_t item, std::uint64_t step) const {

@@ -27,6 +27,11 @@ class TrainingSet {
     // std::runtime_error when fewer than two items would be left.
     std::optional<datasets::ImageClassDataset> hold_out(std::size_t count);
 
+    // Keeps `per_group` items of each group (every item of a smaller group), drawn with
+    // `seed`, in their original order: the K shots per class of few-shot training. Returns the
+    // items kept.
+    std::size_t keep_per_group(std::size_t per_group, std::uint64_t seed);
+
     const std::string& name() const { return name_; }
     std::size_t size() const { return groups_.size(); }
     int group(std::size_t item) const { return groups_[item]; }

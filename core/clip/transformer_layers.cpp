@@ -3,6 +3,7 @@
 #include "clip/inference_linear.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace liveml::clip {
@@ -38,14 +39,14 @@ torch::Tensor ClipAttentionImpl::forward(const torch::Tensor& x, const torch::Te
         return t.view({batch, tokens, heads_, width / heads_}).transpose(1, 2);
     };
     // Scale q before the product, as transformers does, so rounding matches its forward pass.
-    const auto q = split(apply_linear(q_proj, x) * scale_);
-    const auto k = split(apply_linear(k_proj, x));
-    const auto v = split(apply_linear(v_proj, x));
+    const auto q = split(apply_linear(q_proj, x, q_lora) * scale_);
+    const auto k = split(apply_linear(k_proj, x, k_lora));
+    const auto v = split(apply_linear(v_proj, x, v_lora));
     auto weights = torch::matmul(q, k.transpose(-2, -1));
     if (mask.defined()) weights = weights + mask;
     weights = torch::softmax(weights, -1);
     const auto mixed = torch::matmul(weights, v).transpose(1, 2).reshape({batch, tokens, width});
-    return apply_linear(out_proj, mixed);
+    return apply_linear(out_proj, mixed, out_lora);
 }
 
 ClipMlpImpl::ClipMlpImpl(std::int64_t hidden, std::int64_t intermediate, Activation act)
@@ -55,7 +56,7 @@ ClipMlpImpl::ClipMlpImpl(std::int64_t hidden, std::int64_t intermediate, Activat
 }
 
 torch::Tensor ClipMlpImpl::forward(const torch::Tensor& x) {
-    return apply_linear(fc2, activate(apply_linear(fc1, x), act_));
+    return apply_linear(fc2, activate(apply_linear(fc1, x, fc1_lora), act_), fc2_lora);
 }
 
 ClipEncoderLayerImpl::ClipEncoderLayerImpl(const EncoderShape& s) {

@@ -2,8 +2,11 @@
 // Pre-LN transformer blocks shared by the text and vision towers. Child module names follow
 // transformers' CLIPEncoder (self_attn.{q,k,v,out}_proj, layer_norm1/2, mlp.fc1/fc2) so a
 // state dict maps 1:1 onto Hugging Face keys. Torch header: include only from .cpp files.
+#include "clip/lora_layer.hpp"
+
 #include <torch/torch.h>
 
+#include <cstdint>
 #include <string>
 
 namespace liveml::clip {
@@ -28,6 +31,8 @@ class ClipAttentionImpl : public torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask);
 
     torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
+    // Set by a LoRA fine-tune (lora_set.hpp); empty otherwise.
+    LoraAdapter q_lora{nullptr}, k_lora{nullptr}, v_lora{nullptr}, out_lora{nullptr};
 
   private:
     std::int64_t heads_;
@@ -41,6 +46,7 @@ class ClipMlpImpl : public torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& x);
 
     torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+    LoraAdapter fc1_lora{nullptr}, fc2_lora{nullptr}; // set by a LoRA fine-tune
 
   private:
     Activation act_;

@@ -3,6 +3,7 @@
 #include "datasets/idx_file.hpp"
 #include "digits/digits_dataset.hpp"
 
+#include <cstdint>
 #include <stdexcept>
 
 namespace liveml::datasets {

@@ -2,6 +2,8 @@
 
 #include "imaging/image_decode.hpp"
 
+#include <cstdint>
+
 namespace liveml::digits {
 
 GrayImage load_gray_image(const std::filesystem::path& path) {

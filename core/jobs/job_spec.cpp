@@ -38,8 +38,8 @@ std::optional<JobKind> job_kind_named(std::string_view name) {
 }
 
 bool is_resumable(JobKind kind) {
-    return kind == JobKind::Train || kind == JobKind::Distill || kind == JobKind::Index ||
-           kind == JobKind::Ingest;
+    return kind == JobKind::Train || kind == JobKind::Distill || kind == JobKind::FineTune ||
+           kind == JobKind::Index || kind == JobKind::Ingest;
 }
 
 std::string JobSpec::option(const std::string& name) const {
@@ -99,6 +99,10 @@ std::filesystem::path thumbnails_path(const std::filesystem::path& run_dir) {
     return run_dir / "thumbnails";
 }
 
+std::filesystem::path adapter_path(const std::filesystem::path& run_dir) {
+    return run_dir / "adapter";
+}
+
 std::vector<std::string> job_arguments(const JobSpec& spec, const std::filesystem::path& run_dir,
                                        bool resume) {
     std::vector<std::string> args{"clip", std::string(job_name(spec.kind))};
@@ -122,7 +126,12 @@ std::vector<std::string> job_arguments(const JobSpec& spec, const std::filesyste
     }
     const bool writes_index = spec.kind == JobKind::Index || spec.kind == JobKind::Ingest;
     const auto out = output_path(spec.kind, run_dir);
-    if (!out.empty()) args.insert(args.end(), {writes_index ? "--index" : "--out", out.string()});
+    const bool adapters = spec.kind == JobKind::FineTune && !spec.options.value("full", false);
+    if (adapters)
+        args.insert(args.end(),
+                    {"--out", adapter_path(run_dir).string(), "--merged-out", out.string()});
+    else if (!out.empty())
+        args.insert(args.end(), {writes_index ? "--index" : "--out", out.string()});
     if (spec.kind == JobKind::Ingest && !spec.option("watch").empty())
         args.insert(args.end(), {"--out-dir", thumbnails_path(run_dir).string()});
     if (resume && is_resumable(spec.kind) && !writes_index) args.push_back("--resume");

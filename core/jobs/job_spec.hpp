@@ -46,15 +46,20 @@ struct JobSpec {
 };
 
 // The folder inside a run folder where the job writes what it makes: "model" for jobs that
-// train, "index" for Index and Ingest, empty for jobs that only report.
+// train (a LoRA fine-tune: base + adapter merged there at the end), "index" for Index and
+// Ingest, empty for jobs that only report.
 std::filesystem::path output_path(JobKind kind, const std::filesystem::path& run_dir);
 
 // Where an Ingest run that watches a folder writes thumbnails and sidecars (the result
 // events' keys are relative to it).
 std::filesystem::path thumbnails_path(const std::filesystem::path& run_dir);
 
+// Where a LoRA fine-tune writes its adapter (PEFT layout) and checkpoints.
+std::filesystem::path adapter_path(const std::filesystem::path& run_dir);
+
 // Arguments after the `liveml` program: clip <job> <options> [--out|--index DIR] [--resume]
-// --json; an Ingest that watches a folder also gets --out-dir <run>/thumbnails. `resume` is
+// --json; an Ingest that watches a folder also gets --out-dir <run>/thumbnails, a LoRA
+// fine-tune --out <run>/adapter --merged-out <run>/model. `resume` is
 // only honoured by resumable jobs (Index and Ingest need no flag: a rerun embeds only what
 // it had not reached).
 std::vector<std::string> job_arguments(const JobSpec& spec, const std::filesystem::path& run_dir,

@@ -41,7 +41,9 @@ std::optional<Headline> headline_of(JobKind kind, const nlohmann::json& result) 
     switch (kind) {
     case JobKind::Train:
     case JobKind::Distill:
+        return pick("final_loss", "/final_loss");
     case JobKind::FineTune:
+        if (auto top1 = pick("top1", "/target/tuned_top1")) return top1;
         return pick("final_loss", "/final_loss");
     case JobKind::Evaluate:
         return pick("top1", "/zeroshot/top1");

@@ -1,6 +1,7 @@
 // SgdClassifier's part of the model file: the version-1 layout of docs/model-format.md from
 // the loss on, unchanged, so version-1 files and Redis checkpoints keep loading.
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 #include "online/model_codec.hpp"

@@ -1,5 +1,6 @@
 #include "stream/kraft_properties.hpp"
 
+#include <cstdint>
 #include <random>
 #include <sstream>
 

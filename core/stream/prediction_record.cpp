@@ -2,6 +2,8 @@
 
 #include "stream/json_object_reader.hpp"
 
+#include <cstdint>
+
 namespace liveml::stream {
 
 namespace {

@@ -1,5 +1,6 @@
 #include "stream/redis_checkpointer.hpp"
 
+#include <cstdint>
 #include <thread>
 
 #include "store/checkpoint_store.hpp"

@@ -1,5 +1,6 @@
 #include "stream/transactional_checkpointer.hpp"
 
+#include <cstdint>
 #include <thread>
 
 #include "online/model_file.hpp"

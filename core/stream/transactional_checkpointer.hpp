@@ -2,6 +2,8 @@
 #include "stream/kafka_producer.hpp"
 #include "stream/redis_checkpointer.hpp"
 
+#include <cstdint>
+
 namespace liveml::stream {
 
 struct TransactionalCheckpointerOptions {

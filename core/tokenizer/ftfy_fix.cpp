@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>

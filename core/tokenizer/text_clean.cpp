@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstdint>
 
 namespace liveml::tokenizer {
 namespace {

@@ -4,12 +4,16 @@ out in plain PyTorch from its published definition (no transformers import, so i
 Debian's python3-torch). Reads a Hugging Face model directory and an inputs file, writes the
 outputs as safetensors.
 
-usage: hf_forward_reference.py MODEL_DIR INPUTS.safetensors OUTPUTS.safetensors
+usage: hf_forward_reference.py MODEL_DIR INPUTS.safetensors OUTPUTS.safetensors [ADAPTER_DIR]
+ADAPTER_DIR: a LoRA adapter in PEFT's layout, applied as PEFT's LoraLayer does (a module is
+adapted when its path matches target_modules by PEFT's rule; y = W x + b + alpha/r * B A x),
+written from PEFT's documented behaviour, not from our code.
 inputs: pixel_values F32 [B,C,S,S], input_ids I64 [B,T]
 outputs: image_embeds, text_embeds (L2-normalised), logits_per_image (F32)
 """
 import json
 import math
+import re
 import struct
 import sys
 
@@ -60,8 +64,36 @@ def layer_norm(x, w, prefix, eps):
                                           w[prefix + ".bias"], eps)
 
 
+ADAPTERS = {}
+
+
+def load_adapter(adapter_dir):
+    with open(f"{adapter_dir}/adapter_config.json") as f:
+        cfg = json.load(f)
+    assert cfg["peft_type"] == "LORA"
+    r = cfg["r"]
+    scale = cfg["lora_alpha"] / (math.sqrt(r) if cfg.get("use_rslora") else r)
+    targets = cfg["target_modules"]
+    weights = read_safetensors(f"{adapter_dir}/adapter_model.safetensors")
+    for key, tensor in weights.items():
+        module, _, kind = key.removeprefix("base_model.model.").rpartition(".lora_")
+        assert key.startswith("base_model.model.") and kind in ("A.weight", "B.weight"), key
+        # PEFT: a list matches a module whose name equals or ends with "." + an entry; a string
+        # is a regular expression the whole name must match.
+        if isinstance(targets, str):
+            matched = re.fullmatch(targets, module) is not None
+        else:
+            matched = any(module == t or module.endswith("." + t) for t in targets)
+        assert matched, f"{module} is not picked by target_modules {targets}"
+        ADAPTERS.setdefault(module, {"scale": scale})[kind[0]] = tensor
+
+
 def linear(x, w, prefix):
-    return torch.nn.functional.linear(x, w[prefix + ".weight"], w.get(prefix + ".bias"))
+    y = torch.nn.functional.linear(x, w[prefix + ".weight"], w.get(prefix + ".bias"))
+    if prefix in ADAPTERS:
+        a = ADAPTERS[prefix]
+        y = y + a["scale"] * (x @ a["A"].t() @ a["B"].t())
+    return y
 
 
 def encoder(x, w, prefix, cfg, mask):
@@ -97,7 +129,7 @@ def text_features(w, cfg, ids):
     eos = cfg.get("eos_token_id", 2)
     pos = ids.argmax(-1) if eos == 2 else (ids == eos).int().argmax(-1)
     pooled = x[torch.arange(ids.shape[0]), pos]
-    return pooled @ w["text_projection.weight"].t()
+    return linear(pooled, w, "text_projection")
 
 
 def image_features(w, cfg, pixels):
@@ -111,11 +143,13 @@ def image_features(w, cfg, pixels):
     x = layer_norm(x, w, "vision_model.pre_layrnorm", eps)
     x = encoder(x, w, "vision_model.encoder", cfg, None)
     pooled = layer_norm(x[:, 0], w, "vision_model.post_layernorm", eps)
-    return pooled @ w["visual_projection.weight"].t()
+    return linear(pooled, w, "visual_projection")
 
 
 def main():
     model_dir, inputs_path, outputs_path = sys.argv[1:4]
+    if len(sys.argv) > 4:
+        load_adapter(sys.argv[4])
     with open(f"{model_dir}/config.json") as f:
         cfg = json.load(f)
     w = read_safetensors(f"{model_dir}/model.safetensors")

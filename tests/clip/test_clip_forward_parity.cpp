@@ -2,7 +2,9 @@
 // transcription of transformers' CLIPModel forward (Debian's python3-torch; transformers
 // itself is not packaged). scripts/clip_hf_parity.py does the same against real transformers
 // where it is installed.
+#include "clip/lora_set.hpp"
 #include "clip/model_io.hpp"
+#include "clip/peft_adapter.hpp"
 #include "clip_test_models.hpp"
 #include "safetensors/safetensors_reader.hpp"
 #include "safetensors/safetensors_writer.hpp"
@@ -11,6 +13,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 
 namespace liveml::clip {
 namespace {
@@ -28,7 +31,11 @@ torch::Tensor read_f32(const safetensors::SafetensorsFile& file, const std::stri
     return torch::from_blob(values.data(), info.shape, torch::kFloat32).clone();
 }
 
-void check_parity(const ClipConfig& config, const std::string& name) {
+// `adapt`, when given, attaches LoRA adapters to the model after its base weights are saved
+// and writes them to the folder it is passed; the reference then applies them PEFT's way.
+using Adapt = std::function<void(ClipModelImpl&, const fs::path&)>;
+
+void check_parity(const ClipConfig& config, const std::string& name, const Adapt& adapt = {}) {
     const auto dir = fs::path(LIVEML_TEST_BINARY_DIR) / ("parity-" + name);
     fs::remove_all(dir);
     torch::manual_seed(7);
@@ -39,6 +46,11 @@ void check_parity(const ClipConfig& config, const std::string& name) {
         model->logit_scale.fill_(std::log(100.0));
     }
     save_clip_model(*model, dir);
+    std::string adapter_arg;
+    if (adapt) {
+        adapt(*model, dir / "adapter");
+        adapter_arg = " " + (dir / "adapter").string();
+    }
 
     const auto pixels = torch::randn({3, 3, config.vision.image_size, config.vision.image_size});
     auto ids = torch::randint(0, 290, {4, 12}, torch::kInt64);
@@ -57,7 +69,7 @@ void check_parity(const ClipConfig& config, const std::string& name) {
     const auto cmd = std::string(LIVEML_PYTHON) + " " + LIVEML_TEST_SOURCE_DIR +
                      "/clip/hf_forward_reference.py " + dir.string() + " " +
                      (dir / "inputs.safetensors").string() + " " +
-                     (dir / "reference.safetensors").string();
+                     (dir / "reference.safetensors").string() + adapter_arg;
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
     const auto ref = safetensors::SafetensorsFile::open(dir / "reference.safetensors");
 
@@ -92,6 +104,35 @@ TEST(ClipForwardParity, MatchesPythonReferenceWithExactGelu) {
     config.text.hidden_act = "gelu";
     config.vision.hidden_act = "gelu";
     check_parity(config, "gelu");
+}
+
+// Adapters with non-zero B (as after training) on `targets` of `towers`.
+Adapt lora(std::vector<std::string> targets, std::vector<std::string> towers) {
+    return [=](ClipModelImpl& model, const fs::path& dir) {
+        LoraSettings settings;
+        settings.rank = 4;
+        settings.alpha = 8;
+        settings.targets = targets;
+        settings.towers = towers;
+        auto set = LoraSet::attach(model, settings);
+        torch::NoGradGuard no_grad;
+        for (auto& p : set.parameters())
+            p.normal_(0.0, 0.2);
+        write_peft_adapter(dir, set, "tiny-vit");
+        set.train(false);
+    };
+}
+
+TEST(ClipForwardParity, LoraAdaptersOnEveryLinearMatchPeftSemantics) {
+    if (!python_torch_available()) GTEST_SKIP() << "python3-torch is not installed";
+    check_parity(testing::tiny_vit_config(), "lora-all",
+                 lora({"q", "k", "v", "o", "fc1", "fc2", "proj"}, {"image", "text"}));
+}
+
+// One tower only: target_modules must name full paths, or PEFT would adapt both towers.
+TEST(ClipForwardParity, LoraAdaptersOnOneTowerMatchPeftSemantics) {
+    if (!python_torch_available()) GTEST_SKIP() << "python3-torch is not installed";
+    check_parity(testing::tiny_vit_config(), "lora-text", lora({"q", "v"}, {"text"}));
 }
 
 } // namespace

@@ -43,6 +43,11 @@ TEST(ClipTraining, TinyRunLowersTheLoss) {
     const auto emb = encoder.encode_texts(texts);
     EXPECT_EQ(emb.rows, 2u);
     EXPECT_EQ(emb.cols, encoder.embedding_dim());
+
+    // bf16 autocast is for GPUs: asked for on a CPU, the job refuses instead of mixing types
+    // (its effect on CUDA is measured by scripts/gpu-checks.sh).
+    EXPECT_THROW(ClipEncoder::load(dir, {"cpu", 1, "bf16"}), std::runtime_error);
+    EXPECT_EQ(ClipEncoder::load(dir, {"cpu", 1, "fp32"}).encode_texts(texts).data, emb.data);
 }
 
 TEST(ClipTraining, BadOptionsAreUsageErrors) {
@@ -51,6 +56,9 @@ TEST(ClipTraining, BadOptionsAreUsageErrors) {
     o.runtime.device = "tpu";
     EXPECT_THROW(train_clip(o, {}, {}), std::invalid_argument);
     o.runtime.device = "cpu";
+    o.runtime.precision = "fp8";
+    EXPECT_THROW(train_clip(o, {}, {}), std::invalid_argument);
+    o.runtime.precision = "auto";
     o.epochs = 0;
     EXPECT_THROW(train_clip(o, {}, {}), std::invalid_argument);
     o.epochs = 1;

@@ -67,6 +67,24 @@ TEST(JobSpec, IngestWritesItsIndexAndAWatchedFoldersThumbnailsIntoTheRunFolder) 
               "http://127.0.0.1:9000", "--index", "/runs/b/index", "--json"}));
 }
 
+TEST(JobSpec, FineTuneWritesItsAdapterAndTheMergedModelOrAFullModel) {
+    JobSpec spec;
+    spec.kind = JobKind::FineTune;
+    spec.options["base"] = "/m";
+    spec.options["dataset"] = "digits";
+    spec.options["shots"] = 16;
+    EXPECT_EQ(job_arguments(spec, "/runs/f", true),
+              (Args{"clip", "finetune", "--base", "/m", "--dataset", "digits", "--shots", "16",
+                    "--out", "/runs/f/adapter", "--merged-out", "/runs/f/model", "--resume",
+                    "--json"}));
+    EXPECT_TRUE(is_resumable(JobKind::FineTune));
+    EXPECT_EQ(output_path(JobKind::FineTune, "/runs/f"), "/runs/f/model");
+    spec.options["full"] = true;
+    EXPECT_EQ(job_arguments(spec, "/runs/f"),
+              (Args{"clip", "finetune", "--base", "/m", "--dataset", "digits", "--shots", "16",
+                    "--full", "--out", "/runs/f/model", "--json"}));
+}
+
 TEST(JobSpec, JsonRoundTripKeepsKindAndOptionOrder) {
     JobSpec spec;
     spec.kind = JobKind::Evaluate;

@@ -114,4 +114,10 @@ TEST(RunRecord, HeadlinePicksEachKindsFigure) {
     EXPECT_DOUBLE_EQ(
         headline_of(JobKind::Search, nlohmann::json::parse(R"({"results":[{},{}]})"))->value, 2);
     EXPECT_FALSE(headline_of(JobKind::Train, nlohmann::json::parse(R"({"stopped":true})")));
+    // A fine-tune is judged by the tuned model's zero-shot on its new data.
+    const auto tuned = headline_of(
+        JobKind::FineTune,
+        nlohmann::json::parse(R"({"final_loss":1.5,"target":{"base_top1":0.2,"tuned_top1":0.7}})"));
+    EXPECT_EQ(tuned->metric, "top1");
+    EXPECT_DOUBLE_EQ(tuned->value, 0.7);
 }

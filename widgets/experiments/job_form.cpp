@@ -1,6 +1,7 @@
 #include "experiments/job_form.hpp"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -94,7 +95,16 @@ struct JobForm::Fields {
     QSpinBox* distillEpochs;
     PathCombo* tuneBase;
     PathCombo* tuneData;
+    QSpinBox* tuneShots;
     QSpinBox* tuneEpochs;
+    QCheckBox* tuneFull;
+    QSpinBox* tuneRank;
+    QDoubleSpinBox* tuneAlpha;
+    QDoubleSpinBox* tuneDropout;
+    std::vector<QCheckBox*> tuneTargets; // q k v o fc1 fc2 head proj, as the CLI names them
+    QCheckBox* tuneImageTower;
+    QCheckBox* tuneTextTower;
+    QDoubleSpinBox* tuneLr;
     QListWidget* compareModels;
     QComboBox* compareDataset;
     QSpinBox* compareMaxItems;
@@ -354,10 +364,70 @@ QWidget* JobForm::buildFineTune() {
     f_->tuneBase = named(new PathCombo, "finetuneBase");
     f_->tuneData = named(new PathCombo, "finetuneDataset");
     f_->datasetCombos.push_back(f_->tuneData);
-    f_->tuneEpochs = spin(1, 1000, 3, "finetuneEpochs");
+    // The few-shot scenario of issue 15: 16 items per class, enough epochs for ~100 steps.
+    f_->tuneShots = spin(0, 100'000, 16, "finetuneShots");
+    f_->tuneShots->setSpecialValueText(tr("all"));
+    f_->tuneEpochs = spin(1, 1000, 40, "finetuneEpochs");
+    f_->tuneFull = named(new QCheckBox, "finetuneFull");
     addRow(form, QT_TR_NOOP("Base model"), f_->tuneBase);
     addRow(form, QT_TR_NOOP("Data"), f_->tuneData);
+    addRow(form, QT_TR_NOOP("Items per class"), f_->tuneShots);
     addRow(form, QT_TR_NOOP("Epochs"), f_->tuneEpochs);
+    form->addRow(QString(), f_->tuneFull);
+
+    QFormLayout* advanced = addAdvanced(form);
+    f_->tuneRank = spin(1, 1024, 8, "finetuneRank");
+    f_->tuneAlpha = named(new QDoubleSpinBox, "finetuneAlpha");
+    f_->tuneAlpha->setRange(0.01, 10'000);
+    f_->tuneAlpha->setValue(16);
+    f_->tuneDropout = named(new QDoubleSpinBox, "finetuneDropout");
+    f_->tuneDropout->setRange(0, 0.9);
+    f_->tuneDropout->setSingleStep(0.05);
+    f_->tuneDropout->setValue(0.05);
+    auto* targets = new QWidget;
+    auto* targetRow = new QHBoxLayout(targets);
+    targetRow->setContentsMargins(0, 0, 0, 0);
+    for (const char* name : {"q", "k", "v", "o", "fc1", "fc2", "head", "proj"}) {
+        auto* box = new QCheckBox(QLatin1String(name));
+        box->setObjectName(QStringLiteral("finetuneTarget_") + QLatin1String(name));
+        box->setProperty("target", QLatin1String(name)); // the text may gain an accelerator
+        const std::string_view n = name;
+        box->setChecked(n == "q" || n == "v" || n == "head");
+        targetRow->addWidget(box);
+        f_->tuneTargets.push_back(box);
+    }
+    targetRow->addStretch(1);
+    auto* towers = new QWidget;
+    auto* towerRow = new QHBoxLayout(towers);
+    towerRow->setContentsMargins(0, 0, 0, 0);
+    f_->tuneImageTower = named(new QCheckBox, "finetuneImageTower");
+    f_->tuneTextTower = named(new QCheckBox, "finetuneTextTower");
+    f_->tuneImageTower->setChecked(true);
+    f_->tuneTextTower->setChecked(true);
+    towerRow->addWidget(f_->tuneImageTower);
+    towerRow->addWidget(f_->tuneTextTower);
+    towerRow->addStretch(1);
+    f_->tuneLr = named(new QDoubleSpinBox, "finetuneLr");
+    f_->tuneLr->setDecimals(5);
+    f_->tuneLr->setRange(1e-5, 1.0);
+    f_->tuneLr->setSingleStep(1e-4);
+    f_->tuneLr->setValue(1e-3);
+    addRow(advanced, QT_TR_NOOP("LoRA rank"), f_->tuneRank);
+    addRow(advanced, QT_TR_NOOP("LoRA alpha"), f_->tuneAlpha);
+    addRow(advanced, QT_TR_NOOP("LoRA dropout"), f_->tuneDropout);
+    addRow(advanced, QT_TR_NOOP("Adapted layers"), targets);
+    addRow(advanced, QT_TR_NOOP("Towers"), towers);
+    addRow(advanced, QT_TR_NOOP("Peak learning rate"), f_->tuneLr);
+    // Every weight trained: the adapter settings do not apply, and a gentler rate does.
+    connect(f_->tuneFull, &QCheckBox::toggled, this, [this](bool full) {
+        for (QWidget* w : std::initializer_list<QWidget*>{f_->tuneRank, f_->tuneAlpha,
+                                                           f_->tuneDropout, f_->tuneImageTower,
+                                                           f_->tuneTextTower})
+            w->setEnabled(!full);
+        for (QCheckBox* box : f_->tuneTargets)
+            box->setEnabled(!full);
+        f_->tuneLr->setValue(full ? 1e-4 : 1e-3);
+    });
     return page;
 }
 
@@ -653,12 +723,33 @@ std::optional<jobs::JobSpec> JobForm::spec(QString* error) const {
         o["dataset"] = dataOption(f_->distillData->value());
         o["epochs"] = f_->distillEpochs->value();
         break;
-    case jobs::JobKind::FineTune:
+    case jobs::JobKind::FineTune: {
         if (!need(f_->tuneBase->value(), tr("Choose a base model."))) return {};
         o["base"] = f_->tuneBase->value().toStdString();
         o["dataset"] = dataOption(f_->tuneData->value());
+        o["shots"] = f_->tuneShots->value();
         o["epochs"] = f_->tuneEpochs->value();
+        o["lr"] = f_->tuneLr->value();
+        if (f_->tuneFull->isChecked()) {
+            o["full"] = true;
+            break;
+        }
+        std::string targets, towers;
+        for (QCheckBox* box : f_->tuneTargets)
+            if (box->isChecked())
+                targets += (targets.empty() ? "" : ",") + box->property("target").toString().toStdString();
+        if (f_->tuneImageTower->isChecked()) towers = "image";
+        if (f_->tuneTextTower->isChecked()) towers += towers.empty() ? "text" : ",text";
+        if (!need(QString::fromStdString(targets), tr("Choose at least one layer to adapt.")) ||
+            !need(QString::fromStdString(towers), tr("Choose at least one tower to adapt.")))
+            return {};
+        o["lora-rank"] = f_->tuneRank->value();
+        o["lora-alpha"] = f_->tuneAlpha->value();
+        o["lora-dropout"] = f_->tuneDropout->value();
+        o["targets"] = targets;
+        o["towers"] = towers;
         break;
+    }
     case jobs::JobKind::Ingest:
         if (!need(f_->ingestModel->value(), tr("Choose a model (train one first)."))) return {};
         o["model"] = f_->ingestModel->value().toStdString();
@@ -739,6 +830,14 @@ void JobForm::retranslate() {
     f_->ingestAccessKeyEnv->setToolTip(tr("The name of an environment variable of the studio "
                                           "that holds the key (the key itself is never stored)."));
     f_->ingestSecretKeyEnv->setToolTip(f_->ingestAccessKeyEnv->toolTip());
+    f_->tuneFull->setText(tr("Train every weight instead of adapters (for comparison)"));
+    f_->tuneImageTower->setText(tr("Image"));
+    f_->tuneTextTower->setText(tr("Text"));
+    f_->tuneShots->setToolTip(tr("Few-shot adaptation: this many training items of each class "
+                                 "are drawn (with the seed); \"all\" uses every item."));
+    f_->tuneTargets.front()->parentWidget()->setToolTip(
+        tr("q, k, v, o: attention projections; fc1, fc2: MLP layers; head: a convolutional "
+           "image tower's linear layer; proj: the projections into the shared space."));
     f_->zsOnImages->setText(tr("Images"));
     f_->zsOnDataset->setText(tr("Dataset accuracy"));
     f_->zsDrawing->setText(tr("Use the drawing from the Draw page"));

@@ -198,6 +198,23 @@ void RunResultsView::showMetrics(const QString& id) {
             values.append(value.is_number() ? value.get<double>() : 0.0);
         recall_->setValues(names.mid(0, values.size()), values);
     }
+    // A fine-tune: zero-shot top-1 of the base and the tuned model on the new data and on the
+    // base's own (what it forgot), side by side.
+    const jobs::RunRecord* run = runner_.run(id);
+    if (run && run->spec.kind == jobs::JobKind::FineTune) {
+        QStringList names;
+        QVector<double> values;
+        for (const char* side : {"target", "source"}) {
+            const auto it = result->find(side);
+            if (it == result->end() || !it->is_object()) continue;
+            const QString data = QString::fromStdString(it->value("dataset", std::string()));
+            names << tr("%1, base").arg(data) << tr("%1, tuned").arg(data);
+            values << it->value("base_top1", 0.0) << it->value("tuned_top1", 0.0);
+        }
+        recall_->setVisible(!values.isEmpty());
+        if (!values.isEmpty()) recall_->setValues(names, values);
+        retranslate();
+    }
     const nlohmann::json* counts = member("confusion");
     dashboard::ConfusionMatrixChart::Matrix matrix{};
     const bool hasConfusion = counts && confusionOf(*counts, matrix);
@@ -284,8 +301,9 @@ void RunResultsView::retranslate() {
                     : run->is_active() ? tr("The results appear when the run finishes.")
                                        : tr("This run left no result."));
     metrics_->setHorizontalHeaderLabels({tr("Metric"), tr("Value")});
-    recall_->setTitle(tr("Per-class recall"));
-    recall_->setValueLabel(tr("recall"));
+    const bool tuned = run && run->spec.kind == jobs::JobKind::FineTune;
+    recall_->setTitle(tuned ? tr("Zero-shot top-1, base and tuned") : tr("Per-class recall"));
+    recall_->setValueLabel(tuned ? tr("top-1") : tr("recall"));
     probabilities_->setTitle(tr("Class probabilities"));
     probabilities_->setValueLabel(tr("probability"));
 }

@@ -2,6 +2,7 @@
 // (events, chart, result), cancel and resume, a failing job, the history after the page is
 // recreated, indexing, text and image search, zero-shot on the drawing, an ingest of a
 // watched folder.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
@@ -92,19 +93,26 @@ class TestExperimentsPage : public QObject {
 
     void jobsTheCliLacksAreDisabledWithAReason() {
         auto page = newPage();
-        // The page asked `liveml clip --help`: this build has distill and compare (issue 12),
-        // not finetune (issue 15).
+        // The page asked `liveml clip --help`: this build has every job.
         QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::Train), 10000);
-        QTest::qWait(100);
         // Kinds the CLI may lack stay disabled until it answered, so wait for one to enable.
         QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::Distill), 10000);
-        QVERIFY(page->form()->isKindEnabled(jobs::JobKind::Compare));
+        for (const auto kind : jobs::kAllJobKinds)
+            QVERIFY2(page->form()->isKindEnabled(kind), jobs::job_name(kind).data());
+        // An older CLI without finetune and ingest: those two are disabled and say why.
+        page->form()->setAvailableJobs({QStringLiteral("train"), QStringLiteral("distill"),
+                                        QStringLiteral("compare"), QStringLiteral("index")});
         QVERIFY(!page->form()->isKindEnabled(jobs::JobKind::FineTune));
+        QVERIFY(!page->form()->isKindEnabled(jobs::JobKind::Ingest));
         QVERIFY(page->form()->isKindEnabled(jobs::JobKind::Evaluate));
         auto* kinds = page->form()->findChild<QListWidget*>(QStringLiteral("jobKinds"));
+        int disabled = 0;
         for (int row = 0; row < kinds->count(); ++row)
-            if (!(kinds->item(row)->flags() & Qt::ItemIsEnabled))
+            if (!(kinds->item(row)->flags() & Qt::ItemIsEnabled)) {
+                ++disabled;
                 QVERIFY(kinds->item(row)->toolTip().contains(QStringLiteral("not available")));
+            }
+        QCOMPARE(disabled, 2);
     }
 
     void aTwoStepTrainingFromTheFormFinishesWithEventsChartAndResult() {
@@ -394,6 +402,51 @@ class TestExperimentsPage : public QObject {
             if (view->settingsTable()->verticalHeaderItem(row)->text() == QStringLiteral("epochs"))
                 epochsShown = !view->settingsTable()->isRowHidden(row);
         QVERIFY(epochsShown);
+    }
+
+    // LoRA on the trained digits model from the form: 2 digits per class, 2 epochs; the
+    // result compares base and tuned, and the merged model is offered to the other jobs.
+    void fineTuneFromTheFormAdaptsTheModelAndOffersTheMergedOne() {
+        auto page = newPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->form()->isKindEnabled(jobs::JobKind::FineTune), 10000);
+        page->form()->setKind(jobs::JobKind::FineTune);
+        QVERIFY(field<PathCombo>(*page, "finetuneBase")
+                    ->selectValue(page->runner().outputDir(modelRun_)));
+        QVERIFY(field<PathCombo>(*page, "finetuneDataset")->selectValue(QStringLiteral("digits")));
+        field<QSpinBox>(*page, "finetuneShots")->setValue(2);
+        field<QSpinBox>(*page, "finetuneEpochs")->setValue(2);
+        field<QCheckBox>(*page, "finetuneTarget_k")->setChecked(true);
+        field<QCheckBox>(*page, "finetuneImageTower")->setChecked(false);
+        auto* device = field<QComboBox>(*page, "device");
+        device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
+        const QString id = page->start();
+        QVERIFY2(!id.isEmpty(), qPrintable(page->errorText()));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Done, kJobMs);
+        const jobs::RunRecord* run = page->runner().run(id);
+        QCOMPARE(run->spec.option("targets"), std::string("q,k,v,head"));
+        QCOMPARE(run->spec.option("towers"), std::string("text"));
+        const auto result = page->runner().result(id);
+        QCOMPARE(result->at("items").get<int>(), 20);
+        QVERIFY(!result->at("full").get<bool>());
+        // q, k and v of each text layer; head is the image tower's, which was left out.
+        QVERIFY(result->at("adapted_layers").get<int>() % 3 == 0);
+        QVERIFY(run->headline && run->headline->metric == "top1");
+        QCOMPARE(run->headline->value, result->at("target").at("tuned_top1").get<double>());
+        const QString merged = page->runner().outputDir(id);
+        QVERIFY(QFileInfo::exists(merged + QStringLiteral("/config.json")));
+        QVERIFY(QFileInfo::exists(page->runner().runDir(id) +
+                                  QStringLiteral("/adapter/adapter_config.json")));
+        // Base and tuned side by side on digits (also the base's own data, so no second pair).
+        page->resultsView()->showRun(id);
+        QCOMPARE(page->resultsView()->currentView(), QStringLiteral("metrics"));
+        const auto* bars = page->resultsView()->recallChart();
+        QVERIFY(bars->isVisible());
+        QCOMPARE(bars->names().size(), 2);
+        QVERIFY(!result->contains("source"));
+        QCOMPARE(bars->values()[1], result->at("target").at("tuned_top1").get<double>());
+        // The merged model is a model the other jobs can pick.
+        page->form()->setKind(jobs::JobKind::Evaluate);
+        QVERIFY(field<PathCombo>(*page, "evalModel")->selectValue(merged));
     }
 
     void zeroShotOnTheDrawingShowsProbabilityBars() {

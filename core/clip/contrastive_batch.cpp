@@ -1,0 +1,85 @@
+#include "clip/contrastive_batch.hpp"
+
+#include "clip/autocast_scope.hpp"
+#include "clip/image_input.hpp"
+#include "clip/token_tensor.hpp"
+
+
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <unordered_map>
+
+namespace liveml::clip {
+
+std::vector<std::size_t> epoch_order(std::size_t n, std::uint64_t seed, std::int64_t epoch) {
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(seed * 1'000'003ULL + static_cast<std::uint64_t>(epoch));
+    std::shuffle(order.begin(), order.end(), rng);
+    return order;
+}
+
+double cosine_lr(double lr, double warmup_fraction, std::int64_t step, std::int64_t total) {
+    const auto warmup = static_cast<std::int64_t>(warmup_fraction * static_cast<double>(total));
+    if (step < warmup) return lr * static_cast<double>(step + 1) / static_cast<double>(warmup);
+    const double progress = static_cast<double>(step - warmup) /
+                            static_cast<double>(std::max<std::int64_t>(total - warmup, 1));
+    return lr * 0.5 * (1.0 + std::cos(M_PI * progress));
+}
+
+ContrastiveBatch make_contrastive_batch(const TrainingSet& data, const ClipConfig& config,
+                                        const tokenizer::ClipTokenizer& tokens,
+                                        std::span<const std::size_t> items, std::uint64_t step,
+                                        torch::Device device) {
+    const auto batch = items.size();
+    const auto per_image = image_input_floats(config);
+    std::vector<float> pixels(batch * per_image);
+    std::vector<std::int64_t> image_groups(batch);
+    ContrastiveBatch out;
+    out.items.assign(items.begin(), items.end());
+    // Each distinct caption is encoded once; its group ties it to its images.
+    std::vector<std::int64_t> text_groups;
+    std::unordered_map<std::string, std::size_t> seen;
+    for (std::size_t b = 0; b < batch; ++b) {
+        const auto item = items[b];
+        data.image_input(item, config, {pixels.data() + b * per_image, per_image});
+        image_groups[b] = data.group(item);
+        auto caption = data.caption(item, step);
+        if (seen.try_emplace(caption, out.captions.size()).second) {
+            out.captions.push_back(std::move(caption));
+            text_groups.push_back(image_groups[b]);
+        }
+    }
+    const auto& v = config.vision;
+    const auto n = static_cast<std::int64_t>(batch);
+    out.images = torch::from_blob(pixels.data(), {n, v.num_channels, v.image_size, v.image_size},
+                                  torch::kFloat32)
+                     .to(device, /*non_blocking=*/false, /*copy=*/true);
+    out.ids = token_tensor(tokens.encode_batch(out.captions)).to(device);
+    out.image_groups = torch::from_blob(image_groups.data(), {n}, torch::kInt64)
+                           .to(device, /*non_blocking=*/false, /*copy=*/true);
+    out.text_groups =
+        torch::from_blob(text_groups.data(), {static_cast<std::int64_t>(text_groups.size())},
+                         torch::kInt64)
+            .to(device, /*non_blocking=*/false, /*copy=*/true);
+    return out;
+}
+
+BatchEmbeddings embed_batch(ClipModelImpl& model, const ContrastiveBatch& batch, bool bf16) {
+    torch::Tensor img, txt;
+    {
+        const AutocastScope autocast(batch.images.device(), bf16);
+        img = model.encode_image(batch.images);
+        txt = model.encode_text(batch.ids);
+    }
+    return {l2_normalize(img.to(torch::kFloat32)), l2_normalize(txt.to(torch::kFloat32))};
+}
+
+void clamp_logit_scale(ClipModelImpl& model) {
+    static const double kMaxLogitScale = std::log(100.0);
+    torch::NoGradGuard no_grad;
+    model.logit_scale.clamp_(0.0, kMaxLogitScale);
+}
+
+} // namespace liveml::clip

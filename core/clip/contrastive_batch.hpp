@@ -1,0 +1,49 @@
+#pragma once
+// What every contrastive training loop shares (training from scratch, distillation, LoRA
+// fine-tuning): the data order of an epoch, the learning-rate schedule, one batch's tensors
+// and its normalised embeddings. Torch header: include only from .cpp files and tests.
+#include "clip/clip_model.hpp"
+#include "clip/training_set.hpp"
+#include "tokenizer/clip_tokenizer.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace liveml::clip {
+
+// A permutation of 0..n-1 seeded by (seed, epoch), so a resumed run replays exactly the
+// batches the interrupted one would have drawn.
+std::vector<std::size_t> epoch_order(std::size_t n, std::uint64_t seed, std::int64_t epoch);
+
+// Linear warm-up from 0 over warmup_fraction of the steps, then cosine decay to 0.
+double cosine_lr(double lr, double warmup_fraction, std::int64_t step, std::int64_t total);
+
+struct ContrastiveBatch {
+    torch::Tensor images;       // [B, C, S, S]
+    torch::Tensor ids;          // [T, L]: each distinct caption of the batch once
+    torch::Tensor image_groups; // [B] int64
+    torch::Tensor text_groups;  // [T] int64
+    std::vector<std::size_t> items;
+    std::vector<std::string> captions;
+};
+
+// The batch of `items` at training step `step` (which picks the captions' wordings), on
+// `device`.
+ContrastiveBatch make_contrastive_batch(const TrainingSet& data, const ClipConfig& config,
+                                        const tokenizer::ClipTokenizer& tokens,
+                                        std::span<const std::size_t> items, std::uint64_t step,
+                                        torch::Device device);
+
+// L2-normalised float32 image and text embeddings of a batch, the forward under bf16 autocast
+// when `bf16` (bf16 needs no loss scaling, and the loss is computed in fp32 from these).
+struct BatchEmbeddings {
+    torch::Tensor images, texts;
+};
+BatchEmbeddings embed_batch(ClipModelImpl& model, const ContrastiveBatch& batch, bool bf16);
+
+// CLIP caps the temperature so logits never exceed 100 x cosine.
+void clamp_logit_scale(ClipModelImpl& model);
+
+} // namespace liveml::clip

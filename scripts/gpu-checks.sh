@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The checks a lent GPU machine runs in one go, writing logs and results to OUT_DIR:
+#   scripts/gpu-checks.sh BUILD_DIR OUT_DIR
+# 1. builds the headless CLI and bench_clip_embed against the machine's CUDA LibTorch
+#    (scripts/build-gpu.sh; DEPS_PREFIX/CMAKE_ARGS pass through);
+# 2. ViT-B/32 embedding throughput on cuda, fp32 and bf16 autocast, batches 1 to 1024;
+# 3. our forward vs transformers' CLIPModel on cuda (fp32; bf16 autocast within 0.5 logits = 5e-3 in cosine) and
+#    on cpu, and a LoRA adapter written by `liveml clip finetune` loaded with PEFT
+#    (scripts/clip_hf_parity.py --peft).
+# Each step's output is in OUT_DIR/<step>.log; the exit status counts the failed steps.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:?usage: gpu-checks.sh BUILD_DIR OUT_DIR}
+out=${2:?usage: gpu-checks.sh BUILD_DIR OUT_DIR}
+mkdir -p "$out"
+failed=0
+step() { # step NAME COMMAND…: runs it, logs it, counts a failure
+    local name=$1
+    shift
+    echo "== $name: $*"
+    local start=$SECONDS
+    "$@" >"$out/$name.log" 2>&1
+    local rc=$?
+    echo "   rc $rc in $((SECONDS - start)) s"
+    tail -n 25 "$out/$name.log"
+    [ $rc -eq 0 ] || failed=$((failed + 1))
+    return $rc
+}
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+step build "$root/scripts/build-gpu.sh" "$build" || exit 1
+bench="$build/bench/bench_clip_embed"
+for precision in fp32 bf16; do
+    step "embed-$precision" "$bench" --device cuda --models vit-b32 --skip-python --seconds 2 \
+        --batches 1,64,256,1024 --precision "$precision"
+done
+step parity-cuda python3 "$root/scripts/clip_hf_parity.py" --liveml "$build/app/cli/liveml" \
+    --device cuda --peft --work /tmp/parity-cuda
+step parity-cuda-bf16 python3 "$root/scripts/clip_hf_parity.py" \
+    --liveml "$build/app/cli/liveml" --device cuda --precision bf16 --tolerance 0.5 \
+    --work /tmp/parity-bf16
+step parity-cpu python3 "$root/scripts/clip_hf_parity.py" --liveml "$build/app/cli/liveml" \
+    --device cpu --peft --work /tmp/parity-cpu
+exit $failed
