@@ -3,7 +3,9 @@
 #   scripts/gpu-checks.sh BUILD_DIR OUT_DIR
 # 1. builds the headless CLI and bench_clip_embed against the machine's CUDA LibTorch
 #    (scripts/build-gpu.sh; DEPS_PREFIX/CMAKE_ARGS pass through);
-# 2. ViT-B/32 embedding throughput on cuda, fp32 and bf16 autocast, batches 1 to 1024;
+# 2. ViT-B/32 embedding throughput on cuda, fp32 and bf16 autocast: the engine alone
+#    (bench_clip_embed, batches 1 to 1024) and `liveml clip embed`'s whole path
+#    (scripts/gpu_embed_throughput.py);
 # 3. our forward vs transformers' CLIPModel on cuda (fp32; bf16 autocast within 0.5 logits = 5e-3 in cosine) and
 #    on cpu, and a LoRA adapter written by `liveml clip finetune` loaded with PEFT
 #    (scripts/clip_hf_parity.py --peft).
@@ -33,6 +35,8 @@ for precision in fp32 bf16; do
     step "embed-$precision" "$bench" --device cuda --models vit-b32 --skip-python --seconds 2 \
         --batches 1,64,256,1024 --precision "$precision"
 done
+step embed-path python3 "$root/scripts/gpu_embed_throughput.py" \
+    --liveml "$build/app/cli/liveml" --images 512,4096 --work /tmp/embed-path
 step parity-cuda python3 "$root/scripts/clip_hf_parity.py" --liveml "$build/app/cli/liveml" \
     --device cuda --peft --work /tmp/parity-cuda
 step parity-cuda-bf16 python3 "$root/scripts/clip_hf_parity.py" \

@@ -869,6 +869,50 @@ index id %2</source>
         <source>The name of an environment variable of the studio that holds the key (the key itself is never stored).</source>
         <translation>存放密钥的工作室环境变量的名称（密钥本身从不保存）。</translation>
     </message>
+    <message>
+        <source>Items per class</source>
+        <translation>每类样本数</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA 秩</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>LoRA alpha</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>LoRA dropout</translation>
+    </message>
+    <message>
+        <source>Adapted layers</source>
+        <translation>适配的层</translation>
+    </message>
+    <message>
+        <source>Towers</source>
+        <translation>编码塔</translation>
+    </message>
+    <message>
+        <source>Choose at least one layer to adapt.</source>
+        <translation>请至少选择一个要适配的层。</translation>
+    </message>
+    <message>
+        <source>Choose at least one tower to adapt.</source>
+        <translation>请至少选择一个要适配的编码塔。</translation>
+    </message>
+    <message>
+        <source>Train every weight instead of adapters (for comparison)</source>
+        <translation>训练全部权重而非适配器（用于对比）</translation>
+    </message>
+    <message>
+        <source>Few-shot adaptation: this many training items of each class are drawn (with the seed); &quot;all&quot; uses every item.</source>
+        <translation>小样本适配：按随机种子从每个类别抽取这么多训练样本；“全部”使用所有样本。</translation>
+    </message>
+    <message>
+        <source>q, k, v, o: attention projections; fc1, fc2: MLP layers; head: a convolutional image tower&apos;s linear layer; proj: the projections into the shared space.</source>
+        <translation>q、k、v、o：注意力投影；fc1、fc2：MLP 层；head：卷积图像塔的线性层；proj：到共享空间的投影。</translation>
+    </message>
 </context>
 <context>
     <name>liveml::experiments::JobRunner</name>
@@ -1051,6 +1095,22 @@ index id %2</source>
     <message>
         <source>probability</source>
         <translation>概率</translation>
+    </message>
+    <message>
+        <source>%1, base</source>
+        <translation>%1，基础模型</translation>
+    </message>
+    <message>
+        <source>%1, tuned</source>
+        <translation>%1，微调后</translation>
+    </message>
+    <message>
+        <source>Zero-shot top-1, base and tuned</source>
+        <translation>零样本 top-1：基础模型与微调后</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
     </message>
 </context>
 <context>

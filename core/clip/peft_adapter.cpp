@@ -91,9 +91,10 @@ LoraSettings read_adapter_settings(const std::filesystem::path& dir) {
     if (config.value("peft_type", "") != "LORA") throw fail("peft_type is not \"LORA\"");
     const auto refuse_set = [&](const char* key, const char* why) {
         const auto it = config.find(key);
-        if (it == config.end() || it->is_null() || it->is_boolean() && !it->get<bool>() ||
-            it->is_object() && it->empty())
-            return;
+        const bool unset = it == config.end() || it->is_null() ||
+                           (it->is_boolean() && !it->get<bool>()) ||
+                           (it->is_object() && it->empty());
+        if (unset) return;
         throw fail(std::string(key) + " is set: " + why);
     };
     refuse_set("fan_in_fan_out", "Conv1D-style weights are not used by CLIP");

@@ -240,6 +240,7 @@ std::optional<UnicodeString> latin1_as_windows_1252(const UnicodeString& text) {
             out.append(b);
             continue;
         }
+        if (b > 0xff) return std::nullopt; // not latin-1: Python's encode would fail too
         const char32_t c = sloppy_windows_1252()[b];
         if (b < 0xa0 && c == b) return std::nullopt; // sloppy fills undefined bytes with latin-1
         out.append(static_cast<UChar32>(c));
