@@ -18,7 +18,7 @@ namespace liveml::cli {
 namespace {
 
 struct EmbedArgs {
-    std::string model;
+    ModelFlags model;
     std::string inputs;
     std::string out;
     ClipJobFlags flags;
@@ -43,7 +43,8 @@ void add_matrix(safetensors::SafetensorsWriter& writer, const std::string& name,
 void run_embed(const EmbedArgs& args) {
     run_clip_job("embed", args.flags, [&](JobReporter& reporter) {
         reporter.progress("load", 0, 2);
-        const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
+        const auto encoder =
+            clip::ClipEncoder::load(args.model.dir, args.flags.runtime, args.model.adapter);
         const auto file = safetensors::SafetensorsFile::open(args.inputs);
         if (!file.find("pixel_values") && !file.find("input_ids"))
             throw std::runtime_error(args.inputs + " holds neither pixel_values nor input_ids");
@@ -89,7 +90,7 @@ void register_clip_embed(CLI::App& clip) {
     auto* cmd = clip.add_subcommand(
         "embed", "Normalised embeddings and logits for pixel_values / input_ids in a "
                  "safetensors file");
-    cmd->add_option("--model", args->model, "model directory")->required();
+    args->model.add_to(*cmd);
     cmd->add_option("--inputs", args->inputs,
                     "safetensors with pixel_values F32 [B,C,S,S] "
                     "and/or input_ids I64 [B,T]")

@@ -18,7 +18,7 @@ namespace liveml::cli {
 namespace {
 
 struct EvalArgs {
-    std::string model;
+    ModelFlags model;
     DatasetFlags data{.name = "fashion-mnist"};
     std::size_t latency_queries = 200;
     ClipJobFlags flags;
@@ -45,7 +45,8 @@ void run_eval(const EvalArgs& args) {
         constexpr std::int64_t kPhases = 5;
         std::int64_t done = 0;
         reporter.progress("load", done++, kPhases);
-        const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
+        const auto encoder =
+            clip::ClipEncoder::load(args.model.dir, args.flags.runtime, args.model.adapter);
         const auto data =
             clip::load_labelled_split(args.data.name, args.data.split, args.data.max_items);
         const auto report =
@@ -77,7 +78,7 @@ void run_eval(const EvalArgs& args) {
             .add_raw("retrieval", retrieval.str())
             .add_raw("latency_ms", latency.str())
             .add("qps", report.latency.qps)
-            .add("model", args.model)
+            .add("model", args.model.dir)
             .add("dataset", args.data.name)
             .add("split", args.data.split)
             .add("images", static_cast<std::uint64_t>(report.images))
@@ -95,7 +96,7 @@ void register_clip_eval(CLI::App& clip) {
     auto args = std::make_shared<EvalArgs>();
     auto* cmd = clip.add_subcommand(
         "eval", "Zero-shot top-1/top-5, retrieval R@K/MRR/mAP/NDCG@10 and query latency");
-    cmd->add_option("--model", args->model, "model directory")->required();
+    args->model.add_to(*cmd);
     args->data.add_to(*cmd, {});
     cmd->add_option("--latency-queries", args->latency_queries,
                     "text queries timed one by one (encode + top-10 search)")

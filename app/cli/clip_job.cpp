@@ -39,6 +39,14 @@ void ClipJobFlags::add_to(CLI::App& command) {
     add_json_flag(command, json);
 }
 
+void ModelFlags::add_to(CLI::App& command) {
+    command.add_option("--model", dir, "model directory")->required();
+    command
+        .add_option("--adapter", adapter,
+                    "LoRA adapter folder (PEFT layout, from `clip finetune`) applied to the model")
+        ->check(CLI::ExistingDirectory);
+}
+
 void run_clip_job(std::string_view job, const ClipJobFlags& flags,
                   const std::function<void(JobReporter&)>& work) {
     JobReporter reporter(flags.json, "liveml-clip " + std::string(job));

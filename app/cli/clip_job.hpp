@@ -1,11 +1,13 @@
 #pragma once
-// What every `liveml-clip` job shares: the device option group (--device, --threads) and
-// --json, and the JSON-lines protocol the studio parses (docs/job-protocol.md, job_reporter).
+// What every `liveml-clip` job shares: the device option group (--device, --precision,
+// --threads) and --json, and the JSON-lines protocol the studio parses (docs/job-protocol.md,
+// job_reporter); the model group of the jobs that read one model.
 #include "clip/runtime_options.hpp"
 #include "exit_codes.hpp"
 #include "job_reporter.hpp"
 
 #include <functional>
+#include <string>
 
 namespace CLI {
 class App;
@@ -17,6 +19,14 @@ struct ClipJobFlags {
     clip::RuntimeOptions runtime;
     bool json = false;
     // The device spelling is checked while parsing (a misspelt device is a usage error).
+    void add_to(CLI::App& command);
+};
+
+// --model DIR [--adapter DIR]: a model folder and, optionally, a LoRA adapter in PEFT's layout
+// merged into it in memory (docs/finetune.md).
+struct ModelFlags {
+    std::string dir;
+    std::string adapter;
     void add_to(CLI::App& command);
 };
 

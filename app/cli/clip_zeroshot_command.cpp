@@ -23,7 +23,7 @@ namespace liveml::cli {
 namespace {
 
 struct ZeroShotArgs {
-    std::string model;
+    ModelFlags model;
     DatasetFlags data;               // or --images
     std::vector<std::string> images; // files or folders
     std::vector<std::string> classes;
@@ -70,7 +70,8 @@ void run_zeroshot(const ZeroShotArgs& args) {
             reporter.progress(phase, done++, kPhases);
         };
         next_phase("load");
-        const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
+        const auto encoder =
+            clip::ClipEncoder::load(args.model.dir, args.flags.runtime, args.model.adapter);
         const auto& config = encoder.config();
         if (!args.data.name.empty()) {
             const auto data =
@@ -144,7 +145,7 @@ void register_clip_zeroshot(CLI::App& clip) {
     auto args = std::make_shared<ZeroShotArgs>();
     auto* cmd = clip.add_subcommand(
         "zeroshot", "Classify images by class names through the zero-shot template ensemble");
-    cmd->add_option("--model", args->model, "model directory")->required();
+    args->model.add_to(*cmd);
     args->data.add_to(*cmd, {});
     cmd->add_option("--images", args->images, "image files or folders: one prediction each");
     cmd->add_option("--classes", args->classes, "class names (comma separated)")->delimiter(',');

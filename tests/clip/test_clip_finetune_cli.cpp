@@ -114,6 +114,12 @@ TEST_F(FinetuneCli, TheMergedModelScoresWhatTheJobReported) {
     ASSERT_EQ(z["event"], "result") << z.dump();
     EXPECT_NEAR(z["top1"].get<double>(), events_.back()["target"]["tuned_top1"].get<double>(),
                 1e-9);
+    // --adapter merges in memory: the same answer without writing a merged folder.
+    const auto a = run_to_result({"clip", "zeroshot", "--model", base_.string(), "--adapter",
+                                  (root_ / "adapter").string(), "--dataset", "digits",
+                                  "--max-items", "200", "--threads", "1", "--json"});
+    ASSERT_EQ(a["event"], "result") << a.dump();
+    EXPECT_NEAR(a["top1"].get<double>(), z["top1"].get<double>(), 1e-9);
 }
 
 TEST_F(FinetuneCli, SigtermLeavesAResumableCheckpoint) {
@@ -181,6 +187,9 @@ TEST_F(FinetuneCli, BadFlagsAreUsageErrors) {
     check({"clip", "finetune", "--base", base_.string(), "--out", (root_ / "x").string(),
            "--lora-rank", "0", "--json"},
           "rank 0");
+    check({"clip", "zeroshot", "--model", base_.string(), "--adapter",
+           (root_ / "no-such-adapter").string(), "--dataset", "digits", "--json"},
+          "missing adapter folder");
 }
 
 } // namespace
