@@ -40,7 +40,8 @@ std::vector<Args> liveml_commands() {
 
 #ifdef LIVEML_CLIP_PATH
 const std::vector<std::string> kClipJobs{
-    "train",  "eval",         "zeroshot", "index", "search", "embed", "distill", "compare",
+    "train",  "eval",   "zeroshot", "index",        "search",
+    "embed",  "distill", "compare", "finetune",
 #ifdef LIVEML_TEST_STREAM
     "ingest", "bucket-watch", // built with Kafka only
 #endif
@@ -214,6 +215,8 @@ TEST(CliUsage, ClipUsageErrorsExitTwoThroughLivemlToo) {
         {"train", "--dataset", "digits", "--out", "m", "--lr", "nan"},
         {"train", "--dataset", "digits", "--out", "m", "--device", "gpu"},
         {"eval", "--model", "m", "--threads", "0"},
+        {"eval", "--model", "m", "--precision", "fp16"},
+        {"zeroshot", "--model", "m", "--adapter", "no-such-adapter", "--dataset", "digits"},
         {"zeroshot", "--model", "m", "--top-k", "0"},
         {"zeroshot", "--model", "m", "--images", "x.png", "--classes", "a,b", "--template",
          "no slot for the name"},
