@@ -598,6 +598,10 @@ index id %2</source>
         <source>Newest objects</source>
         <translation>最新对象</translation>
     </message>
+    <message>
+        <source>not shown: %1</source>
+        <translation>未显示：%1</translation>
+    </message>
 </context>
 <context>
     <name>liveml::experiments::JobForm</name>
@@ -1111,6 +1115,13 @@ index id %2</source>
     <message>
         <source>top-1</source>
         <translation>top-1</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::experiments::S3Thumbnails</name>
+    <message>
+        <source>not an image</source>
+        <translation>不是图像</translation>
     </message>
 </context>
 <context>

@@ -45,16 +45,27 @@ IngestMonitor::IngestMonitor(QWidget* parent)
     layout->addWidget(counters_);
     layout->addWidget(newestTitle_);
     layout->addWidget(grid_, 2);
-    reset({}, {});
+    reset({}, S3ThumbnailSource{});
 }
 
 IngestMonitor::~IngestMonitor() = default;
 
-void IngestMonitor::reset(const QString& thumbnailRoot, const QString& outBucket) {
+void IngestMonitor::reset(const QString& thumbnailRoot, const S3ThumbnailSource& bucket) {
     thumbnailRoot_ = thumbnailRoot;
-    outBucket_ = outBucket;
+    bucket_ = bucket;
+    fetcher_.reset();
+    if (thumbnailRoot_.isEmpty() && bucket_.valid()) {
+        fetcher_ = std::make_unique<S3Thumbnails>(bucket_);
+        connect(fetcher_.get(), &S3Thumbnails::ready, this,
+                [this](const QString& key, const QImage& image, const QString& why) {
+                    pictures_.insert(key, thumbnailPixmap(image, kThumbnail));
+                    if (image.isNull()) fetchFailures_.insert(key, why);
+                    gridDirty_ = true;
+                });
+    }
     progress_ = jobs::IngestProgress(kNewest);
     pictures_.clear();
+    fetchFailures_.clear();
     ratePoints_ = shown_ = 0;
     // A store per shown run, as RunLiveView keeps one: a chart overlays every run of its store.
     delete rate_;
@@ -105,7 +116,12 @@ void IngestMonitor::rebuildGrid() {
         const QString key = QString::fromStdString(object.key);
         const QString thumbnail = QString::fromStdString(object.thumbnail);
         QPixmap picture;
-        if (!thumbnailRoot_.isEmpty() && !thumbnail.isEmpty()) {
+        if (fetcher_ && !thumbnail.isEmpty()) {
+            if (const auto it = pictures_.constFind(thumbnail); it != pictures_.constEnd())
+                picture = *it;
+            else
+                fetcher_->request(thumbnail); // the grid is rebuilt when it arrives
+        } else if (!thumbnailRoot_.isEmpty() && !thumbnail.isEmpty()) {
             // Keys come from the job's output: a key that climbs out of the folder is not read.
             const QString path = QDir::cleanPath(thumbnailRoot_ + QLatin1Char('/') + thumbnail);
             if (path.startsWith(QDir::cleanPath(thumbnailRoot_) + QLatin1Char('/'))) {
@@ -117,8 +133,11 @@ void IngestMonitor::rebuildGrid() {
         }
         auto* item = new QListWidgetItem(QIcon(picture), QFileInfo(key).fileName(), grid_);
         QString where = QString::fromStdString(object.bucket) + QLatin1Char('/') + key;
-        if (thumbnailRoot_.isEmpty() && !outBucket_.isEmpty() && !thumbnail.isEmpty())
-            where += QLatin1Char('\n') + tr("thumbnail: s3://%1/%2").arg(outBucket_, thumbnail);
+        if (thumbnailRoot_.isEmpty() && !bucket_.bucket.isEmpty() && !thumbnail.isEmpty()) {
+            where += QLatin1Char('\n') + tr("thumbnail: s3://%1/%2").arg(bucket_.bucket, thumbnail);
+            if (const auto why = fetchFailures_.value(thumbnail); !why.isEmpty())
+                where += QLatin1Char('\n') + tr("not shown: %1").arg(why);
+        }
         item->setToolTip(tr("%1\nindex id %2").arg(where).arg(object.index_id));
         if (!picture.isNull()) ++shown_;
     }

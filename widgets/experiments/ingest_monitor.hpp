@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "experiments/s3_thumbnails.hpp"
 #include "jobs/ingest_progress.hpp"
 
 class QLabel;
@@ -31,16 +32,17 @@ class IngestMonitor : public QWidget {
     explicit IngestMonitor(QWidget* parent = nullptr);
     ~IngestMonitor() override;
 
-    // Starts over for a run whose thumbnails are files under `thumbnailRoot`; empty when they
-    // went to an output bucket (`outBucket`), which the grid then names instead of showing them.
-    void reset(const QString& thumbnailRoot, const QString& outBucket);
+    // Starts over for a run whose thumbnails are files under `thumbnailRoot`, or (root empty)
+    // objects of an output bucket, fetched off the GUI thread; with neither, the grid names
+    // the objects without pictures.
+    void reset(const QString& thumbnailRoot, const S3ThumbnailSource& bucket);
     // `arrivedMs`: when the studio read the event (the charts' time axis).
     void push(const jobs::JobEvent& event, qint64 arrivedMs);
     void refresh();
 
     QString countersText() const;
     int thumbnailCount() const; // objects in the grid
-    int picturesShown() const;  // of those, with a thumbnail read from disk
+    int picturesShown() const;  // of those, with a thumbnail read (from disk or the bucket)
     int ratePoints() const { return ratePoints_; }
 
   protected:
@@ -59,8 +61,10 @@ class IngestMonitor : public QWidget {
     QListWidget* grid_;
     jobs::IngestProgress progress_;
     QString thumbnailRoot_;
-    QString outBucket_;
-    QHash<QString, QPixmap> pictures_; // thumbnail path → picture, read once
+    S3ThumbnailSource bucket_;
+    std::unique_ptr<S3Thumbnails> fetcher_; // with a bucket
+    QHash<QString, QPixmap> pictures_;      // thumbnail path or bucket key → picture, read once
+    QHash<QString, QString> fetchFailures_; // bucket key → why it has no picture
     int ratePoints_ = 0;
     int shown_ = 0;
     bool gridDirty_ = false;

@@ -127,11 +127,15 @@ void RunLiveView::showRun(const QString& id) {
     if (ingest) {
         // A watched folder's thumbnails are files in the run folder; a bucket's stay there.
         const bool watches = !run->spec.option("watch").empty();
+        const auto option = [&](const char* key) {
+            return QString::fromStdString(run->spec.option(key));
+        };
         ingest_->reset(watches
                            ? QString::fromStdString(
                                  jobs::thumbnails_path(runner_.runDir(id).toStdString()).string())
                            : QString(),
-                       QString::fromStdString(run->spec.option("out-bucket")));
+                       {option("s3-endpoint"), option("out-bucket"), option("access-key-env"),
+                        option("secret-key-env")});
     }
     curve_ = std::make_unique<jobs::TrainingCurve>(batchSize_);
     progress_->setRange(0, 1);
