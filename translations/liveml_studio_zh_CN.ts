@@ -906,16 +906,20 @@ index id %2</source>
         <translation>请至少选择一个要适配的编码塔。</translation>
     </message>
     <message>
-        <source>Train every weight instead of adapters (for comparison)</source>
-        <translation>训练全部权重而非适配器（用于对比）</translation>
-    </message>
-    <message>
         <source>Few-shot adaptation: this many training items of each class are drawn (with the seed); &quot;all&quot; uses every item.</source>
         <translation>小样本适配：按随机种子从每个类别抽取这么多训练样本；“全部”使用所有样本。</translation>
     </message>
     <message>
         <source>q, k, v, o: attention projections; fc1, fc2: MLP layers; head: a convolutional image tower&apos;s linear layer; proj: the projections into the shared space.</source>
         <translation>q、k、v、o：注意力投影；fc1、fc2：MLP 层；head：卷积图像塔的线性层；proj：到共享空间的投影。</translation>
+    </message>
+    <message>
+        <source>Train every weight</source>
+        <translation>训练全部权重</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning instead of LoRA adapters, to compare the two on the same steps.</source>
+        <translation>以全量微调代替 LoRA 适配器，在相同步数下比较两者。</translation>
     </message>
 </context>
 <context>

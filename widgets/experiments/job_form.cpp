@@ -9,6 +9,8 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -384,19 +386,21 @@ QWidget* JobForm::buildFineTune() {
     f_->tuneDropout->setRange(0, 0.9);
     f_->tuneDropout->setSingleStep(0.05);
     f_->tuneDropout->setValue(0.05);
+    // Two rows of four, so the form keeps its column's width.
     auto* targets = new QWidget;
-    auto* targetRow = new QHBoxLayout(targets);
-    targetRow->setContentsMargins(0, 0, 0, 0);
+    auto* targetGrid = new QGridLayout(targets);
+    targetGrid->setContentsMargins(0, 0, 0, 0);
+    int column = 0;
     for (const char* name : {"q", "k", "v", "o", "fc1", "fc2", "head", "proj"}) {
         auto* box = new QCheckBox(QLatin1String(name));
         box->setObjectName(QStringLiteral("finetuneTarget_") + QLatin1String(name));
         box->setProperty("target", QLatin1String(name)); // the text may gain an accelerator
         const std::string_view n = name;
         box->setChecked(n == "q" || n == "v" || n == "head");
-        targetRow->addWidget(box);
+        targetGrid->addWidget(box, column / 4, column % 4);
+        ++column;
         f_->tuneTargets.push_back(box);
     }
-    targetRow->addStretch(1);
     auto* towers = new QWidget;
     auto* towerRow = new QHBoxLayout(towers);
     towerRow->setContentsMargins(0, 0, 0, 0);
@@ -830,7 +834,9 @@ void JobForm::retranslate() {
     f_->ingestAccessKeyEnv->setToolTip(tr("The name of an environment variable of the studio "
                                           "that holds the key (the key itself is never stored)."));
     f_->ingestSecretKeyEnv->setToolTip(f_->ingestAccessKeyEnv->toolTip());
-    f_->tuneFull->setText(tr("Train every weight instead of adapters (for comparison)"));
+    f_->tuneFull->setText(tr("Train every weight"));
+    f_->tuneFull->setToolTip(tr("Full fine-tuning instead of LoRA adapters, to compare the two "
+                                "on the same steps."));
     f_->tuneImageTower->setText(tr("Image"));
     f_->tuneTextTower->setText(tr("Text"));
     f_->tuneShots->setToolTip(tr("Few-shot adaptation: this many training items of each class "
