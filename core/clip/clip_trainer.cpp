@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 
 namespace liveml::clip {
@@ -114,8 +115,9 @@ class Run {
         if (options_.distill) prepare_distillation();
         if (static_cast<std::size_t>(options_.batch_size) > data_->size())
             options_.batch_size = static_cast<int>(data_->size());
-        steps_per_epoch_ = static_cast<std::int64_t>(data_->size()) /
-                           static_cast<std::int64_t>(options_.batch_size);
+        batches_.emplace(data_->size(), options_.seed,
+                         static_cast<std::size_t>(options_.batch_size));
+        steps_per_epoch_ = batches_->steps_per_epoch();
         total_ = steps_per_epoch_ * options_.epochs;
         start_step_ = step_;
         if (options_.resume) {
@@ -147,9 +149,7 @@ class Run {
         double loss_sum = 0, last_loss = 0;
         NamedValues term_sums;
         std::int64_t loss_count = 0;
-        double step_seconds = 0; // smoothed duration of one step, for the ETA
-        std::vector<std::size_t> order;
-        std::int64_t order_epoch = -1;
+        StepEta eta;
         bool stopped = false;
         model_->train();
         while (step_ < total_) {
@@ -158,26 +158,20 @@ class Run {
                 break;
             }
             const auto t0 = Clock::now();
-            const auto epoch = step_ / steps_per_epoch_;
-            if (epoch != order_epoch) {
-                order = epoch_order(data_->size(), options_.seed, epoch);
-                order_epoch = epoch;
-            }
-            const auto terms = train_step(order, step_ % steps_per_epoch_, last_loss);
+            const auto terms = train_step(batches_->at_step(step_), last_loss);
             loss_sum += last_loss;
             if (term_sums.empty()) term_sums = NamedValues(terms.size(), {"", 0.0});
             for (std::size_t i = 0; i < terms.size(); ++i)
                 term_sums[i] = {terms[i].first, term_sums[i].second + terms[i].second};
             ++loss_count;
             ++step_;
-            const double dt = seconds_since(t0);
-            step_seconds = step_seconds == 0 ? dt : 0.9 * step_seconds + 0.1 * dt;
+            eta.add(seconds_since(t0));
             const bool epoch_end = step_ % steps_per_epoch_ == 0;
             if (epoch_end || seconds_since(last_report) >= kReportEverySeconds) {
                 for (auto& [_, sum] : term_sums)
                     sum /= static_cast<double>(loss_count);
                 report("train", loss_sum / static_cast<double>(loss_count),
-                       step_seconds * static_cast<double>(total_ - step_), term_sums);
+                       eta.seconds_left(total_ - step_), term_sums);
                 loss_sum = 0;
                 term_sums.clear();
                 loss_count = 0;
@@ -215,7 +209,8 @@ class Run {
 
   private:
     void prepare_distillation() {
-        // At most a fifth of the set, so the default 2,000 still leaves digits (1,433 items) to train.
+        // At most a fifth of the set, so the default 2,000 still leaves digits (1,433 items) to
+        // train.
         validation_ =
             data_->hold_out(std::min(options_.distill->validation_items, data_->size() / 5));
         distill_.emplace(*options_.distill, *data_, options_.runtime, device_,
@@ -267,23 +262,17 @@ class Run {
     }
 
     // Runs one step; `loss` receives the total, the result holds the distillation terms.
-    NamedValues train_step(const std::vector<std::size_t>& order, std::int64_t index_in_epoch,
-                           double& loss_value) {
-        const auto batch_size = static_cast<std::size_t>(options_.batch_size);
-        const auto batch = make_contrastive_batch(
-            *data_, model_->config(), *tokens_,
-            std::span(order).subspan(static_cast<std::size_t>(index_in_epoch) * batch_size,
-                                     batch_size),
-            static_cast<std::uint64_t>(step_), device_);
-        const double lr = cosine_lr(options_.lr, options_.warmup_fraction, step_, total_);
-        for (auto& group : optimizer_->param_groups())
-            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    NamedValues train_step(std::span<const std::size_t> items, double& loss_value) {
+        const auto batch = make_contrastive_batch(*data_, model_->config(), *tokens_, items,
+                                                  static_cast<std::uint64_t>(step_), device_);
+        set_adamw_lr(*optimizer_, cosine_lr(options_.lr, options_.warmup_fraction, step_, total_));
 
-        const auto [img, txt] = embed_batch(*model_, batch, bf16_autocast(options_.runtime, device_, true));
+        const auto [img, txt] =
+            embed_batch(*model_, batch, bf16_autocast(options_.runtime, device_, true));
         StepLoss loss;
         if (distill_) {
-            loss = distill_->loss(img, txt, model_->logit_scale.exp(), batch.items,
-                                  batch.captions, batch.image_groups, batch.text_groups);
+            loss = distill_->loss(img, txt, model_->logit_scale.exp(), batch.items, batch.captions,
+                                  batch.image_groups, batch.text_groups);
         } else {
             const auto logits = model_->logit_scale.exp() * torch::matmul(img, txt.t());
             loss.total = contrastive_loss(logits, batch.image_groups, batch.text_groups);
@@ -346,6 +335,7 @@ class Run {
     double best_top1_ = -1;
     int best_epoch_ = 0;
     std::int64_t step_ = 0, start_step_ = 0, total_ = 0, steps_per_epoch_ = 1;
+    std::optional<EpochBatches> batches_;
 };
 
 } // namespace

@@ -4,7 +4,6 @@
 #include "clip/image_input.hpp"
 #include "clip/token_tensor.hpp"
 
-
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -18,6 +17,28 @@ std::vector<std::size_t> epoch_order(std::size_t n, std::uint64_t seed, std::int
     std::mt19937_64 rng(seed * 1'000'003ULL + static_cast<std::uint64_t>(epoch));
     std::shuffle(order.begin(), order.end(), rng);
     return order;
+}
+
+EpochBatches::EpochBatches(std::size_t items, std::uint64_t seed, std::size_t batch_size)
+    : items_(items), seed_(seed), batch_size_(batch_size) {}
+
+std::int64_t EpochBatches::steps_per_epoch() const {
+    return static_cast<std::int64_t>(items_ / batch_size_); // the last partial batch is dropped
+}
+
+std::span<const std::size_t> EpochBatches::at_step(std::int64_t step) {
+    const auto epoch = step / steps_per_epoch();
+    if (epoch != epoch_) {
+        order_ = epoch_order(items_, seed_, epoch);
+        epoch_ = epoch;
+    }
+    const auto index = static_cast<std::size_t>(step % steps_per_epoch());
+    return std::span<const std::size_t>(order_).subspan(index * batch_size_, batch_size_);
+}
+
+void set_adamw_lr(torch::optim::Optimizer& optimizer, double lr) {
+    for (auto& group : optimizer.param_groups())
+        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
 }
 
 double cosine_lr(double lr, double warmup_fraction, std::int64_t step, std::int64_t total) {

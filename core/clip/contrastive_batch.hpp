@@ -17,8 +17,38 @@ namespace liveml::clip {
 // batches the interrupted one would have drawn.
 std::vector<std::size_t> epoch_order(std::size_t n, std::uint64_t seed, std::int64_t epoch);
 
+// The batches of a run in order: step s draws batch s mod steps-per-epoch of its epoch's
+// epoch_order, drawn once when the run reaches that epoch.
+class EpochBatches {
+  public:
+    EpochBatches(std::size_t items, std::uint64_t seed, std::size_t batch_size);
+    std::int64_t steps_per_epoch() const;
+    std::span<const std::size_t> at_step(std::int64_t step);
+
+  private:
+    std::size_t items_;
+    std::uint64_t seed_;
+    std::size_t batch_size_;
+    std::int64_t epoch_ = -1;
+    std::vector<std::size_t> order_;
+};
+
 // Linear warm-up from 0 over warmup_fraction of the steps, then cosine decay to 0.
 double cosine_lr(double lr, double warmup_fraction, std::int64_t step, std::int64_t total);
+// Sets the learning rate of every parameter group of an AdamW optimizer.
+void set_adamw_lr(torch::optim::Optimizer& optimizer, double lr);
+
+// Time left in a run from the smoothed duration of its steps.
+class StepEta {
+  public:
+    void add(double step_seconds) {
+        smoothed_ = smoothed_ == 0 ? step_seconds : 0.9 * smoothed_ + 0.1 * step_seconds;
+    }
+    double seconds_left(std::int64_t steps) const { return smoothed_ * static_cast<double>(steps); }
+
+  private:
+    double smoothed_ = 0;
+};
 
 struct ContrastiveBatch {
     torch::Tensor images;       // [B, C, S, S]

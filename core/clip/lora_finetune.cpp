@@ -146,8 +146,9 @@ class Finetune {
         if (options_.shots > 0) data_->keep_per_group(options_.shots, options_.seed);
         if (static_cast<std::size_t>(options_.batch_size) > data_->size())
             options_.batch_size = static_cast<int>(data_->size());
-        steps_per_epoch_ = static_cast<std::int64_t>(data_->size() /
-                                                     static_cast<std::size_t>(options_.batch_size));
+        batches_.emplace(data_->size(), options_.seed,
+                         static_cast<std::size_t>(options_.batch_size));
+        steps_per_epoch_ = batches_->steps_per_epoch();
         total_ = steps_per_epoch_ * options_.epochs;
 
         model_ = load_clip_model(options_.base);
@@ -158,10 +159,9 @@ class Finetune {
             total_params_ += p.numel();
 
         result_.target.dataset = is_builtin(options_.dataset) ? options_.dataset : "";
-        result_.source.dataset =
-            options_.source == "none" ? ""
-            : options_.source.empty() ? base_source(options_.base)
-                                      : options_.source;
+        result_.source.dataset = options_.source == "none" ? ""
+                                 : options_.source.empty() ? base_source(options_.base)
+                                                           : options_.source;
         // Tuning on the base's own data: the target figures already say what changed there.
         if (result_.source.dataset == result_.target.dataset) result_.source.dataset.clear();
         evaluate_base();
@@ -197,9 +197,9 @@ class Finetune {
     FinetuneResult run() {
         const auto started = Clock::now();
         auto last_report = started;
-        double loss_sum = 0, last_loss = 0, step_seconds = 0;
-        std::int64_t loss_count = 0, order_epoch = -1;
-        std::vector<std::size_t> order;
+        double loss_sum = 0, last_loss = 0;
+        std::int64_t loss_count = 0;
+        StepEta eta;
         bool stopped = false;
         while (step_ < total_) {
             if (stop_ && stop_()) {
@@ -207,21 +207,15 @@ class Finetune {
                 break;
             }
             const auto t0 = Clock::now();
-            const auto epoch = step_ / steps_per_epoch_;
-            if (epoch != order_epoch) {
-                order = epoch_order(data_->size(), options_.seed, epoch);
-                order_epoch = epoch;
-            }
-            last_loss = train_step(order, step_ % steps_per_epoch_);
+            last_loss = train_step(batches_->at_step(step_));
             loss_sum += last_loss;
             ++loss_count;
             ++step_;
-            const double dt = seconds_since(t0);
-            step_seconds = step_seconds == 0 ? dt : 0.9 * step_seconds + 0.1 * dt;
+            eta.add(seconds_since(t0));
             const bool epoch_end = step_ % steps_per_epoch_ == 0;
             if (epoch_end || seconds_since(last_report) >= kReportEverySeconds) {
                 report("train", loss_sum / static_cast<double>(loss_count),
-                       step_seconds * static_cast<double>(total_ - step_));
+                       eta.seconds_left(total_ - step_));
                 loss_sum = 0;
                 loss_count = 0;
                 last_report = Clock::now();
@@ -248,17 +242,12 @@ class Finetune {
     }
 
   private:
-    double train_step(const std::vector<std::size_t>& order, std::int64_t index_in_epoch) {
-        const auto batch_size = static_cast<std::size_t>(options_.batch_size);
-        const auto batch = make_contrastive_batch(
-            *data_, model_->config(), *tokens_,
-            std::span(order).subspan(static_cast<std::size_t>(index_in_epoch) * batch_size,
-                                     batch_size),
-            static_cast<std::uint64_t>(step_), device_);
-        const double lr = cosine_lr(options_.lr, options_.warmup_fraction, step_, total_);
-        for (auto& group : optimizer_->param_groups())
-            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-        const auto [img, txt] = embed_batch(*model_, batch, bf16_autocast(options_.runtime, device_, true));
+    double train_step(std::span<const std::size_t> items) {
+        const auto batch = make_contrastive_batch(*data_, model_->config(), *tokens_, items,
+                                                  static_cast<std::uint64_t>(step_), device_);
+        set_adamw_lr(*optimizer_, cosine_lr(options_.lr, options_.warmup_fraction, step_, total_));
+        const auto [img, txt] =
+            embed_batch(*model_, batch, bf16_autocast(options_.runtime, device_, true));
         const auto logits = model_->logit_scale.exp() * torch::matmul(img, txt.t());
         const auto loss = contrastive_loss(logits, batch.image_groups, batch.text_groups);
         optimizer_->zero_grad();
@@ -333,6 +322,7 @@ class Finetune {
     FinetuneResult result_;
     std::int64_t trainable_ = 0, total_params_ = 0;
     std::int64_t step_ = 0, start_step_ = 0, total_ = 0, steps_per_epoch_ = 1;
+    std::optional<EpochBatches> batches_;
 };
 
 } // namespace
@@ -353,8 +343,8 @@ MergeResult merge_adapter(const fs::path& base, const fs::path& adapter, const f
     {
         torch::NoGradGuard no_grad;
         for (const auto& slot : lora.slots())
-            r.max_change = std::max(
-                r.max_change, (*slot.adapter)->delta_weight().abs().max().item<double>());
+            r.max_change =
+                std::max(r.max_change, (*slot.adapter)->delta_weight().abs().max().item<double>());
     }
     lora.merge();
     save_clip_model(*model, out);

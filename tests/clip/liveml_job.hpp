@@ -97,6 +97,16 @@ class Job {
         return out;
     }
 
+    // Reads lines until a progress event of `phase`: false when the output ends or `timeout`
+    // passes first (the point where a test interrupts a job that is really working).
+    bool reached_phase(const std::string& phase, std::chrono::seconds timeout) {
+        while (const auto line = next_line(timeout)) {
+            const auto event = json::parse(*line);
+            if (event["event"] == "progress" && event["phase"] == phase) return true;
+        }
+        return false;
+    }
+
     void signal(int sig) { kill(pid_, sig); }
 
     int wait_exit(std::chrono::seconds timeout) {

@@ -23,15 +23,8 @@ class ClipCli : public ::testing::Test {
                                             "--threads",    "1",
                                             "--json"};
         Job first(args);
-        bool training = false;
-        while (const auto line = first.next_line(std::chrono::seconds(90))) {
-            const auto event = json::parse(*line);
-            if (event["event"] == "progress" && event["phase"] == "train") {
-                training = true;
-                break;
-            }
-        }
-        ASSERT_TRUE(training) << "no training progress within the deadline";
+        ASSERT_TRUE(first.reached_phase("train", std::chrono::seconds(90)))
+            << "no training progress within the deadline";
         const auto term_at = Clock::now();
         first.signal(SIGTERM);
         const auto rest = first.events(std::chrono::seconds(30));

@@ -142,15 +142,7 @@ TEST_F(DistillCli, SigtermLeavesAResumableCheckpointAndTheCacheIsReused) {
     const auto out = root_ / "interrupted";
     const auto args = distill_args(out);
     Job first(args);
-    bool training = false;
-    while (const auto line = first.next_line(std::chrono::seconds(120))) {
-        const auto event = json::parse(*line);
-        if (event["event"] == "progress" && event["phase"] == "train") {
-            training = true;
-            break;
-        }
-    }
-    ASSERT_TRUE(training);
+    ASSERT_TRUE(first.reached_phase("train", std::chrono::seconds(120)));
     first.signal(SIGTERM);
     const auto rest = first.events(std::chrono::seconds(60));
     EXPECT_EQ(first.wait_exit(std::chrono::seconds(10)), 130);
