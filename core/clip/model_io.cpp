@@ -1,5 +1,6 @@
 #include "clip/model_io.hpp"
 
+#include "clip/safetensors_tensor.hpp"
 #include "common/file_bytes.hpp"
 #include "safetensors/safetensors_reader.hpp"
 #include "safetensors/safetensors_writer.hpp"
@@ -87,11 +88,8 @@ void load_weights(ClipModelImpl& model, const safetensors::SafetensorsFile& file
 void save_weights(ClipModelImpl& model, const std::filesystem::path& file) {
     safetensors::SafetensorsWriter writer;
     writer.set_metadata("format", "pt");
-    for (const auto& [name, tensor] : state_tensors(model)) {
-        const auto cpu = tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-        writer.add(name, safetensors::Dtype::F32, cpu.sizes().vec(),
-                   {cpu.data_ptr<float>(), static_cast<std::size_t>(cpu.numel())});
-    }
+    for (const auto& [name, tensor] : state_tensors(model))
+        add_f32_tensor(writer, name, tensor);
     writer.write(file);
 }
 

@@ -1,8 +1,8 @@
 #include "clip/peft_adapter.hpp"
 
+#include "clip/safetensors_tensor.hpp"
 #include "common/file_bytes.hpp"
 #include "safetensors/safetensors_reader.hpp"
-#include "safetensors/safetensors_writer.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,13 +16,6 @@ constexpr std::string_view kKeyPrefix = "base_model.model.";
 constexpr std::string_view kASuffix = ".lora_A.weight";
 constexpr std::string_view kBSuffix = ".lora_B.weight";
 constexpr std::size_t kMaxConfigBytes = 1 << 20;
-
-void add_tensor(safetensors::SafetensorsWriter& writer, const std::string& name,
-                const torch::Tensor& t) {
-    const auto cpu = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-    writer.add(name, safetensors::Dtype::F32, cpu.sizes().vec(),
-               {cpu.data_ptr<float>(), static_cast<std::size_t>(cpu.numel())});
-}
 
 torch::Tensor read_tensor(const safetensors::SafetensorsFile& file,
                           const safetensors::TensorInfo& info) {
@@ -67,8 +60,8 @@ void write_peft_adapter(const std::filesystem::path& dir, const LoraSet& set,
     writer.set_metadata("format", "pt");
     for (const auto& slot : set.slots()) {
         const auto key = std::string(kKeyPrefix) + slot.path;
-        add_tensor(writer, key + std::string(kASuffix), (*slot.adapter)->lora_A);
-        add_tensor(writer, key + std::string(kBSuffix), (*slot.adapter)->lora_B);
+        add_f32_tensor(writer, key + std::string(kASuffix), (*slot.adapter)->lora_A);
+        add_f32_tensor(writer, key + std::string(kBSuffix), (*slot.adapter)->lora_B);
     }
     writer.write(dir / kAdapterWeightsFile);
     write_file_atomic(dir / kAdapterConfigFile, adapter_config_json(set, base_model));
