@@ -18,7 +18,7 @@ packages=(
   qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring libsecret-tools
   # core libraries
   libeigen3-dev zlib1g-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libstb-dev libicu-dev
-  librdkafka-dev libhiredis-dev libtorch-dev libfaiss-dev libgtest-dev libbenchmark-dev
+  librdkafka-dev libhiredis-dev libtorch-dev libgloo-dev libfaiss-dev libgtest-dev libbenchmark-dev
   # object stores (core/objectstore): HTTP(S) through libcurl, SigV4's SHA-256/HMAC from OpenSSL
   libcurl4-openssl-dev libssl-dev
   # servers and independent peers used by tests and local mode

@@ -13,6 +13,11 @@
 namespace liveml::cli {
 namespace {
 
+std::vector<std::string>& arguments() {
+    static std::vector<std::string> args;
+    return args;
+}
+
 bool asked_for_json(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         if (std::string_view(argv[i]) == "--json") return true;
@@ -21,7 +26,12 @@ bool asked_for_json(int argc, char** argv) {
 
 } // namespace
 
+const std::vector<std::string>& command_line() {
+    return arguments();
+}
+
 int run_cli(CLI::App& app, int argc, char** argv) {
+    arguments().assign(argv, argv + argc);
     refuse_non_finite_numbers(app);
     try {
         app.parse(argc, argv);

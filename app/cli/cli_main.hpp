@@ -1,6 +1,9 @@
 #pragma once
 // The part of main() both binaries share: parse, run the chosen command, and turn what
 // happened into the exit codes of exit_codes.hpp (docs/cli.md).
+#include <string>
+#include <vector>
+
 namespace CLI {
 class App;
 }
@@ -15,5 +18,8 @@ inline constexpr const char* kExitCodesHelp =
 // while parsing) return kUsage and are also an "error" event on stdout when --json was
 // given; a command ends with a code by throwing CLI::RuntimeError(code).
 int run_cli(CLI::App& app, int argc, char** argv);
+
+// The arguments run_cli was given, argv[0] first (how `--nproc` starts its ranks).
+const std::vector<std::string>& command_line();
 
 } // namespace liveml::cli

@@ -97,6 +97,7 @@ void register_clip_embed(CLI::App& clip) {
         ->required();
     cmd->add_option("--out", args->out, "safetensors to write")->required();
     args->flags.add_to(*cmd);
+    args->flags.add_devices_to(*cmd);
     cmd->footer(help_footer(
         "  liveml-clip embed --model model --inputs in.safetensors --out out.safetensors\n"));
     cmd->callback([args] { run_embed(*args); });

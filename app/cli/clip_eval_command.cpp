@@ -103,6 +103,7 @@ void register_clip_eval(CLI::App& clip) {
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
     args->flags.add_to(*cmd);
+    args->flags.add_devices_to(*cmd);
     cmd->footer(help_footer(
         "  liveml-clip eval --model model --dataset fashion-mnist --split test --json\n"));
     cmd->callback([args] { run_eval(*args); });

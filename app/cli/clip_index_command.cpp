@@ -4,6 +4,7 @@
 #include "clip/clip_evaluation.hpp"
 #include "clip/image_input.hpp"
 #include "clip/model_fingerprint.hpp"
+#include "clip/process_rank.hpp"
 #include "clip_commands.hpp"
 #include "clip_job.hpp"
 #include "dataset_flags.hpp"
@@ -20,6 +21,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <span>
@@ -36,6 +38,7 @@ struct IndexArgs {
     std::string gallery; // image folder
     DatasetFlags data;   // or a built-in labelled split
     std::size_t batch_size = 64;
+    int decode_workers = 1; // threads decoding images while the tower runs
     ClipJobFlags flags;
 };
 
@@ -61,34 +64,92 @@ struct IndexCounts {
     bool stopped = false;
 };
 
-// Writes item i's model input and returns its metadata, or nullopt to leave it out.
-using PrepareItem =
-    std::function<std::optional<retrieval::ItemMeta>(std::size_t i, std::span<float> input)>;
+// Writes item i's model input; returns why it cannot be used, or "" (thread-safe: called from
+// the decode workers).
+using DecodeItem = std::function<std::string(std::size_t i, std::span<float> input)>;
+// Item i's metadata after its decode (`problem` as DecodeItem returned), or nullopt to leave it
+// out; called in item order, from one thread at a time.
+using AcceptItem = std::function<std::optional<retrieval::ItemMeta>(std::size_t i,
+                                                                    const std::string& problem)>;
 
-// Embeds items [0, count) batch by batch into `index`, polling `interrupt` between batches so
-// a stopped run keeps what it embedded (a re-run embeds the rest). Returns true when stopped.
-bool embed_in_batches(std::size_t count, const PrepareItem& prepare, const IndexArgs& args,
-                      const clip::ClipEncoder& encoder, retrieval::VectorIndex& index,
-                      JobReporter& reporter, const InterruptFlag& interrupt) {
+// Batch [begin, end) decoded, preprocessed and accepted: what the image tower takes next.
+struct PreparedBatch {
+    std::vector<float> pixels;
+    std::vector<retrieval::ItemMeta> items;
+    std::size_t end = 0;
+};
+
+PreparedBatch prepare_batch(std::size_t begin, std::size_t count, const IndexArgs& args,
+                            std::size_t per_image, const DecodeItem& decode,
+                            const AcceptItem& accept) {
+    PreparedBatch batch;
+    batch.end = std::min(count, begin + args.batch_size);
+    const auto n = batch.end - begin;
+    std::vector<float> inputs(n * per_image);
+    std::vector<std::string> problems(n);
+    const auto decode_share = [&](std::size_t worker) {
+        const auto share = clip::shard_rows(n, static_cast<int>(worker), args.decode_workers);
+        for (std::size_t k = share.begin; k < share.begin + share.count; ++k)
+            problems[k] = decode(begin + k, {inputs.data() + k * per_image, per_image});
+    };
+    std::vector<std::future<void>> helpers;
+    for (int w = 1; w < args.decode_workers; ++w)
+        helpers.push_back(std::async(std::launch::async, decode_share, w));
+    decode_share(0);
+    for (auto& h : helpers)
+        h.get();
+    for (std::size_t k = 0; k < n; ++k) {
+        auto meta = accept(begin + k, problems[k]);
+        if (!meta) continue;
+        const auto* input = inputs.data() + k * per_image;
+        batch.pixels.insert(batch.pixels.end(), input, input + per_image);
+        batch.items.push_back(std::move(*meta));
+    }
+    return batch;
+}
+
+// Embeds items [0, count) batch by batch into `index`. Three stages overlap (docs/parallel.md):
+// while the image tower embeds batch k on this thread, a helper decodes and preprocesses batch
+// k+1 (with --decode-workers threads) and another inserts batch k-1 into the index. `interrupt`
+// is polled between batches: a batch already decoded is still embedded (its items were
+// counted), the rest is left for a re-run. Returns true when stopped.
+bool embed_in_batches(std::size_t count, const DecodeItem& decode, const AcceptItem& accept,
+                      const IndexArgs& args, const clip::ClipEncoder& encoder,
+                      retrieval::VectorIndex& index, JobReporter& reporter,
+                      const InterruptFlag& interrupt) {
     const auto per_image = clip::image_input_floats(encoder.config());
     const auto total = static_cast<std::int64_t>(count);
     reporter.progress("embed", 0, total);
-    for (std::size_t begin = 0; begin < count; begin += args.batch_size) {
-        if (interrupt.raised()) return true;
-        const auto end = std::min(count, begin + args.batch_size);
-        std::vector<float> pixels((end - begin) * per_image);
-        std::vector<retrieval::ItemMeta> items;
-        for (std::size_t i = begin; i < end; ++i)
-            if (auto meta = prepare(i, {pixels.data() + items.size() * per_image, per_image}))
-                items.push_back(std::move(*meta));
-        if (const auto n = items.size(); n > 0) {
-            pixels.resize(n * per_image);
-            auto embeddings = encoder.encode_pixels(pixels, n, args.batch_size);
-            index.add(std::move(embeddings), std::move(items));
+    const auto start = [&](std::size_t begin) {
+        return std::async(std::launch::async, prepare_batch, begin, count, std::cref(args),
+                          per_image, std::cref(decode), std::cref(accept));
+    };
+    std::optional<std::future<PreparedBatch>> next;
+    if (count > 0) next = start(0);
+    std::future<void> inserting;
+    bool stopped = false;
+    while (next) {
+        auto batch = next->get();
+        next.reset();
+        if (batch.end < count) {
+            if (interrupt.raised())
+                stopped = true;
+            else
+                next = start(batch.end);
         }
-        reporter.progress("embed", static_cast<std::int64_t>(end), total);
+        retrieval::Matrix embeddings;
+        if (!batch.items.empty())
+            embeddings = encoder.encode_pixels(batch.pixels, batch.items.size(), args.batch_size);
+        if (inserting.valid()) inserting.get();
+        inserting = std::async(std::launch::async,
+                               [&index, e = std::move(embeddings),
+                                items = std::move(batch.items)]() mutable {
+                                   if (!items.empty()) index.add(std::move(e), std::move(items));
+                               });
+        reporter.progress("embed", static_cast<std::int64_t>(batch.end), total);
     }
-    return false;
+    if (inserting.valid()) inserting.get();
+    return stopped;
 }
 
 IndexCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder,
@@ -107,14 +168,20 @@ IndexCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder,
     // Old versions of changed files leave together at the end (an HNSW index rebuilds on
     // every removal), and only for the files this run reached.
     std::vector<std::int64_t> superseded;
-    const auto prepare = [&](std::size_t i,
-                             std::span<float> input) -> std::optional<retrieval::ItemMeta> {
+    const DecodeItem decode = [&](std::size_t i, std::span<float> input) -> std::string {
+        try {
+            clip::image_file_input(root / plan.to_embed[i].file.path, encoder.config(), input);
+            return {};
+        } catch (const std::exception& e) {
+            return e.what();
+        }
+    };
+    const AcceptItem accept = [&](std::size_t i, const std::string& problem)
+        -> std::optional<retrieval::ItemMeta> {
         const auto& [entry, replaces] = plan.to_embed[i];
         if (replaces) superseded.push_back(*replaces);
-        try {
-            clip::image_file_input(root / entry.path, encoder.config(), input);
-        } catch (const std::exception& e) {
-            reporter.skipped(entry.path.generic_string(), e.what());
+        if (!problem.empty()) {
+            reporter.skipped(entry.path.generic_string(), problem);
             ++counts.failed;
             if (replaces) ++counts.removed; // its stale embedding goes too
             return std::nullopt;
@@ -122,8 +189,8 @@ IndexCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder,
         ++(replaces ? counts.replaced : counts.added);
         return retrieval::ItemMeta{entry.path.generic_string(), entry.size, entry.mtime_ns, "", -1};
     };
-    counts.stopped =
-        embed_in_batches(plan.to_embed.size(), prepare, args, encoder, index, reporter, interrupt);
+    counts.stopped = embed_in_batches(plan.to_embed.size(), decode, accept, args, encoder, index,
+                                      reporter, interrupt);
     index.remove(superseded);
     return counts;
 }
@@ -150,16 +217,20 @@ IndexCounts index_dataset(const IndexArgs& args, const clip::ClipEncoder& encode
     IndexCounts counts;
     counts.removed = index.remove(stale);
     counts.unchanged = data.size() - todo.size();
-    const auto prepare = [&](std::size_t t, std::span<float> input) {
+    const DecodeItem decode = [&](std::size_t t, std::span<float> input) -> std::string {
         const auto i = todo[t];
         clip::gray_image_input(data.image(i), data.width, data.height, encoder.config(), input);
+        return {};
+    };
+    const AcceptItem accept = [&](std::size_t t, const std::string&) {
+        const auto i = todo[t];
         ++counts.added;
         const auto label = data.labels[i];
         return std::optional<retrieval::ItemMeta>(retrieval::ItemMeta{
             name(i), 0, 0, data.class_names[static_cast<std::size_t>(label)], label});
     };
     counts.stopped =
-        embed_in_batches(todo.size(), prepare, args, encoder, index, reporter, interrupt);
+        embed_in_batches(todo.size(), decode, accept, args, encoder, index, reporter, interrupt);
     return counts;
 }
 
@@ -214,7 +285,13 @@ void register_clip_index(CLI::App& clip) {
     cmd->add_option("--batch-size", args->batch_size, "images per forward pass")
         ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
         ->capture_default_str();
+    cmd->add_option("--decode-workers", args->decode_workers,
+                    "threads decoding and resizing images while the model embeds the previous "
+                    "batch")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
     args->flags.add_to(*cmd);
+    args->flags.add_devices_to(*cmd);
     cmd->footer(
         help_footer("  liveml-clip index --model model --index idx --gallery photos/ --json\n"));
     cmd->callback([args] { run_index(*args); });

@@ -22,6 +22,10 @@ CLI::Validator spelling(void (*check)(const std::string&), const char* name) {
         name);
 }
 
+void check_devices(const std::string& devices) {
+    clip::split_devices(devices);
+}
+
 } // namespace
 
 void ClipJobFlags::add_to(CLI::App& command) {
@@ -39,6 +43,20 @@ void ClipJobFlags::add_to(CLI::App& command) {
     add_json_flag(command, json);
 }
 
+void ClipJobFlags::add_devices_to(CLI::App& command) {
+    command
+        .add_option("--devices", runtime.devices,
+                    "data-parallel inference: one model replica per device, e.g. cuda:0,cuda:1 "
+                    "or cpu,cpu (CPU workers share --threads); rows keep their order")
+        ->check(spelling(check_devices, "DEVICE,DEVICE,..."));
+    command
+        .add_option("--placement", runtime.placement,
+                    "data (a replica per device) or towers (image tower on the first of two "
+                    "--devices, text tower on the second)")
+        ->check(CLI::IsMember({"data", "towers"}))
+        ->capture_default_str();
+}
+
 void ModelFlags::add_to(CLI::App& command) {
     command.add_option("--model", dir, "model directory")->required();
     command
@@ -50,7 +68,14 @@ void ModelFlags::add_to(CLI::App& command) {
 void run_clip_job(std::string_view job, const ClipJobFlags& flags,
                   const std::function<void(JobReporter&)>& work) {
     JobReporter reporter(flags.json, "liveml-clip " + std::string(job));
-    run_job(reporter, [&] { work(reporter); });
+    run_job(reporter, [&] {
+        try {
+            clip::check_placement(flags.runtime.placement, flags.runtime.devices);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(e.what());
+        }
+        work(reporter);
+    });
 }
 
 } // namespace liveml::cli

@@ -20,6 +20,8 @@ struct ClipJobFlags {
     bool json = false;
     // The device spelling is checked while parsing (a misspelt device is a usage error).
     void add_to(CLI::App& command);
+    // --devices and --placement: inference across devices (docs/parallel.md).
+    void add_devices_to(CLI::App& command);
 };
 
 // --model DIR [--adapter DIR]: a model folder and, optionally, a LoRA adapter in PEFT's layout

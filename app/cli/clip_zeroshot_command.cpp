@@ -161,6 +161,7 @@ void register_clip_zeroshot(CLI::App& clip) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
         ->capture_default_str();
     args->flags.add_to(*cmd);
+    args->flags.add_devices_to(*cmd);
     cmd->footer(help_footer(
         "  liveml-clip zeroshot --model model --dataset digits\n"
         "  liveml-clip zeroshot --model model --images photos/ --classes cat,dog --json\n"));

@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <mutex>
+#include <sstream>
 
 namespace liveml::cli {
 namespace {
@@ -19,9 +21,22 @@ std::string members(std::string_view object_json) {
                             : std::string{};
 }
 
+// Pipelined jobs report from more than one thread: each line is written whole, under a lock.
+std::mutex& output_lock() {
+    static std::mutex lock;
+    return lock;
+}
+
+void write_line(std::ostream& out, std::string line) {
+    line += '\n';
+    const std::lock_guard guard(output_lock());
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    out.flush();
+}
+
 void emit_line(const std::string& line) {
     // One write per event and an immediate flush: the studio reads the pipe line by line.
-    std::cout << line << '\n' << std::flush;
+    write_line(std::cout, line);
 }
 
 } // namespace
@@ -36,12 +51,13 @@ void JobReporter::progress(std::string_view phase, std::int64_t step, std::int64
                            double loss, double eta_s,
                            std::span<const std::pair<std::string, double>> metrics) {
     if (!json_) {
-        std::cerr << phase << ' ' << step << '/' << total;
-        if (loss >= 0) std::cerr << " loss " << loss;
+        std::ostringstream text;
+        text << phase << ' ' << step << '/' << total;
+        if (loss >= 0) text << " loss " << loss;
         for (const auto& [name, value] : metrics)
-            std::cerr << ' ' << name << ' ' << value;
-        if (eta_s >= 0) std::cerr << " eta " << static_cast<long>(eta_s) << " s";
-        std::cerr << '\n';
+            text << ' ' << name << ' ' << value;
+        if (eta_s >= 0) text << " eta " << static_cast<long>(eta_s) << " s";
+        write_line(std::cerr, text.str());
         return;
     }
     JsonObject event;
@@ -82,8 +98,9 @@ void JobReporter::item_object(std::string_view event, std::string_view object_js
 void JobReporter::skipped(std::string_view input, std::string_view reason,
                           std::string_view input_key) {
     if (!json_) {
-        std::cerr << command_ << ": skipped " << (input.empty() ? "" : std::string(input) + ": ")
-                  << reason << '\n';
+        write_line(std::cerr, command_ + ": skipped " +
+                                  (input.empty() ? "" : std::string(input) + ": ") +
+                                  std::string(reason));
         return;
     }
     JsonObject fields;
@@ -93,7 +110,7 @@ void JobReporter::skipped(std::string_view input, std::string_view reason,
 
 void JobReporter::error(std::string_view message) {
     if (!json_) {
-        std::cerr << command_ << ": " << message << '\n';
+        write_line(std::cerr, command_ + ": " + std::string(message));
         return;
     }
     JsonObject event;
@@ -102,7 +119,7 @@ void JobReporter::error(std::string_view message) {
 }
 
 void JobReporter::note(std::string_view message) {
-    std::cerr << command_ << ": " << message << '\n';
+    write_line(std::cerr, command_ + ": " + std::string(message));
 }
 
 void run_job(JobReporter& reporter, const std::function<void()>& work) {

@@ -3,6 +3,7 @@
 #include "finite_numbers.hpp"
 #include "interrupt_flag.hpp"
 #include "json_output.hpp"
+#include "rank_launcher.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -33,14 +34,21 @@ void run_training_job(std::string_view job, const clip::TrainOptions& requested,
         auto options = requested;
         options.runtime = flags.runtime;
         const InterruptFlag interrupt;
-        const auto result = clip::train_clip(
-            options, [&] { return interrupt.raised(); },
-            [&](const clip::TrainProgress& p) {
-                const bool training = p.phase == "train";
-                reporter.progress(p.phase, p.step, p.total, training ? p.loss : -1,
-                                  training ? p.eta_s : -1, p.metrics);
-            },
-            [&](const std::string& reason) { reporter.skipped("", reason); });
+        clip::TrainResult result;
+        try {
+            result = clip::train_clip(
+                options, [&] { return interrupt.raised(); },
+                [&](const clip::TrainProgress& p) {
+                    const bool training = p.phase == "train";
+                    reporter.progress(p.phase, p.step, p.total, training ? p.loss : -1,
+                                      training ? p.eta_s : -1, p.metrics);
+                },
+                [&](const std::string& reason) { reporter.skipped("", reason); });
+        } catch (const clip::RankLost& e) {
+            // Another rank caused it; the launcher reports which as the job's error.
+            reporter.note(e.what());
+            throw CLI::RuntimeError(kRankLostExit);
+        }
         JsonObject fields;
         fields.add("model", options.out.string())
             .add("step", result.step)
@@ -51,6 +59,7 @@ void run_training_job(std::string_view job, const clip::TrainOptions& requested,
             .add("seconds", result.seconds)
             .add("logit_scale", result.logit_scale)
             .add("device", result.device)
+            .add("ranks", options.rank.world_size)
             .add("skipped", static_cast<std::uint64_t>(result.skipped))
             .add("stopped", result.stopped);
         if (options.distill)

@@ -22,6 +22,8 @@ int cuda_index(const std::string& device) {
     return index;
 }
 
+} // namespace
+
 torch::Device pick_device(const std::string& device) {
     if (device == "cpu") return torch::kCPU;
     const bool have_cuda = torch::cuda::is_available();
@@ -37,10 +39,32 @@ torch::Device pick_device(const std::string& device) {
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index < 0 ? 0 : index));
 }
 
-} // namespace
-
 void check_device_spelling(const std::string& device) {
     if (device != "auto" && device != "cpu") cuda_index(device);
+}
+
+std::vector<std::string> split_devices(const std::string& devices) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin <= devices.size()) {
+        const auto comma = std::min(devices.find(',', begin), devices.size());
+        auto entry = devices.substr(begin, comma - begin);
+        if (entry.empty() || entry == "auto")
+            throw std::invalid_argument("--devices '" + devices +
+                                        "': list devices as cpu or cuda:N, comma-separated");
+        check_device_spelling(entry);
+        out.push_back(std::move(entry));
+        begin = comma + 1;
+    }
+    return out;
+}
+
+void check_placement(const std::string& placement, const std::string& devices) {
+    if (placement != "data" && placement != "towers")
+        throw std::invalid_argument("unknown placement '" + placement + "' (use data or towers)");
+    if (placement == "towers" && (devices.empty() || split_devices(devices).size() != 2))
+        throw std::invalid_argument(
+            "--placement towers needs --devices IMAGE_DEVICE,TEXT_DEVICE (two entries)");
 }
 
 void check_precision_spelling(const std::string& precision) {

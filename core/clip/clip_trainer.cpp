@@ -7,6 +7,7 @@
 #include "clip/contrastive_loss.hpp"
 #include "clip/distillation.hpp"
 #include "clip/model_io.hpp"
+#include "clip/rank_group.hpp"
 #include "clip/train_checkpoint.hpp"
 #include "clip/training_set.hpp"
 #include "common/file_bytes.hpp"
@@ -45,6 +46,12 @@ void validate(const TrainOptions& o) {
         throw std::invalid_argument("warm-up fraction must be in [0, 1)");
     if (o.preset != "small" && o.preset != "large")
         throw std::invalid_argument("--preset must be small or large");
+    if (o.rank.distributed() && o.distill)
+        // The distillation loss reads teacher embeddings per local item and the light
+        // student's ResNet has batch norm, whose statistics would need synchronising.
+        throw std::invalid_argument("--nproc > 1 trains from scratch only (clip train)");
+    if (o.rank.distributed() && o.batch_size < o.rank.world_size)
+        throw std::invalid_argument("--batch-size must be at least --nproc");
     if (!o.distill) return;
     const auto& d = *o.distill;
     if (d.teacher.empty()) throw std::invalid_argument("--teacher is required");
@@ -74,6 +81,10 @@ std::unique_ptr<torch::optim::AdamW> make_optimizer(ClipModelImpl& model, const 
     std::vector<torch::Tensor> decay, no_decay;
     for (auto& item : model.named_parameters()) {
         const auto& name = item.key();
+        // A key bias adds the same q·b to every logit of a query's softmax, so its gradient is
+        // zero in exact arithmetic; AdamW would turn the rounding noise into full-size steps
+        // (a random walk that changes nothing but makes runs irreproducible across ranks).
+        if (name.ends_with("k_proj.bias")) continue;
         const bool exempt = item.value().dim() < 2 || name.find("norm") != std::string::npos;
         (exempt ? no_decay : decay).push_back(item.value());
     }
@@ -94,6 +105,7 @@ class Run {
         options_ = requested;
         validate(options_);
         device_ = apply_runtime(options_.runtime);
+        if (options_.rank.distributed()) join_ranks();
         std::filesystem::create_directories(options_.out);
         if (options_.resume) {
             const auto state = read_train_state(options_.out);
@@ -104,6 +116,7 @@ class Run {
             options_ = state->options;
             options_.out = requested.out;
             options_.runtime = runtime;
+            options_.rank = requested.rank;
             options_.resume = true;
             step_ = state->step;
         }
@@ -124,11 +137,12 @@ class Run {
             model_ = load_clip_model(options_.out);
         } else if (distill_) {
             distill_->write_tokenizer(options_.out);
-        } else {
+        } else if (first_rank()) {
             tokenizer::train_bpe(data_->caption_corpus(),
                                  static_cast<std::size_t>(options_.bpe_merges))
                 .write(options_.out);
         }
+        if (group_) group_->barrier(); // rank 0 has written the tokenizer the others read
         tokenizer::TokenizerOptions tok_options;
         tokens_.emplace(tokenizer::ClipTokenizer::from_directory(options_.out, tok_options));
         if (!options_.resume) {
@@ -138,6 +152,13 @@ class Run {
                 inherited_ = distill_->init_student(*model_);
         }
         model_->to(device_);
+        if (group_) {
+            // Same seed everywhere already; broadcasting makes identical replicas a fact.
+            std::vector<torch::Tensor> state = model_->parameters();
+            for (const auto& buffer : model_->buffers())
+                state.push_back(buffer);
+            group_->broadcast_from_first(state);
+        }
         optimizer_ = make_optimizer(*model_, options_);
         if (options_.resume && std::filesystem::exists(options_.out / kOptimizerFile))
             torch::load(*optimizer_, (options_.out / kOptimizerFile).string(), device_);
@@ -153,7 +174,8 @@ class Run {
         bool stopped = false;
         model_->train();
         while (step_ < total_) {
-            if (stop_ && stop_()) {
+            const bool asked = stop_ && stop_();
+            if (group_ ? group_->any(asked) : asked) {
                 stopped = true;
                 break;
             }
@@ -208,6 +230,22 @@ class Run {
     }
 
   private:
+    bool first_rank() const { return options_.rank.rank == 0; }
+
+    // Joins the other ranks; on CUDA each rank takes the GPU of its index.
+    void join_ranks() {
+        if (device_.is_cuda()) {
+            const auto gpus = static_cast<int>(torch::cuda::device_count());
+            if (options_.rank.world_size > gpus)
+                throw std::invalid_argument("--nproc " + std::to_string(options_.rank.world_size) +
+                                            " on CUDA needs a GPU per rank; LibTorch sees " +
+                                            std::to_string(gpus));
+            device_ = torch::Device(torch::kCUDA,
+                                    static_cast<torch::DeviceIndex>(options_.rank.rank));
+        }
+        group_.emplace(options_.rank, device_);
+    }
+
     void prepare_distillation() {
         // At most a fifth of the set, so the default 2,000 still leaves digits (1,433 items) to
         // train.
@@ -263,12 +301,17 @@ class Run {
 
     // Runs one step; `loss` receives the total, the result holds the distillation terms.
     NamedValues train_step(std::span<const std::size_t> items, double& loss_value) {
-        const auto batch = make_contrastive_batch(*data_, model_->config(), *tokens_, items,
-                                                  static_cast<std::uint64_t>(step_), device_);
+        const auto batch = make_contrastive_batch(
+            *data_, model_->config(), *tokens_, items, static_cast<std::uint64_t>(step_), device_,
+            options_.rank.rank, options_.rank.world_size);
         set_adamw_lr(*optimizer_, cosine_lr(options_.lr, options_.warmup_fraction, step_, total_));
 
-        const auto [img, txt] =
+        auto [img, txt] =
             embed_batch(*model_, batch, bf16_autocast(options_.runtime, device_, true));
+        if (group_) {
+            img = gather_rows_with_grad(*group_, img, batch.image_rows_of);
+            txt = gather_rows_with_grad(*group_, txt, batch.caption_rows_of);
+        }
         StepLoss loss;
         if (distill_) {
             loss = distill_->loss(img, txt, model_->logit_scale.exp(), batch.items, batch.captions,
@@ -279,6 +322,7 @@ class Run {
         }
         optimizer_->zero_grad();
         loss.total.backward();
+        if (group_) group_->average_gradients(model_->parameters());
         optimizer_->step();
         clamp_logit_scale(*model_);
         loss_value = loss.total.item<double>();
@@ -289,6 +333,7 @@ class Run {
     }
 
     void checkpoint() {
+        if (!first_rank()) return; // the replicas are identical; one writes
         report("checkpoint", 0, 0);
         save_clip_model(*model_, options_.out);
         const auto tmp = options_.out / (std::string(kOptimizerFile) + ".tmp");
@@ -299,7 +344,7 @@ class Run {
     }
 
     void report(const char* phase, double loss, double eta, NamedValues metrics = {}) {
-        if (!progress_) return;
+        if (!progress_ || !first_rank()) return;
         TrainProgress p;
         p.phase = phase;
         p.step = step_;
@@ -336,6 +381,7 @@ class Run {
     int best_epoch_ = 0;
     std::int64_t step_ = 0, start_step_ = 0, total_ = 0, steps_per_epoch_ = 1;
     std::optional<EpochBatches> batches_;
+    std::optional<RankGroup> group_; // set with --nproc > 1
 };
 
 } // namespace

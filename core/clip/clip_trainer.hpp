@@ -3,6 +3,7 @@
 // interface: the CLI fills TrainOptions, passes a stop test tied to SIGTERM and receives
 // progress callbacks.
 #include "clip/distill_options.hpp"
+#include "clip/process_rank.hpp"
 #include "clip/runtime_options.hpp"
 
 #include <cstdint>
@@ -35,6 +36,11 @@ struct TrainOptions {
     // best model by validation zero-shot top-1 is kept in out/best (then copied to out).
     std::optional<DistillOptions> distill;
     RuntimeOptions runtime;
+    // Data parallelism (`--nproc`): this process's rank. Each rank embeds its share of every
+    // global batch, the loss sees the gathered batch, gradients are averaged, rank 0 alone
+    // writes checkpoints and reports progress; a stop request on any rank stops all at the same
+    // step. Not saved with the checkpoint: a run may resume with another number of ranks.
+    ProcessRank rank;
 };
 
 using NamedValues = std::vector<std::pair<std::string, double>>;

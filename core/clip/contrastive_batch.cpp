@@ -2,6 +2,7 @@
 
 #include "clip/autocast_scope.hpp"
 #include "clip/image_input.hpp"
+#include "clip/process_rank.hpp"
 #include "clip/token_tensor.hpp"
 
 #include <cmath>
@@ -52,10 +53,11 @@ double cosine_lr(double lr, double warmup_fraction, std::int64_t step, std::int6
 ContrastiveBatch make_contrastive_batch(const TrainingSet& data, const ClipConfig& config,
                                         const tokenizer::ClipTokenizer& tokens,
                                         std::span<const std::size_t> items, std::uint64_t step,
-                                        torch::Device device) {
+                                        torch::Device device, int shard, int shards) {
     const auto batch = items.size();
+    const auto mine = shard_rows(batch, shard, shards);
     const auto per_image = image_input_floats(config);
-    std::vector<float> pixels(batch * per_image);
+    std::vector<float> pixels(mine.count * per_image);
     std::vector<std::int64_t> image_groups(batch);
     ContrastiveBatch out;
     out.items.assign(items.begin(), items.end());
@@ -64,7 +66,9 @@ ContrastiveBatch make_contrastive_batch(const TrainingSet& data, const ClipConfi
     std::unordered_map<std::string, std::size_t> seen;
     for (std::size_t b = 0; b < batch; ++b) {
         const auto item = items[b];
-        data.image_input(item, config, {pixels.data() + b * per_image, per_image});
+        if (b >= mine.begin && b < mine.begin + mine.count)
+            data.image_input(item, config,
+                             {pixels.data() + (b - mine.begin) * per_image, per_image});
         image_groups[b] = data.group(item);
         auto caption = data.caption(item, step);
         if (seen.try_emplace(caption, out.captions.size()).second) {
@@ -72,14 +76,23 @@ ContrastiveBatch make_contrastive_batch(const TrainingSet& data, const ClipConfi
             text_groups.push_back(image_groups[b]);
         }
     }
+    for (int s = 0; s < shards; ++s) {
+        out.image_rows_of.push_back(static_cast<std::int64_t>(shard_rows(batch, s, shards).count));
+        out.caption_rows_of.push_back(
+            static_cast<std::int64_t>(shard_rows(out.captions.size(), s, shards).count));
+    }
+    const auto my_captions = shard_rows(out.captions.size(), shard, shards);
     const auto& v = config.vision;
-    const auto n = static_cast<std::int64_t>(batch);
+    const auto n = static_cast<std::int64_t>(mine.count);
     out.images = torch::from_blob(pixels.data(), {n, v.num_channels, v.image_size, v.image_size},
                                   torch::kFloat32)
                      .to(device, /*non_blocking=*/false, /*copy=*/true);
-    out.ids = token_tensor(tokens.encode_batch(out.captions)).to(device);
-    out.image_groups = torch::from_blob(image_groups.data(), {n}, torch::kInt64)
-                           .to(device, /*non_blocking=*/false, /*copy=*/true);
+    out.ids = token_tensor(tokens.encode_batch(std::span<const std::string>(out.captions)
+                                                   .subspan(my_captions.begin, my_captions.count)))
+                  .to(device);
+    out.image_groups =
+        torch::from_blob(image_groups.data(), {static_cast<std::int64_t>(batch)}, torch::kInt64)
+            .to(device, /*non_blocking=*/false, /*copy=*/true);
     out.text_groups =
         torch::from_blob(text_groups.data(), {static_cast<std::int64_t>(text_groups.size())},
                          torch::kInt64)
@@ -91,8 +104,11 @@ BatchEmbeddings embed_batch(ClipModelImpl& model, const ContrastiveBatch& batch,
     torch::Tensor img, txt;
     {
         const AutocastScope autocast(batch.images.device(), bf16);
-        img = model.encode_image(batch.images);
-        txt = model.encode_text(batch.ids);
+        // A rank of a small batch may hold no captions (or images): no forward for it.
+        const auto none = torch::zeros({0, model.config().projection_dim},
+                                       torch::TensorOptions().device(batch.images.device()));
+        img = batch.images.size(0) > 0 ? model.encode_image(batch.images) : none;
+        txt = batch.ids.size(0) > 0 ? model.encode_text(batch.ids) : none;
     }
     return {l2_normalize(img.to(torch::kFloat32)), l2_normalize(txt.to(torch::kFloat32))};
 }

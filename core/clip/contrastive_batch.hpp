@@ -50,23 +50,29 @@ class StepEta {
     double smoothed_ = 0;
 };
 
+// The pairs of one step. Under data parallelism (shards > 1) each rank holds only its share of
+// the images and of the distinct captions (shard_rows), but the groups of the whole batch:
+// the loss is computed on the gathered global batch.
 struct ContrastiveBatch {
-    torch::Tensor images;       // [B, C, S, S]
-    torch::Tensor ids;          // [T, L]: each distinct caption of the batch once
+    torch::Tensor images;       // [B_shard, C, S, S]
+    torch::Tensor ids;          // [T_shard, L]: each distinct caption of the batch once
     torch::Tensor image_groups; // [B] int64
     torch::Tensor text_groups;  // [T] int64
     std::vector<std::size_t> items;
-    std::vector<std::string> captions;
+    std::vector<std::string> captions;         // all T, in batch order
+    std::vector<std::int64_t> image_rows_of;   // images held by each shard (sums to B)
+    std::vector<std::int64_t> caption_rows_of; // captions encoded by each shard (sums to T)
 };
 
 // The batch of `items` at training step `step` (which picks the captions' wordings), on
-// `device`.
+// `device`; shard `shard` of `shards` (data-parallel ranks) keeps its rows only.
 ContrastiveBatch make_contrastive_batch(const TrainingSet& data, const ClipConfig& config,
                                         const tokenizer::ClipTokenizer& tokens,
                                         std::span<const std::size_t> items, std::uint64_t step,
-                                        torch::Device device);
+                                        torch::Device device, int shard = 0, int shards = 1);
 
-// L2-normalised float32 image and text embeddings of a batch, the forward under bf16 autocast
+// L2-normalised float32 image and text embeddings of the rows a batch holds (none: [0, D]), the
+// forward under bf16 autocast
 // when `bf16` (bf16 needs no loss scaling, and the loss is computed in fp32 from these).
 struct BatchEmbeddings {
     torch::Tensor images, texts;

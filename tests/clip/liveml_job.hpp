@@ -108,6 +108,7 @@ class Job {
     }
 
     void signal(int sig) { kill(pid_, sig); }
+    pid_t pid() const noexcept { return pid_; }
 
     int wait_exit(std::chrono::seconds timeout) {
         const auto deadline = Clock::now() + timeout;
