@@ -8,7 +8,9 @@
 #    (scripts/gpu_embed_throughput.py);
 # 3. our forward vs transformers' CLIPModel on cuda (fp32; bf16 autocast within 0.5 logits = 5e-3 in cosine) and
 #    on cpu, and a LoRA adapter written by `liveml clip finetune` loaded with PEFT
-#    (scripts/clip_hf_parity.py --peft).
+#    (scripts/clip_hf_parity.py --peft);
+# 4. training on cuda, then eval on one model, two replicas on the GPU, and towers split
+#    between the GPU and the CPU: the three zero-shot results must agree (docs/parallel.md).
 # Each step's output is in OUT_DIR/<step>.log; the exit status counts the failed steps.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,4 +46,16 @@ step parity-cuda-bf16 python3 "$root/scripts/clip_hf_parity.py" \
     --work /tmp/parity-bf16
 step parity-cpu python3 "$root/scripts/clip_hf_parity.py" --liveml "$build/app/cli/liveml" \
     --device cpu --peft --work /tmp/parity-cpu
+parallel_cuda() {
+    local liveml="$build/app/cli/liveml" model=/tmp/parallel-model
+    "$liveml" clip train --dataset digits --out "$model" --epochs 2 --device cuda --json | tail -n 1
+    local placement
+    for placement in "" "--devices cuda:0,cuda:0" "--devices cuda:0,cpu --placement towers"; do
+        # shellcheck disable=SC2086 # the placement flags split on purpose
+        "$liveml" clip eval --model "$model" --dataset digits --split test --device cuda \
+            $placement --json | tail -n 1 |
+            python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["device"], r["zeroshot"]["top1"], r["seconds"])'
+    done
+}
+step parallel-cuda parallel_cuda
 exit $failed

@@ -638,6 +638,14 @@ index id %2</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>Data-parallel ranks: each process embeds a share of every batch (one GPU each on CUDA); the CPU threads are shared among them.</source>
+        <translation>数据并行进程：每个进程处理每批数据的一部分（CUDA 上每个进程一块 GPU）；CPU 线程由它们共享。</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>

@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -59,29 +60,41 @@ retrieval::VectorIndex open_index(const fs::path& dir, std::size_t dim, const st
     return index;
 }
 
+// Busy time of each pipeline stage: with the stages overlapping, their sum exceeds the wall time.
+struct StageSeconds {
+    double decode = 0, embed = 0, insert = 0;
+};
+
 struct IndexCounts {
     std::size_t added = 0, replaced = 0, removed = 0, unchanged = 0, failed = 0;
     bool stopped = false;
+    StageSeconds stages;
 };
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 // Writes item i's model input; returns why it cannot be used, or "" (thread-safe: called from
 // the decode workers).
 using DecodeItem = std::function<std::string(std::size_t i, std::span<float> input)>;
 // Item i's metadata after its decode (`problem` as DecodeItem returned), or nullopt to leave it
 // out; called in item order, from one thread at a time.
-using AcceptItem = std::function<std::optional<retrieval::ItemMeta>(std::size_t i,
-                                                                    const std::string& problem)>;
+using AcceptItem =
+    std::function<std::optional<retrieval::ItemMeta>(std::size_t i, const std::string& problem)>;
 
 // Batch [begin, end) decoded, preprocessed and accepted: what the image tower takes next.
 struct PreparedBatch {
     std::vector<float> pixels;
     std::vector<retrieval::ItemMeta> items;
     std::size_t end = 0;
+    double seconds = 0; // decoding and preprocessing it took
 };
 
 PreparedBatch prepare_batch(std::size_t begin, std::size_t count, const IndexArgs& args,
                             std::size_t per_image, const DecodeItem& decode,
                             const AcceptItem& accept) {
+    const auto started = std::chrono::steady_clock::now();
     PreparedBatch batch;
     batch.end = std::min(count, begin + args.batch_size);
     const auto n = batch.end - begin;
@@ -105,6 +118,7 @@ PreparedBatch prepare_batch(std::size_t begin, std::size_t count, const IndexArg
         batch.pixels.insert(batch.pixels.end(), input, input + per_image);
         batch.items.push_back(std::move(*meta));
     }
+    batch.seconds = seconds_since(started);
     return batch;
 }
 
@@ -112,11 +126,11 @@ PreparedBatch prepare_batch(std::size_t begin, std::size_t count, const IndexArg
 // while the image tower embeds batch k on this thread, a helper decodes and preprocesses batch
 // k+1 (with --decode-workers threads) and another inserts batch k-1 into the index. `interrupt`
 // is polled between batches: a batch already decoded is still embedded (its items were
-// counted), the rest is left for a re-run. Returns true when stopped.
-bool embed_in_batches(std::size_t count, const DecodeItem& decode, const AcceptItem& accept,
+// counted), the rest is left for a re-run: counts.stopped. Stage times go to counts.stages.
+void embed_in_batches(std::size_t count, const DecodeItem& decode, const AcceptItem& accept,
                       const IndexArgs& args, const clip::ClipEncoder& encoder,
                       retrieval::VectorIndex& index, JobReporter& reporter,
-                      const InterruptFlag& interrupt) {
+                      const InterruptFlag& interrupt, IndexCounts& counts) {
     const auto per_image = clip::image_input_floats(encoder.config());
     const auto total = static_cast<std::int64_t>(count);
     reporter.progress("embed", 0, total);
@@ -127,29 +141,32 @@ bool embed_in_batches(std::size_t count, const DecodeItem& decode, const AcceptI
     std::optional<std::future<PreparedBatch>> next;
     if (count > 0) next = start(0);
     std::future<void> inserting;
-    bool stopped = false;
+    auto& stages = counts.stages;
     while (next) {
         auto batch = next->get();
         next.reset();
+        stages.decode += batch.seconds;
         if (batch.end < count) {
             if (interrupt.raised())
-                stopped = true;
+                counts.stopped = true;
             else
                 next = start(batch.end);
         }
+        const auto embed_start = std::chrono::steady_clock::now();
         retrieval::Matrix embeddings;
         if (!batch.items.empty())
             embeddings = encoder.encode_pixels(batch.pixels, batch.items.size(), args.batch_size);
-        if (inserting.valid()) inserting.get();
-        inserting = std::async(std::launch::async,
-                               [&index, e = std::move(embeddings),
-                                items = std::move(batch.items)]() mutable {
-                                   if (!items.empty()) index.add(std::move(e), std::move(items));
-                               });
+        stages.embed += seconds_since(embed_start);
+        if (inserting.valid()) inserting.get(); // one insert at a time, in batch order
+        inserting = std::async(std::launch::async, [&index, &stages, e = std::move(embeddings),
+                                                    items = std::move(batch.items)]() mutable {
+            const auto insert_start = std::chrono::steady_clock::now();
+            if (!items.empty()) index.add(std::move(e), std::move(items));
+            stages.insert += seconds_since(insert_start);
+        });
         reporter.progress("embed", static_cast<std::int64_t>(batch.end), total);
     }
     if (inserting.valid()) inserting.get();
-    return stopped;
 }
 
 IndexCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder,
@@ -176,8 +193,8 @@ IndexCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder,
             return e.what();
         }
     };
-    const AcceptItem accept = [&](std::size_t i, const std::string& problem)
-        -> std::optional<retrieval::ItemMeta> {
+    const AcceptItem accept =
+        [&](std::size_t i, const std::string& problem) -> std::optional<retrieval::ItemMeta> {
         const auto& [entry, replaces] = plan.to_embed[i];
         if (replaces) superseded.push_back(*replaces);
         if (!problem.empty()) {
@@ -189,8 +206,8 @@ IndexCounts sync_folder(const IndexArgs& args, const clip::ClipEncoder& encoder,
         ++(replaces ? counts.replaced : counts.added);
         return retrieval::ItemMeta{entry.path.generic_string(), entry.size, entry.mtime_ns, "", -1};
     };
-    counts.stopped = embed_in_batches(plan.to_embed.size(), decode, accept, args, encoder, index,
-                                      reporter, interrupt);
+    embed_in_batches(plan.to_embed.size(), decode, accept, args, encoder, index, reporter,
+                     interrupt, counts);
     index.remove(superseded);
     return counts;
 }
@@ -229,8 +246,8 @@ IndexCounts index_dataset(const IndexArgs& args, const clip::ClipEncoder& encode
         return std::optional<retrieval::ItemMeta>(retrieval::ItemMeta{
             name(i), 0, 0, data.class_names[static_cast<std::size_t>(label)], label});
     };
-    counts.stopped =
-        embed_in_batches(todo.size(), decode, accept, args, encoder, index, reporter, interrupt);
+    embed_in_batches(todo.size(), decode, accept, args, encoder, index, reporter, interrupt,
+                     counts);
     return counts;
 }
 
@@ -239,6 +256,7 @@ void run_index(const IndexArgs& args) {
         if (args.gallery.empty() == args.data.name.empty())
             throw UsageError("give either --gallery FOLDER or --dataset NAME");
         const InterruptFlag interrupt;
+        const auto started = std::chrono::steady_clock::now();
         reporter.progress("load", 0, 1);
         const auto encoder = clip::ClipEncoder::load(args.model, args.flags.runtime);
         std::size_t dropped = 0;
@@ -264,7 +282,14 @@ void run_index(const IndexArgs& args) {
             .add("failed", static_cast<std::uint64_t>(counts.failed))
             .add("size", static_cast<std::uint64_t>(index.size()))
             .add("kind", index.active_kind() == retrieval::IndexKind::Hnsw ? "hnsw" : "flat")
-            .add("stopped", counts.stopped);
+            .add("stopped", counts.stopped)
+            .add("seconds", seconds_since(started))
+            .add_raw("stage_seconds", JsonObject()
+                                          .add("decode", counts.stages.decode)
+                                          .add("embed", counts.stages.embed)
+                                          .add("insert", counts.stages.insert)
+                                          .str())
+            .add("device", encoder.device());
         reporter.result(fields);
         if (counts.stopped) throw CLI::RuntimeError(kInterrupted);
         if (counts.failed > 0) throw CLI::RuntimeError(kPartial);

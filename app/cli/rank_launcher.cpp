@@ -71,7 +71,8 @@ pid_t start_rank(const std::vector<std::string>& argv, int rank, int world_size,
     env.push_back(nullptr);
     const pid_t parent = ::getpid();
     const pid_t child = ::fork();
-    if (child < 0) throw std::runtime_error(std::string("cannot fork a rank: ") + std::strerror(errno));
+    if (child < 0)
+        throw std::runtime_error(std::string("cannot fork a rank: ") + std::strerror(errno));
     if (child == 0) {
         // A launcher killed with -9 takes its ranks along (they checkpoint on SIGTERM).
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -165,8 +166,8 @@ void launch_ranks(int world_size, int timeout_s, JobReporter& reporter) {
     std::vector<RankProcess> ranks(static_cast<std::size_t>(world_size));
     for (int r = 0; r < world_size; ++r)
         ranks[static_cast<std::size_t>(r)].pid = start_rank(argv, r, world_size, store.port());
-    reporter.note(std::to_string(world_size) + " ranks started (rendezvous 127.0.0.1:" +
-                  std::to_string(store.port()) + ")");
+    reporter.note(std::to_string(world_size) +
+                  " ranks started (rendezvous 127.0.0.1:" + std::to_string(store.port()) + ")");
 
     bool forwarded = false;
     std::optional<Clock::time_point> terminate_at, kill_at;
@@ -195,8 +196,7 @@ void launch_ranks(int world_size, int timeout_s, JobReporter& reporter) {
         return;
     }
     // Rank 0 reported its own error (or partial result) on stdout: that is the job's outcome.
-    if (first == kFailure || first == kUsage || first == kPartial)
-        throw CLI::RuntimeError(first);
+    if (first == kFailure || first == kUsage || first == kPartial) throw CLI::RuntimeError(first);
     throw std::runtime_error(cause(ranks, timeout_s) +
                              "; the other ranks stopped. The last checkpoint in --out is intact "
                              "(continue with --resume).");

@@ -161,7 +161,8 @@ retrieval::Matrix ClipEncoder::encode_texts(std::span<const std::string> texts,
         texts.size(), embedding_dim(),
         [&](Replica& r, std::size_t first, std::size_t count, retrieval::Matrix& out) {
             for (std::size_t begin = first; begin < first + count; begin += batch_size) {
-                const auto chunk = texts.subspan(begin, std::min(batch_size, first + count - begin));
+                const auto chunk =
+                    texts.subspan(begin, std::min(batch_size, first + count - begin));
                 append_rows(out, impl_->texts(r, token_tensor(impl_->tokens.encode_batch(chunk))));
             }
         });
@@ -177,10 +178,9 @@ retrieval::Matrix ClipEncoder::encode_token_ids(std::span<const std::int64_t> id
     return impl_->split_rows(
         rows, embedding_dim(),
         [&](Replica& r, std::size_t first, std::size_t count, retrieval::Matrix& out) {
-            const auto tensor =
-                torch::from_blob(const_cast<std::int64_t*>(ids.data() + first * cols),
-                                 {static_cast<std::int64_t>(count), static_cast<std::int64_t>(cols)},
-                                 torch::kInt64);
+            const auto tensor = torch::from_blob(
+                const_cast<std::int64_t*>(ids.data() + first * cols),
+                {static_cast<std::int64_t>(count), static_cast<std::int64_t>(cols)}, torch::kInt64);
             append_rows(out, impl_->texts(r, tensor));
         });
 }
@@ -196,13 +196,14 @@ retrieval::Matrix ClipEncoder::encode_pixels(std::span<const float> pixels, std:
         count, embedding_dim(),
         [&](Replica& r, std::size_t first, std::size_t n_rows, retrieval::Matrix& out) {
             for (std::size_t begin = first; begin < first + n_rows; begin += batch_size) {
-                const auto n = static_cast<std::int64_t>(std::min(batch_size, first + n_rows - begin));
+                const auto n =
+                    static_cast<std::int64_t>(std::min(batch_size, first + n_rows - begin));
                 // from_blob does not copy; the model only reads the batch.
                 auto* data = const_cast<float*>(pixels.data() + begin * per_image);
-                append_rows(out, impl_->images(r, torch::from_blob(data,
-                                                                   {n, v.num_channels,
-                                                                    v.image_size, v.image_size},
-                                                                   torch::kFloat32)));
+                append_rows(
+                    out, impl_->images(r, torch::from_blob(
+                                              data, {n, v.num_channels, v.image_size, v.image_size},
+                                              torch::kFloat32)));
             }
         });
 }

@@ -240,8 +240,8 @@ class Run {
                 throw std::invalid_argument("--nproc " + std::to_string(options_.rank.world_size) +
                                             " on CUDA needs a GPU per rank; LibTorch sees " +
                                             std::to_string(gpus));
-            device_ = torch::Device(torch::kCUDA,
-                                    static_cast<torch::DeviceIndex>(options_.rank.rank));
+            device_ =
+                torch::Device(torch::kCUDA, static_cast<torch::DeviceIndex>(options_.rank.rank));
         }
         group_.emplace(options_.rank, device_);
     }
@@ -301,9 +301,9 @@ class Run {
 
     // Runs one step; `loss` receives the total, the result holds the distillation terms.
     NamedValues train_step(std::span<const std::size_t> items, double& loss_value) {
-        const auto batch = make_contrastive_batch(
-            *data_, model_->config(), *tokens_, items, static_cast<std::uint64_t>(step_), device_,
-            options_.rank.rank, options_.rank.world_size);
+        const auto batch = make_contrastive_batch(*data_, model_->config(), *tokens_, items,
+                                                  static_cast<std::uint64_t>(step_), device_,
+                                                  options_.rank.rank, options_.rank.world_size);
         set_adamw_lr(*optimizer_, cosine_lr(options_.lr, options_.warmup_fraction, step_, total_));
 
         auto [img, txt] =

@@ -66,8 +66,8 @@ struct RankGroup::Impl {
             work->wait();
         } catch (const std::exception& e) {
             throw RankLost(who + ": " + what + " with the other ranks failed (a rank exited or " +
-                           "did not answer within " + std::to_string(timeout_s) + " s): " +
-                           e.what());
+                           "did not answer within " + std::to_string(timeout_s) +
+                           " s): " + e.what());
         }
     }
 };
@@ -86,8 +86,8 @@ RankGroup::RankGroup(const ProcessRank& rank, torch::Device device)
         if (device.is_cuda()) {
             auto nccl = c10d::ProcessGroupNCCL::Options::create();
             nccl->timeout = timeout_of(rank);
-            impl_->collectives = c10::make_intrusive<c10d::ProcessGroupNCCL>(
-                store, rank.rank, rank.world_size, nccl);
+            impl_->collectives = c10::make_intrusive<c10d::ProcessGroupNCCL>(store, rank.rank,
+                                                                             rank.world_size, nccl);
             return;
         }
 #endif
@@ -96,13 +96,13 @@ RankGroup::RankGroup(const ProcessRank& rank, torch::Device device)
         auto gloo = c10d::ProcessGroupGloo::Options::create(timeout_of(rank));
         gloo->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(kLoopback));
         gloo->threads = 2;
-        impl_->collectives = c10::make_intrusive<c10d::ProcessGroupGloo>(
-            store, rank.rank, rank.world_size, gloo);
+        impl_->collectives =
+            c10::make_intrusive<c10d::ProcessGroupGloo>(store, rank.rank, rank.world_size, gloo);
     } catch (const std::exception& e) {
-        throw RankLost(impl_->who + " of " + std::to_string(rank.world_size) +
-                       ": could not join the others through 127.0.0.1:" +
-                       std::to_string(rank.store_port) + " within " +
-                       std::to_string(rank.timeout_s) + " s: " + e.what());
+        throw RankLost(
+            impl_->who + " of " + std::to_string(rank.world_size) +
+            ": could not join the others through 127.0.0.1:" + std::to_string(rank.store_port) +
+            " within " + std::to_string(rank.timeout_s) + " s: " + e.what());
     }
 }
 
@@ -142,13 +142,12 @@ void RankGroup::average_gradients(const std::vector<torch::Tensor>& parameters,
     std::vector<c10::intrusive_ptr<c10d::Work>> works;
     for (const auto& bucket : buckets) {
         if (bucket.empty()) continue;
-        std::vector<torch::Tensor> flat{torch::cat(
-            [&] {
-                std::vector<torch::Tensor> parts;
-                for (const auto& g : bucket)
-                    parts.push_back(g.reshape(-1));
-                return parts;
-            }())};
+        std::vector<torch::Tensor> flat{torch::cat([&] {
+            std::vector<torch::Tensor> parts;
+            for (const auto& g : bucket)
+                parts.push_back(g.reshape(-1));
+            return parts;
+        }())};
         c10d::AllreduceOptions options;
         options.reduceOp = c10d::ReduceOp::SUM;
         works.push_back(impl_->collectives->allreduce(flat, options));

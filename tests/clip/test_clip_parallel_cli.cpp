@@ -18,9 +18,9 @@ using namespace liveml::clip_test;
 
 std::vector<std::string> train_args(const fs::path& out, std::vector<std::string> extra = {},
                                     const std::string& epochs = "1") {
-    std::vector<std::string> args{"clip", "train",   "--dataset", "digits",    "--out",
-                                  out.string(), "--epochs", epochs,   "--batch-size", "64",
-                                  "--seed", "5",       "--json"};
+    std::vector<std::string> args{"clip",       "train",    "--dataset", "digits",       "--out",
+                                  out.string(), "--epochs", epochs,      "--batch-size", "64",
+                                  "--seed",     "5",        "--json"};
     args.insert(args.end() - 1, extra.begin(), extra.end());
     return args;
 }
@@ -88,8 +88,8 @@ TEST_F(ParallelTrainCli, TwoRanksStepExactlyAsOneProcessWithTheWholeBatch) {
     std::printf("max |dw| between 1 rank and 2 ranks after an epoch: %.3g\n", dw);
     EXPECT_LE(dw, 1e-4);
     // The ranks wrote one model dir: rank 0's, with the tokenizer the others read.
-    for (const char* file : {"config.json", "model.safetensors", "vocab.json", "merges.txt",
-                             "training_state.json"})
+    for (const char* file :
+         {"config.json", "model.safetensors", "vocab.json", "merges.txt", "training_state.json"})
         EXPECT_TRUE(fs::exists(root_ / "two" / file)) << file;
 }
 
@@ -122,8 +122,8 @@ TEST_F(ParallelTrainCli, SigtermStopsEveryRankAtOneStepAndResumeFinishes) {
     }
     std::ifstream state_file(out / "training_state.json");
     const auto state = json::parse(state_file);
-    const auto resumed = run_to_result(
-        train_args(out, {"--nproc", "2", "--threads", "2", "--resume"}, "12"));
+    const auto resumed =
+        run_to_result(train_args(out, {"--nproc", "2", "--threads", "2", "--resume"}, "12"));
     ASSERT_EQ(resumed["event"], "result") << resumed.dump();
     EXPECT_EQ(resumed["start_step"], state["step"]);
     EXPECT_EQ(resumed["step"], resumed["total"]);
@@ -171,17 +171,20 @@ class ParallelInferenceCli : public ::testing::Test {
         ASSERT_EQ(r["event"], "result") << r.dump();
     }
     static json eval(std::vector<std::string> extra) {
-        std::vector<std::string> args{"clip",      "eval",   "--model", (root_ / "model").string(),
-                                      "--dataset", "digits", "--split", "test",
-                                      "--latency-queries", "5", "--threads", "2", "--json"};
+        std::vector<std::string> args{
+            "clip",      "eval",    "--model", (root_ / "model").string(), "--dataset",
+            "digits",    "--split", "test",    "--latency-queries",        "5",
+            "--threads", "2",       "--json"};
         args.insert(args.end() - 1, extra.begin(), extra.end());
         return run_to_result(args);
     }
     static json index_and_search(const std::string& name, std::vector<std::string> extra) {
         const auto index = (root_ / name).string();
-        std::vector<std::string> args{"clip",    "index",   "--model", (root_ / "model").string(),
-                                      "--index", index,     "--dataset", "digits",
-                                      "--split", "test",    "--batch-size", "50", "--json"};
+        std::vector<std::string> args{
+            "clip",    "index", "--model",      (root_ / "model").string(),
+            "--index", index,   "--dataset",    "digits",
+            "--split", "test",  "--batch-size", "50",
+            "--json"};
         args.insert(args.end() - 1, extra.begin(), extra.end());
         const auto r = run_to_result(args);
         EXPECT_EQ(r["size"], 364) << r.dump();
@@ -235,14 +238,14 @@ TEST_F(ParallelInferenceCli, PipelinedIndexOnReplicasHoldsWhatTheSerialOneDoes) 
 
 TEST_F(ParallelInferenceCli, BadDeviceListsAreUsageErrors) {
     const auto model = (root_ / "model").string();
-    for (const auto& extra : std::vector<std::vector<std::string>>{
-             {"--devices", "cpu,,cpu"},
-             {"--devices", "auto,cpu"},
-             {"--devices", "cpu", "--placement", "towers"},
-             {"--placement", "towers"},
-             {"--placement", "pipeline"}}) {
-        std::vector<std::string> args{"clip", "eval", "--model", model, "--dataset", "digits",
-                                      "--json"};
+    for (const auto& extra :
+         std::vector<std::vector<std::string>>{{"--devices", "cpu,,cpu"},
+                                               {"--devices", "auto,cpu"},
+                                               {"--devices", "cpu", "--placement", "towers"},
+                                               {"--placement", "towers"},
+                                               {"--placement", "pipeline"}}) {
+        std::vector<std::string> args{"clip",      "eval",   "--model", model,
+                                      "--dataset", "digits", "--json"};
         args.insert(args.end() - 1, extra.begin(), extra.end());
         const auto r = run_to_result(args, 2);
         EXPECT_EQ(r["event"], "error") << extra[1];

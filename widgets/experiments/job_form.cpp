@@ -65,6 +65,7 @@ struct JobForm::Fields {
     QDoubleSpinBox* trainLr;
     QSpinBox* trainSeed;
     QSpinBox* trainMaxItems;
+    QSpinBox* trainProcesses;
     QSpinBox* threads;
     // Index
     PathCombo* indexModel;
@@ -231,10 +232,15 @@ QWidget* JobForm::buildTrain() {
     f_->trainMaxItems = spin(0, 10'000'000, 0, "trainMaxItems");
     f_->trainMaxItems->setSpecialValueText(tr("all"));
     f_->threads = spin(1, 256, 2, "threads");
+    f_->trainProcesses = spin(1, 64, 1, "trainProcesses");
+    f_->trainProcesses->setToolTip(
+        tr("Data-parallel ranks: each process embeds a share of every batch (one GPU each on "
+           "CUDA); the CPU threads are shared among them."));
     addRow(advanced, QT_TR_NOOP("Peak learning rate"), f_->trainLr);
     addRow(advanced, QT_TR_NOOP("Seed"), f_->trainSeed);
     addRow(advanced, QT_TR_NOOP("Items used"), f_->trainMaxItems);
     addRow(advanced, QT_TR_NOOP("CPU threads"), f_->threads);
+    addRow(advanced, QT_TR_NOOP("Processes"), f_->trainProcesses);
     return page;
 }
 
@@ -645,6 +651,7 @@ std::optional<jobs::JobSpec> JobForm::spec(QString* error) const {
         o["lr"] = f_->trainLr->value();
         o["seed"] = f_->trainSeed->value();
         if (f_->trainMaxItems->value() > 0) o["max-items"] = f_->trainMaxItems->value();
+        if (f_->trainProcesses->value() > 1) o["nproc"] = f_->trainProcesses->value();
         break;
     case jobs::JobKind::Index: {
         if (!need(f_->indexModel->value(), tr("Choose a model (train one first)."))) return {};
