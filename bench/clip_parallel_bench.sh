@@ -5,7 +5,8 @@
 #      max |dw| (they must agree: the global batch is the same);
 #   2. zero-shot eval of the Fashion-MNIST test split: one model vs `--devices cpu,cpu`
 #      replicas vs `--placement towers`;
-#   3. indexing a folder of JPEGs (224 px, so decoding and resizing cost something): the
+#   3. embedding preprocessed tensors (`clip embed`), one model vs two replicas;
+#   4. indexing a folder of JPEGs (224 px, so decoding and resizing cost something): the
 #      pipelined index with 1 and 2 decode workers, on one and two replicas.
 #   bench/clip_parallel_bench.sh [BUILD_DIR] [THREADS] [TRAIN_ITEMS] [GALLERY_IMAGES]
 set -euo pipefail
@@ -19,12 +20,12 @@ trap 'rm -rf "$work"' EXIT
 
 # The last JSON line of a job's stdout (its result).
 result() { tail -n 1; }
-field() { python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(eval(sys.argv[1], {}, {"r": r}))' "$1"; }
+field() { /usr/bin/python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(eval(sys.argv[1], {}, {"r": r}))' "$1"; }
 
-echo "== training: Fashion-MNIST, $items items, 1 epoch, batch 256, $threads threads in all"
-one=$("$clip" train --dataset fashion-mnist --max-items "$items" --epochs 1 --batch-size 256 \
+echo "== training: Fashion-MNIST, $items items, 3 epochs, batch 256, $threads threads in all"
+one=$("$clip" train --dataset fashion-mnist --max-items "$items" --epochs 3 --batch-size 256 \
   --out "$work/one" --threads "$threads" --json | result)
-two=$("$clip" train --dataset fashion-mnist --max-items "$items" --epochs 1 --batch-size 256 \
+two=$("$clip" train --dataset fashion-mnist --max-items "$items" --epochs 3 --batch-size 256 \
   --out "$work/two" --threads "$threads" --nproc 2 --json 2>/dev/null | result)
 for run in one two; do
   r=${!run}
@@ -33,7 +34,7 @@ for run in one two; do
     "$(echo "$r" | field 'r["seconds"]')" \
     "$(echo "$r" | field "r['step'] * 256 / r['seconds']")" "$(echo "$r" | field 'r["final_loss"]')"
 done
-python3 - "$work/one/model.safetensors" "$work/two/model.safetensors" <<'PY'
+/usr/bin/python3 - "$work/one/model.safetensors" "$work/two/model.safetensors" <<'PY'
 import json, struct, sys, numpy as np
 def load(path):
     b = open(path, "rb").read(); n = struct.unpack("<Q", b[:8])[0]; h = json.loads(b[8:8 + n])
@@ -54,9 +55,26 @@ for devices in "" "cpu,cpu" "cpu,cpu towers"; do
     "$(echo "$r" | field 'r["seconds"]')" "$(echo "$r" | field 'r["zeroshot"]["top1"]')"
 done
 
+echo "== embed: 20,000 preprocessed 28x28 images (clip embed, wall time including the model load)"
+/usr/bin/python3 - "$work/pixels.safetensors" <<'PY'
+import json, struct, sys, numpy as np
+x = np.random.default_rng(0).standard_normal((20000, 1, 28, 28), dtype=np.float32)
+header = json.dumps({"pixel_values": {"dtype": "F32", "shape": list(x.shape),
+                                      "data_offsets": [0, x.nbytes]}}).encode()
+open(sys.argv[1], "wb").write(struct.pack("<Q", len(header)) + header + x.tobytes())
+PY
+for devices in cpu cpu,cpu; do
+  start=$(date +%s.%N)
+  "$clip" embed --model "$work/one" --inputs "$work/pixels.safetensors" --out "$work/emb.safetensors" \
+    --devices "$devices" --threads "$threads" >/dev/null 2>&1
+  end=$(date +%s.%N)
+  /usr/bin/python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print('%-28s %6.2f s  %7.0f images/s' % (sys.argv[3], s, 20000/s))" \
+    "$start" "$end" "$devices"
+done
+
 echo "== index: $gallery_size JPEGs of 224x224 (Fashion-MNIST upscaled)"
 mkdir -p "$work/gallery"
-python3 - "$work/gallery" "$gallery_size" <<'PY'
+/usr/bin/python3 - "$work/gallery" "$gallery_size" <<'PY'
 import gzip, sys
 from PIL import Image
 out, count = sys.argv[1], int(sys.argv[2])
