@@ -41,13 +41,14 @@ int main(int argc, char** argv) {
     if (options.quitAfterMs >= 0 || !options.screenshotPath.isEmpty() || options.demoDigit)
         runner = std::make_unique<ScriptedRun>(window, options);
     window.start(options.modelPath);
-    if (!options.page.isEmpty() && !window.showPageNamed(options.page))
-        qWarning("liveml-studio: this build has no %s page", qPrintable(options.page));
     // A first run (nothing configured) shows data flowing at once, as --demo does.
     const bool demo =
         options.demo || (options.demoUnlessConfigured && !MainWindow::hasSavedCluster());
     if (demo && !window.startDemo(options.showMessages) && options.demo)
         qWarning("liveml-studio: --demo and --feedback-demo need a build with LIVEML_STREAM=ON");
+    // After the demo, which opens the Stream page: a page asked for by name wins.
+    if (!options.page.isEmpty() && !window.showPageNamed(options.page))
+        qWarning("liveml-studio: this build has no %s page", qPrintable(options.page));
 #ifdef LIVEML_STUDIO_STREAM
     std::unique_ptr<FeedbackDemo> feedbackDemo;
     if (!options.feedbackDemoDir.isEmpty())

@@ -1,9 +1,12 @@
 #include "experiments/run_history_model.hpp"
 
+#include <algorithm>
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
+#include <QTimer>
 
 #include "experiments/job_runner.hpp"
 #include "experiments/job_texts.hpp"
@@ -34,6 +37,19 @@ RunHistoryModel::RunHistoryModel(JobRunner& runner, QObject* parent)
         const int row = rowOf(id);
         if (row >= 0) emit dataChanged(index(row, 0), index(row, Count - 1));
     });
+    auto* ticker = new QTimer(this);
+    ticker->setInterval(1000);
+    connect(ticker, &QTimer::timeout, this, &RunHistoryModel::tickRunning);
+    ticker->start();
+}
+
+void RunHistoryModel::tickRunning() {
+    const auto& runs = runner_.runs();
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (runs[i].status != jobs::RunStatus::Running) continue;
+        const int row = int(runs.size() - 1 - i); // newest first
+        emit dataChanged(index(row, Duration), index(row, Duration));
+    }
 }
 
 QString RunHistoryModel::runIdAt(int row) const {
@@ -87,8 +103,15 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
                    ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(run->started_ms),
                                         QLocale::ShortFormat)
                    : QString();
-    case Duration:
-        return run->started_ms > 0 ? durationText(run->seconds) : QString();
+    case Duration: {
+        if (run->started_ms <= 0) return QString();
+        // `seconds` sums the finished starts; a running start adds its time so far.
+        const double running = run->status == jobs::RunStatus::Running
+                                   ? double(QDateTime::currentMSecsSinceEpoch() -
+                                            run->started_ms) / 1000.0
+                                   : 0.0;
+        return durationText(run->seconds + std::max(running, 0.0));
+    }
     case Headline:
         return run->headline ? headlineText(*run->headline) : QString();
     case Id:

@@ -7,7 +7,8 @@ class JobRunner;
 
 // The history table: one row per run, newest first (kind, dataset, model, device, status,
 // started, duration, headline metric). Follows the runner's signals; failed runs are red
-// with their error as tooltip. GUI thread only.
+// with their error as tooltip; a running run's duration counts up once a second. GUI thread
+// only.
 class RunHistoryModel : public QAbstractTableModel {
     Q_OBJECT
   public:
@@ -25,6 +26,8 @@ class RunHistoryModel : public QAbstractTableModel {
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
   private:
+    void tickRunning();
+
     const JobRunner& runner_;
 };
 

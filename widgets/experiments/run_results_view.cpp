@@ -81,18 +81,21 @@ RunResultsView::RunResultsView(JobRunner& runner, QWidget* parent)
     metrics_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     metrics_->horizontalHeader()->setStretchLastSection(true);
     metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    metrics_->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder); // Qt's default: down
     metrics_->setSortingEnabled(true);
     recall_->setObjectName(QStringLiteral("recallChart"));
     auto* metricsPage = new QWidget;
     auto* metricsLayout = new QHBoxLayout(metricsPage);
     metricsLayout->setContentsMargins(0, 0, 0, 0);
     metricsLayout->addWidget(metrics_, 1);
-    auto* charts = new QVBoxLayout;
+    charts_ = new QWidget;
+    auto* charts = new QVBoxLayout(charts_);
+    charts->setContentsMargins(0, 0, 0, 0);
     charts->addWidget(recall_, 1);
     confusion_->setObjectName(QStringLiteral("confusionChart"));
     confusion_->setRowNormalized(true);
     charts->addWidget(confusion_, 1);
-    metricsLayout->addLayout(charts, 1);
+    metricsLayout->addWidget(charts_, 1);
     stack_->addWidget(metricsPage);
 
     grid_->setObjectName(QStringLiteral("searchGrid"));
@@ -220,6 +223,7 @@ void RunResultsView::showMetrics(const QString& id) {
     const bool hasConfusion = counts && confusionOf(*counts, matrix);
     confusion_->setVisible(hasConfusion);
     if (hasConfusion) confusion_->setCounts(matrix);
+    charts_->setVisible(recall_->isVisibleTo(charts_) || hasConfusion);
     stack_->setCurrentIndex(Metrics);
 }
 

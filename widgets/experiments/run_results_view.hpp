@@ -67,6 +67,8 @@ class RunResultsView : public QWidget {
     QTableWidget* metrics_;
     NamedBarChart* recall_;
     dashboard::ConfusionMatrixChart* confusion_;
+    QWidget* charts_; // holds recall_ and confusion_; hidden with both, so the table fills
+
     QLabel* query_;
     QListWidget* grid_;
     QLabel* image_;

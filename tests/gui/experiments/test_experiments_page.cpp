@@ -30,6 +30,7 @@
 #include "experiments/job_runner.hpp"
 #include "experiments/named_bar_chart.hpp"
 #include "experiments/path_combo.hpp"
+#include "experiments/run_history_model.hpp"
 #include "experiments/run_live_view.hpp"
 #include "experiments/run_results_view.hpp"
 #include "experiments_page.hpp"
@@ -149,6 +150,13 @@ class TestExperimentsPage : public QObject {
         const QString id = page->start();
         QVERIFY(!id.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(page->liveView()->lossPoints() >= 1, kJobMs);
+        // The history's duration counts up while the run goes on (a second or more by now).
+        const auto duration = [&] {
+            auto* table = page->historyView()->model();
+            return table->index(0, experiments::RunHistoryModel::Duration).data().toString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(duration() != QStringLiteral("0 s") && !duration().isEmpty(),
+                                 5000);
         QVERIFY(page->cancelSelected());
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(*page, id), jobs::RunStatus::Stopped, 20000);
         const auto stopped = page->runner().result(id);
