@@ -36,9 +36,8 @@ DrawPage::DrawPage(widgets::PredictionService& service, QWidget* parent)
     : QWidget(parent), service_(service), canvas_(new widgets::DrawingCanvas(this)),
       badge_(new widgets::PredictionBadge(this)), chart_(new widgets::ProbabilityChart(this)),
       preview_(new widgets::FeaturePreview(this)), modelInfo_(new widgets::ModelInfoPanel(this)),
-      undo_(new QAction(QIcon(QStringLiteral(":/icons/undo.svg")), QString(), this)),
-      redo_(new QAction(QIcon(QStringLiteral(":/icons/redo.svg")), QString(), this)),
-      clear_(new QAction(QIcon(QStringLiteral(":/icons/clear.svg")), QString(), this)) {
+      // Their icons follow the theme: MainWindow::applyIcons.
+      undo_(new QAction(this)), redo_(new QAction(this)), clear_(new QAction(this)) {
     undo_->setShortcut(QKeySequence::Undo);
     redo_->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});

@@ -26,7 +26,9 @@ int main(int argc, char** argv) {
     if (!parsed.options) return parsed.exitCode;
     const StudioOptions& options = *parsed.options;
 
-    applyStudioStyle(app);
+    Theme theme = savedTheme();
+    if (!options.theme.isEmpty()) parseTheme(options.theme, theme);
+    applyStudioStyle(app, theme);
     LanguageManager languages;
     const QString language = options.language.isEmpty()
                                  ? LanguageManager::codeForLocale(QLocale::system())

@@ -1,5 +1,7 @@
 #include "main_window.hpp"
 
+#include "studio_style.hpp"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -17,6 +19,7 @@
 
 #include "draw_page.hpp"
 #include "experiments_page.hpp"
+#include "studio_style.hpp"
 #ifdef LIVEML_STUDIO_STREAM
 #include "stream_page.hpp"
 #include "streamui/feedback_bar.hpp"
@@ -81,6 +84,7 @@ MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
             action->setChecked(action->data() == code);
     });
     retranslate();
+    applyIcons();
     drawPage_->canvas()->setFocus();
 }
 
@@ -89,7 +93,7 @@ void MainWindow::buildNavigation() {
     navigation_->setFixedWidth(kNavigationWidth);
     navigation_->setIconSize(QSize(22, 22));
     navigation_->setFocusPolicy(Qt::NoFocus);
-    navigation_->addItem(new QListWidgetItem(QIcon(QStringLiteral(":/icons/draw.svg")), QString()));
+    navigation_->addItem(new QListWidgetItem(QString())); // its icon: applyIcons()
     if (streamPage_) navigation_->addItem(new QListWidgetItem(QString()));
     navigation_->addItem(new QListWidgetItem(QString()));
     connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
@@ -121,6 +125,25 @@ void MainWindow::buildMenus() {
         languageGroup_->addAction(action);
         connect(action, &QAction::triggered, this,
                 [this, code = language.code] { languages_.setLanguage(code); });
+    }
+
+    // The palette switches at once: charts and the canvas follow QEvent::PaletteChange.
+    themeMenu_ = viewMenu_->addMenu(QString());
+    auto* themes = new QActionGroup(this);
+    const Theme current = QApplication::palette().color(QPalette::Window).lightness() > 127
+                              ? Theme::Light
+                              : Theme::Dark;
+    for (const Theme theme : {Theme::Dark, Theme::Light}) {
+        QAction* action = themeMenu_->addAction(QString());
+        action->setCheckable(true);
+        action->setChecked(theme == current);
+        action->setObjectName(QStringLiteral("theme-") + themeName(theme));
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [theme] {
+            applyStudioStyle(*qApp, theme);
+            saveTheme(theme);
+        });
+        (theme == Theme::Dark ? darkAction_ : lightAction_) = action;
     }
 
     helpMenu_ = menuBar()->addMenu(QString());
@@ -249,13 +272,25 @@ void MainWindow::retranslate() {
     editMenu_->setTitle(tr("&Edit"));
     viewMenu_->setTitle(tr("&View"));
     languageMenu_->setTitle(tr("&Language"));
+    themeMenu_->setTitle(tr("&Theme"));
+    darkAction_->setText(tr("&Dark"));
+    lightAction_->setText(tr("L&ight"));
     helpMenu_->setTitle(tr("&Help"));
     aboutAction_->setText(tr("&About LiveML Studio"));
     updateModelStatus();
 }
 
+void MainWindow::applyIcons() {
+    const QColor ink = palette().color(QPalette::WindowText);
+    navigation_->item(0)->setIcon(tintedIcon(QStringLiteral(":/icons/draw.svg"), ink));
+    drawPage_->undoAction()->setIcon(tintedIcon(QStringLiteral(":/icons/undo.svg"), ink));
+    drawPage_->redoAction()->setIcon(tintedIcon(QStringLiteral(":/icons/redo.svg"), ink));
+    drawPage_->clearAction()->setIcon(tintedIcon(QStringLiteral(":/icons/clear.svg"), ink));
+}
+
 void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::PaletteChange) applyIcons();
     QMainWindow::changeEvent(event);
 }
 

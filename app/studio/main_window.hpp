@@ -71,6 +71,8 @@ class MainWindow : public QMainWindow {
     void showAbout();
     void updateModelStatus();
     void retranslate();
+    // Our icons in the palette's text colour (again after a theme switch).
+    void applyIcons();
 
     LanguageManager& languages_;
     widgets::PredictionService service_;
@@ -85,6 +87,9 @@ class MainWindow : public QMainWindow {
     QMenu* editMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
+    QMenu* themeMenu_ = nullptr;
+    QAction* darkAction_ = nullptr;
+    QAction* lightAction_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QAction* openAction_ = nullptr;
     QAction* quitAction_ = nullptr;

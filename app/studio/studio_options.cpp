@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "language_manager.hpp"
+#include "studio_style.hpp"
 
 namespace liveml::studio {
 
@@ -62,8 +63,11 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
         "DIR");
     const QCommandLineOption page("page", "Open on this page: draw, stream or experiments.",
                                   "PAGE");
+    const QCommandLineOption theme(
+        "theme", "dark or light (default: the theme last chosen in View > Theme, else dark).",
+        "THEME");
     parser.addOptions({screenshot, quitAfter, model, demo, lang, streamDemo, firstRunDemo,
-                       showMessages, feedbackDemo, page});
+                       showMessages, feedbackDemo, page, theme});
 
     ParsedOptions parsed;
     if (!parser.parse(arguments)) {
@@ -139,6 +143,15 @@ ParsedOptions parseStudioOptions(const QStringList& arguments) {
                                 QStringLiteral("experiments")};
         if (!pages.contains(options.page)) {
             fail(QStringLiteral("--page must be one of: %1").arg(pages.join(QStringLiteral(", "))));
+            parsed.exitCode = kExitUsage;
+            return parsed;
+        }
+    }
+    if (parser.isSet(theme)) {
+        options.theme = parser.value(theme);
+        Theme parsedTheme;
+        if (!parseTheme(options.theme, parsedTheme)) {
+            fail(QStringLiteral("--theme must be dark or light, got '%1'").arg(options.theme));
             parsed.exitCode = kExitUsage;
             return parsed;
         }

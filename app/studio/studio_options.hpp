@@ -24,6 +24,7 @@ struct StudioOptions {
     bool demoUnlessConfigured = false; // --demo-unless-configured: --demo on a first run
     bool showMessages = false;         // --show-messages: the Stream page's message tail
     QString page;                      // --page draw|stream|experiments: the page shown first
+    QString theme;                     // --theme dark|light; empty: the one saved in View → Theme
     QString feedbackDemoDir; // --feedback-demo DIR: act out the adaptation loop, screenshots
 };
 

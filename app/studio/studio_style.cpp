@@ -1,7 +1,11 @@
 #include "studio_style.hpp"
 
 #include <QApplication>
+#include <QPainter>
+#include <QPixmap>
 #include <QPalette>
+#include <QSettings>
+#include <QStyle>
 #include <QStyleFactory>
 
 namespace liveml::studio {
@@ -40,11 +44,62 @@ QPalette darkPalette() {
     return p;
 }
 
+// Fusion's own light palette, with the accent (Link: the predicted digit, its bar) darkened to
+// stay readable on white.
+QPalette lightPalette(const QStyle& fusion) {
+    QPalette p = fusion.standardPalette();
+    p.setColor(QPalette::Link, QColor(0xc2, 0x5e, 0x00));
+    p.setColor(QPalette::LinkVisited, QColor(0xa0, 0x4e, 0x00));
+    p.setColor(QPalette::BrightText, QColor(0xc6, 0x28, 0x28));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc7));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    return p;
+}
+
+const QString kThemeKey = QStringLiteral("appearance/theme");
+
 } // namespace
 
-void applyStudioStyle(QApplication& app) {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    app.setPalette(darkPalette());
+bool parseTheme(const QString& name, Theme& theme) {
+    if (name == QLatin1String("dark")) theme = Theme::Dark;
+    else if (name == QLatin1String("light")) theme = Theme::Light;
+    else return false;
+    return true;
+}
+
+QString themeName(Theme theme) {
+    return theme == Theme::Light ? QStringLiteral("light") : QStringLiteral("dark");
+}
+
+Theme savedTheme() {
+    Theme theme = Theme::Dark;
+    parseTheme(QSettings().value(kThemeKey).toString(), theme);
+    return theme;
+}
+
+void saveTheme(Theme theme) {
+    QSettings().setValue(kThemeKey, themeName(theme));
+}
+
+QIcon tintedIcon(const QString& resource, const QColor& color) {
+    const QIcon source(resource);
+    QIcon out;
+    for (const int size : {16, 24, 32})
+        for (const qreal ratio : {1.0, 2.0}) {
+            QPixmap pixmap = source.pixmap(QSize(size, size), ratio);
+            QPainter painter(&pixmap);
+            painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+            painter.fillRect(pixmap.rect(), color);
+            painter.end();
+            out.addPixmap(pixmap);
+        }
+    return out;
+}
+
+void applyStudioStyle(QApplication& app, Theme theme) {
+    if (app.style()->name() != QLatin1String("fusion"))
+        app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setPalette(theme == Theme::Light ? lightPalette(*app.style()) : darkPalette());
     app.setStyleSheet(QStringLiteral(
         "QListWidget#navigation { border: none; background: palette(alternate-base);"
         "  padding-top: 8px; outline: none; }"

@@ -1,3 +1,5 @@
+#include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -15,6 +17,7 @@
 #include "online/model_file.hpp"
 #include "prediction_badge.hpp"
 #include "probability_chart.hpp"
+#include "studio_style.hpp"
 
 using liveml::guitest::drawWithMouse;
 using liveml::studio::LanguageManager;
@@ -138,6 +141,26 @@ class TestMainWindow : public QObject {
         QVERIFY(languages_->setLanguage(QStringLiteral("en")));
         QTRY_COMPARE_WITH_TIMEOUT(window_->windowTitle(), english, kWaitMs);
         QVERIFY(!languages_->setLanguage(QStringLiteral("xx")));
+    }
+
+    void themeSwitchesAtRunTimeAndIsRemembered() {
+        auto* light = window_->findChild<QAction*>(QStringLiteral("theme-light"));
+        auto* dark = window_->findChild<QAction*>(QStringLiteral("theme-dark"));
+        QVERIFY(light && dark);
+        const auto* chart = window_->findChild<liveml::widgets::ProbabilityChart*>();
+        QVERIFY(chart);
+        const auto windowLightness = [] {
+            return QApplication::palette().color(QPalette::Window).lightness();
+        };
+        light->trigger();
+        QVERIFY(windowLightness() > 127);
+        QCOMPARE(liveml::studio::savedTheme(), liveml::studio::Theme::Light);
+        // The widgets follow the new palette (the charts re-theme on PaletteChange).
+        QVERIFY(chart->palette().color(QPalette::Window).lightness() > 127);
+        dark->trigger();
+        QVERIFY(windowLightness() < 128);
+        QCOMPARE(liveml::studio::savedTheme(), liveml::studio::Theme::Dark);
+        QVERIFY(chart->palette().color(QPalette::Window).lightness() < 128);
     }
 
     void localePicksTheLanguage() {

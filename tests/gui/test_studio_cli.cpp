@@ -64,6 +64,7 @@ class TestStudioCli : public QObject {
              {QStringList{QStringLiteral("--draw-demo"), QStringLiteral("12")},
               QStringList{QStringLiteral("--quit-after-ms"), QStringLiteral("soon")},
               QStringList{QStringLiteral("--lang"), QStringLiteral("tlh")},
+              QStringList{QStringLiteral("--theme"), QStringLiteral("purple")},
               QStringList{QStringLiteral("--no-such-flag")}}) {
             const Run run = studio(args);
             QCOMPARE(run.exitCode, int(liveml::studio::kExitUsage));
