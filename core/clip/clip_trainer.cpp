@@ -161,7 +161,7 @@ class Run {
         }
         optimizer_ = make_optimizer(*model_, options_);
         if (options_.resume && std::filesystem::exists(options_.out / kOptimizerFile))
-            torch::load(*optimizer_, (options_.out / kOptimizerFile).string(), device_);
+            load_optimizer_state();
     }
 
     TrainResult run() {
@@ -231,6 +231,18 @@ class Run {
 
   private:
     bool first_rank() const { return options_.rank.rank == 0; }
+
+    void load_optimizer_state() {
+        const auto file = options_.out / kOptimizerFile;
+        try {
+            torch::load(*optimizer_, file.string(), device_);
+        } catch (const c10::Error& e) {
+            // E.g. a checkpoint of a build that still trained the key biases.
+            throw std::runtime_error("--resume: " + file.string() +
+                                     " does not fit this model's optimizer (" +
+                                     e.what_without_backtrace() + ")");
+        }
+    }
 
     // Joins the other ranks; on CUDA each rank takes the GPU of its index.
     void join_ranks() {
