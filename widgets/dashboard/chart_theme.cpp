@@ -42,6 +42,10 @@ void applyChartTheme(QCustomPlot& plot, const QWidget& owner) {
         axis->setTickLabelFont(owner.font());
         axis->setLabelFont(owner.font());
     }
+    // Titles (createTitledPlot's first row) in the text colour, or they vanish on dark.
+    for (int i = 0; i < plot.plotLayout()->elementCount(); ++i)
+        if (auto* title = qobject_cast<QCPTextElement*>(plot.plotLayout()->elementAt(i)))
+            title->setTextColor(text);
     // The legend sits in a row of its own above the plot: no box needed.
     plot.legend->setBrush(Qt::NoBrush);
     plot.legend->setBorderPen(Qt::NoPen);

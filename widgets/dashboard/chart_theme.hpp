@@ -9,7 +9,7 @@ class QWidget;
 
 namespace liveml::dashboard {
 
-// Colours a plot's background, axes, grid and legend from the widget's palette and font, so
+// Colours a plot's background, axes, grid, titles and legend from the widget's palette and font, so
 // light, dark and HiDPI themes look right. Call again on QEvent::PaletteChange / FontChange.
 void applyChartTheme(QCustomPlot& plot, const QWidget& owner);
 

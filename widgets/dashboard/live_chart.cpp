@@ -588,8 +588,7 @@ void LiveChart::chooseExportFile(const QString& filter, const QString& suffix) {
 void LiveChart::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-        applyChartTheme(*plot_, *this);
-        title_->setTextColor(palette().color(QPalette::WindowText));
+        applyChartTheme(*plot_, *this); // the title's colour too
         legendDirty_ = true; // text widths change with the font
         viewDirty_ = true;
     } else if (event->type() == QEvent::LanguageChange) {
