@@ -58,11 +58,10 @@ struct ClipEncoder::Impl {
     retrieval::Matrix split_rows(
         std::size_t count, std::size_t cols,
         const std::function<void(Replica&, std::size_t, std::size_t, retrieval::Matrix&)>& encode) {
-        torch::NoGradGuard no_grad;
         const auto shards = static_cast<int>(replicas.size());
         std::vector<retrieval::Matrix> parts(replicas.size(), retrieval::Matrix{0, cols, {}});
         const auto run = [&](std::size_t i) {
-            const torch::NoGradGuard worker_no_grad; // grad mode is per thread
+            const torch::NoGradGuard no_grad; // grad mode is per thread: set where it runs
             const auto share = shard_rows(count, static_cast<int>(i), shards);
             parts[i].data.reserve(share.count * cols);
             if (share.count > 0) encode(replicas[i], share.begin, share.count, parts[i]);

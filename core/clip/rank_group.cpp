@@ -142,12 +142,10 @@ void RankGroup::average_gradients(const std::vector<torch::Tensor>& parameters,
     std::vector<c10::intrusive_ptr<c10d::Work>> works;
     for (const auto& bucket : buckets) {
         if (bucket.empty()) continue;
-        std::vector<torch::Tensor> flat{torch::cat([&] {
-            std::vector<torch::Tensor> parts;
-            for (const auto& g : bucket)
-                parts.push_back(g.reshape(-1));
-            return parts;
-        }())};
+        std::vector<torch::Tensor> parts;
+        for (const auto& g : bucket)
+            parts.push_back(g.reshape(-1));
+        std::vector<torch::Tensor> flat{torch::cat(parts)};
         c10d::AllreduceOptions options;
         options.reduceOp = c10d::ReduceOp::SUM;
         works.push_back(impl_->collectives->allreduce(flat, options));
