@@ -13,6 +13,10 @@ of a holdout family), and with --features-out also writes their 8x8 features, as
 canvas computes them (`liveml predict --features`), in the digits CSV format: that is
 resources/data/font-digits-train.csv.gz.
 
+With --writer FACE it renders one face (any split) from its own seed, as one "writer" for
+bench/correction_curve (how the Draw page's learners adapt to a hand through corrections);
+--features-out then writes that writer's features.
+
 Needs /usr/bin/python3 with python3-pil and the fonts-* packages in scripts/install-deps.sh.
 """
 import argparse
@@ -138,18 +142,24 @@ def main():
                         help="default 20240603, 20241203 with --training")
     parser.add_argument("--training", action="store_true",
                         help="the preset's training fonts (tune and train) instead")
+    parser.add_argument("--writer", choices=[name for name, _, _ in FONTS],
+                        help="render only this face, as one writer (default seed 20261205)")
     parser.add_argument("--features-out", type=Path,
-                        help="with --training: also write the features CSV (.csv.gz)")
+                        help="with --training or --writer: also write the features CSV (.csv.gz)")
     parser.add_argument("--liveml", default="liveml", help="the liveml binary for features")
     args = parser.parse_args()
     per_digit = args.per_digit or (60 if args.training else 10)
-    seed = args.seed if args.seed is not None else (20241203 if args.training else 20240603)
+    default_seed = 20261205 if args.writer else 20241203 if args.training else 20240603
+    seed = args.seed if args.seed is not None else default_seed
     if per_digit < 1:
         parser.error("--per-digit must be at least 1")
-    if args.features_out and not args.training:
-        parser.error("--features-out needs --training")
+    if args.training and args.writer:
+        parser.error("--training and --writer exclude each other")
+    if args.features_out and not (args.training or args.writer):
+        parser.error("--features-out needs --training or --writer")
     splits = ("tune", "train") if args.training else ("tune", "holdout")
-    fonts = [font for font in FONTS if font[2] in splits]
+    fonts = ([font for font in FONTS if font[0] == args.writer] if args.writer else
+             [font for font in FONTS if font[2] in splits])
 
     missing = [f for _, f, _ in fonts if not (FONT_ROOT / f).is_file()]
     if missing:
@@ -161,9 +171,14 @@ def main():
         (args.out / name).mkdir(exist_ok=True)
         for digit in range(10):
             for n in range(per_digit):
-                image = render(FONT_ROOT / file, digit, rng)
-                if image is None:
-                    sys.exit(f"{name}: digit {digit} rendered no ink")
+                # A pen too thin for a tiny size can leave no ink: draw that one again (the
+                # bundled and evaluation renders never needed to, so they are unchanged).
+                for _ in range(10):
+                    image = render(FONT_ROOT / file, digit, rng)
+                    if image is not None:
+                        break
+                else:
+                    sys.exit(f"{name}: digit {digit} rendered no ink ten times")
                 rel = f"{name}/{digit}_{n}.png"
                 image.save(args.out / rel)
                 rows.append((rel, digit, name, split))

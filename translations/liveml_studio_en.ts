@@ -72,4 +72,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>liveml::studio::StreamPage</name>
+    <message numerus="yes">
+        <source>Learned as a %1 by %n local model(s) and sent to the stream; the trainer learns it within seconds.</source>
+        <translation>
+            <numerusform>Learned as a %1 by %n local model and sent to the stream; the trainer learns it within seconds.</numerusform>
+            <numerusform>Learned as a %1 by %n local models and sent to the stream; the trainer learns it within seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned as a %1 by %n local model(s); start local mode or connect to a stream to teach its trainer too.</source>
+        <translation>
+            <numerusform>Learned as a %1 by %n local model; start local mode or connect to a stream to teach its trainer too.</numerusform>
+            <numerusform>Learned as a %1 by %n local models; start local mode or connect to a stream to teach its trainer too.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

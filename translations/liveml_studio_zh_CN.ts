@@ -1154,28 +1154,28 @@ index id %2</source>
 <context>
     <name>liveml::streamui::FeedbackBar</name>
     <message>
-        <source>Teach the stream: is the answer right?</source>
-        <translation>教教数据流：答案对吗？</translation>
-    </message>
-    <message>
         <source>Correct</source>
         <translation>正确</translation>
-    </message>
-    <message>
-        <source>Send this drawing with the model&apos;s answer as its label</source>
-        <translation>以模型的答案作为标签发送这幅手写</translation>
-    </message>
-    <message>
-        <source>Send this drawing labelled %1</source>
-        <translation>以标签 %1 发送这幅手写</translation>
     </message>
     <message>
         <source>Copies per correction:</source>
         <translation>每次纠正的副本数：</translation>
     </message>
     <message>
-        <source>Records sent per answer: the drawing and slightly turned, slanted or widened variations of it. One record is drowned out by a fast stream; more copies let a few corrections change the model.</source>
-        <translation>每次回答发送的记录数：这幅手写本身，以及它略微旋转、倾斜或变宽的变体。单条记录会被快速的数据流淹没；副本越多，几次纠正就能改变模型。</translation>
+        <source>Teach the learners: is the answer right?</source>
+        <translation>教学习器：答案对吗？</translation>
+    </message>
+    <message>
+        <source>Teach this drawing with the model&apos;s answer as its label: the Draw page&apos;s learners learn it now, a connected stream&apos;s trainer within seconds</source>
+        <translation>以模型的答案作为标签教这个手写：手写页的学习器立即学习，已连接数据流的训练器在数秒内学习</translation>
+    </message>
+    <message>
+        <source>Teach this drawing as a %1</source>
+        <translation>把这个手写教为 %1</translation>
+    </message>
+    <message>
+        <source>Samples per answer: the drawing and slightly turned, slanted or widened variations of it. One sample is drowned out by a fast stream; more copies let a few corrections change the model.</source>
+        <translation>每次回答的样本数：该手写及其略微旋转、倾斜或加宽的变体。单个样本会被快速的数据流淹没；更多副本能让少数几次纠正改变模型。</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1460,42 @@ index id %2</source>
         <source>Model</source>
         <translation>模型</translation>
     </message>
+    <message>
+        <source>The original pipeline&apos;s learner: one-vs-rest logistic SGD, exact to scikit-learn. Its probabilities are ten independent sigmoids normalised to sum to one; each saturates at 0 or 1, so it often shows 100 % or 50/50 even when it is wrong. The canvas preset and softmax regression fit their probabilities over all ten digits at once.</source>
+        <translation>原始流水线的学习器：一对其余的逻辑回归 SGD，与 scikit-learn 完全一致。它的概率是十个彼此独立的 sigmoid 归一化后之和为一；每个都会饱和到 0 或 1，所以即使答错也常显示 100 % 或 50/50。画布预设和 softmax 回归则在全部十个数字上同时拟合概率。</translation>
+    </message>
+    <message>
+        <source>The default: three MLPs trained on the bundled digits, distorted, and on digits rendered in handwriting fonts, averaged into one network (liveml fit --preset canvas). Your corrections train it here.</source>
+        <translation>默认模型：三个 MLP，在内置数字（含变形）和用手写字体渲染的数字上训练，平均合并为一个网络（liveml fit --preset canvas）。你的纠正会在这里训练它。</translation>
+    </message>
+    <message>
+        <source>A model file you opened.</source>
+        <translation>你打开的模型文件。</translation>
+    </message>
+    <message>
+        <source>A learner of the running stream&apos;s trainer, reloaded at each checkpoint; corrections reach it through the stream.</source>
+        <translation>运行中数据流训练器的学习器，每个检查点重新加载；纠正通过数据流送达它。</translation>
+    </message>
+    <message>
+        <source>Compare all</source>
+        <translation>全部比较</translation>
+    </message>
+    <message>
+        <source>Show every learner&apos;s answer to the drawing side by side</source>
+        <translation>并排显示每个学习器对该手写的回答</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>学习器</translation>
+    </message>
+    <message>
+        <source>Digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
 </context>
 <context>
     <name>liveml::studio::ExperimentsPage</name>
@@ -1638,14 +1674,6 @@ index id %2</source>
         <translation>已发送到数据流：%1 · 失败：%2</translation>
     </message>
     <message>
-        <source>Connect to a stream or start local mode first</source>
-        <translation>请先连接数据流或启动本地模式</translation>
-    </message>
-    <message>
-        <source>Sent as a %1; the trainer learns it within seconds.</source>
-        <translation>已作为 %1 发送；训练器将在几秒内学习它。</translation>
-    </message>
-    <message>
         <source>Canvas model: not from the stream yet</source>
         <translation>画布模型：尚未来自数据流</translation>
     </message>
@@ -1747,6 +1775,18 @@ index id %2</source>
         <source>Not saved: no system keychain is reachable (%1). The password and secret Kafka properties are used for this session only and never stored in plain text.</source>
         <translation>未保存：无法访问系统钥匙串（%1）。密码和机密 Kafka 属性仅用于本次会话，绝不以明文存储。</translation>
     </message>
+    <message numerus="yes">
+        <source>Learned as a %1 by %n local model(s) and sent to the stream; the trainer learns it within seconds.</source>
+        <translation>
+            <numerusform>已作为 %1 由 %n 个本地模型学习并发送到数据流；训练器会在数秒内学到它。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned as a %1 by %n local model(s); start local mode or connect to a stream to teach its trainer too.</source>
+        <translation>
+            <numerusform>已作为 %1 由 %n 个本地模型学习；启动本地模式或连接数据流，也可以教它的训练器。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>liveml::widgets::DrawingCanvas</name>
@@ -1834,24 +1874,28 @@ Esc 清除 · Ctrl+Z 撤销</translation>
         <source>Stream (Redis key %1), version %2</source>
         <translation>数据流（Redis 键 %1），版本 %2</translation>
     </message>
+    <message>
+        <source>Canvas preset, trained at start</source>
+        <translation>画布预设，启动时训练</translation>
+    </message>
+    <message>
+        <source>Canvas preset (cached)</source>
+        <translation>画布预设（缓存）</translation>
+    </message>
+    <message>
+        <source>MLP, %1 ReLU units, learning rate %2</source>
+        <translation>MLP，%1 个 ReLU 单元，学习率 %2</translation>
+    </message>
+    <message>
+        <source>Softmax regression (AdaGrad), learning rate %1</source>
+        <translation>Softmax 回归（AdaGrad），学习率 %1</translation>
+    </message>
 </context>
 <context>
     <name>liveml::widgets::ModelLoader</name>
     <message>
         <source>it was written by a different version of the studio</source>
         <translation>它由其他版本的工作室写入</translation>
-    </message>
-    <message>
-        <source>The cached default model is not usable (%1); retrained it.</source>
-        <translation>缓存的默认模型不可用（%1），已重新训练。</translation>
-    </message>
-    <message>
-        <source>The cached default model is damaged (%1); retrained it.</source>
-        <translation>缓存的默认模型已损坏（%1），已重新训练。</translation>
-    </message>
-    <message>
-        <source>Could not cache the default model: %1</source>
-        <translation>无法缓存默认模型：%1</translation>
     </message>
     <message>
         <source>Could not train the default model: %1</source>
@@ -1870,8 +1914,43 @@ Esc 清除 · Ctrl+Z 撤销</translation>
         <translation>模型需要 %1 个特征，但手写图像只提供 %2 个</translation>
     </message>
     <message>
-        <source>the model was trained with hinge loss and gives no probabilities; train it with loss &apos;log&apos;</source>
-        <translation>该模型使用 hinge 损失训练，无法给出概率；请使用 log 损失训练</translation>
+        <source>its learner (%1) gives no probabilities; train one that does, such as sgd_classifier with loss &apos;log&apos;, softmax_regression or mlp</source>
+        <translation>其学习器（%1）不给出概率；请训练一个能给出概率的学习器，例如损失为 &apos;log&apos; 的 sgd_classifier、softmax_regression 或 mlp</translation>
+    </message>
+    <message>
+        <source>The cached model %1 is not usable (%2); retrained it.</source>
+        <translation>缓存的模型 %1 不可用（%2）；已重新训练。</translation>
+    </message>
+    <message>
+        <source>The cached model %1 is damaged (%2); retrained it.</source>
+        <translation>缓存的模型 %1 已损坏（%2）；已重新训练。</translation>
+    </message>
+    <message>
+        <source>Could not cache a built-in model: %1</source>
+        <translation>无法缓存内置模型：%1</translation>
+    </message>
+</context>
+<context>
+    <name>liveml::widgets::ModelShelf</name>
+    <message>
+        <source>Canvas preset (MLP)</source>
+        <translation>画布预设（MLP）</translation>
+    </message>
+    <message>
+        <source>SGD, exact to scikit-learn</source>
+        <translation>SGD，与 scikit-learn 完全一致</translation>
+    </message>
+    <message>
+        <source>Softmax regression</source>
+        <translation>Softmax 回归</translation>
+    </message>
+    <message>
+        <source>MLP (stream)</source>
+        <translation>MLP（数据流）</translation>
+    </message>
+    <message>
+        <source>Opened file</source>
+        <translation>已打开的文件</translation>
     </message>
 </context>
 <context>

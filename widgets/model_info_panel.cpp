@@ -9,6 +9,10 @@
 
 #include <algorithm>
 
+#include "online/mlp_classifier.hpp"
+#include "online/sgd_classifier.hpp"
+#include "online/softmax_regression.hpp"
+
 namespace liveml::widgets {
 
 namespace {
@@ -68,9 +72,11 @@ void ModelInfoPanel::showFailure(const QString& reason) {
 QString ModelInfoPanel::sourceText(const LoadedModel& model) {
     switch (model.origin) {
     case ModelOrigin::TrainedDefault:
-        return tr("Bundled digits, trained at start");
+        return model.builtIn == BuiltInModel::CanvasPreset ? tr("Canvas preset, trained at start")
+                                                           : tr("Bundled digits, trained at start");
     case ModelOrigin::CachedDefault:
-        return tr("Bundled digits (cached)");
+        return model.builtIn == BuiltInModel::CanvasPreset ? tr("Canvas preset (cached)")
+                                                           : tr("Bundled digits (cached)");
     case ModelOrigin::File:
         return tr("File %1").arg(QFileInfo(model.path).fileName());
     case ModelOrigin::Stream:
@@ -80,11 +86,21 @@ QString ModelInfoPanel::sourceText(const LoadedModel& model) {
     return {};
 }
 
-QString ModelInfoPanel::learnerText(const online::SgdClassifier& model) {
-    const auto& p = model.params();
-    return tr("SGD, %1 loss, %2 penalty, α = %3")
-        .arg(fromView(online::to_string(p.loss)), fromView(online::to_string(p.penalty)),
-             QLocale().toString(p.alpha, 'g', 6));
+QString ModelInfoPanel::learnerText(const online::OnlineClassifier& model) {
+    if (const auto* sgd = dynamic_cast<const online::SgdClassifier*>(&model)) {
+        const auto& p = sgd->params();
+        return tr("SGD, %1 loss, %2 penalty, α = %3")
+            .arg(fromView(online::to_string(p.loss)), fromView(online::to_string(p.penalty)),
+                 QLocale().toString(p.alpha, 'g', 6));
+    }
+    if (const auto* mlp = dynamic_cast<const online::MlpClassifier*>(&model))
+        return tr("MLP, %1 ReLU units, learning rate %2")
+            .arg(QLocale().toString(qulonglong(mlp->params().hidden)),
+                 QLocale().toString(mlp->params().learning_rate, 'g', 6));
+    if (const auto* softmax = dynamic_cast<const online::SoftmaxRegression*>(&model))
+        return tr("Softmax regression (AdaGrad), learning rate %1")
+            .arg(QLocale().toString(softmax->params().learning_rate, 'g', 6));
+    return fromView(model.kind());
 }
 
 QString ModelInfoPanel::streamAgeText(const LoadedModel& model, const QDateTime& now) {
@@ -113,7 +129,7 @@ void ModelInfoPanel::render() {
 
     QStringList values(kRows);
     if (state_ == State::Ready && model_) {
-        const online::SgdClassifier& clf = *model_->classifier;
+        const online::OnlineClassifier& clf = *model_->classifier;
         values[0] = sourceText(*model_);
         values[1] = QLocale().toString(qulonglong(clf.samples_seen()));
         values[2] = learnerText(clf);

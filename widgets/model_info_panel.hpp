@@ -23,7 +23,7 @@ class ModelInfoPanel : public QWidget {
 
     // One line naming the model's origin, shared with the status bar.
     static QString sourceText(const LoadedModel& model);
-    static QString learnerText(const online::SgdClassifier& model);
+    static QString learnerText(const online::OnlineClassifier& model);
     // For a model from the stream, "version N, S s old" with the age counted from the
     // checkpoint (from loading when its time is unknown); empty for other models. The one
     // wording the canvas and the Stream page share, so they never disagree.

@@ -9,9 +9,10 @@
 
 namespace liveml::widgets {
 
-// Provides the studio's models: the default one (trained on the bundled digits at first
-// start in a background thread, cached as a model file, read back on later starts and
-// retrained when the cache is unusable) and models the user opens.
+// Provides the studio's models: the built-in ones (the canvas preset, which answers by
+// default, and the scikit-learn-exact SGD on the bundled digits; trained at first start in a
+// background thread, cached as model files, read back on later starts and retrained when a
+// cache is unusable) and models the user opens.
 class ModelLoader : public QObject {
     Q_OBJECT
   public:
@@ -25,30 +26,36 @@ class ModelLoader : public QObject {
     explicit ModelLoader(const QString& cacheDir, QObject* parent = nullptr);
     ~ModelLoader() override;
 
-    QString cacheFile() const;
+    QString cacheFile(BuiltInModel which = BuiltInModel::CanvasPreset) const;
     bool isBusy() const { return watcher_.isRunning(); }
 
-    // Asynchronous; ends with defaultModelReady or defaultModelFailed (plus notice when
-    // the cache had to be rebuilt or could not be written).
+    // Asynchronous; ends with defaultModelReady (the canvas preset) or defaultModelFailed,
+    // then builtInModelReady for the SGD one when it could be made (plus notice when a cache
+    // had to be rebuilt or could not be written).
     void loadDefault();
 
     // Reads and validates a model file for use in the studio; never throws.
     static FileResult loadFile(const QString& path);
+    // Empty when the studio can use the model; otherwise why not.
+    static QString unusableReason(const online::OnlineClassifier& model);
 
   signals:
     void defaultModelReady(const liveml::widgets::LoadedModel& model);
     void defaultModelFailed(const QString& reason);
+    void builtInModelReady(const liveml::widgets::LoadedModel& model);
     void notice(const QString& message);
 
   private:
-    struct DefaultOutcome {
+    struct Provided {
         std::optional<LoadedModel> model;
         QString error;
         QString notice;
     };
-    static DefaultOutcome provideDefault(const QString& cachePath);
-    // Empty when the studio can use the model; otherwise why not.
-    static QString unusableReason(const online::SgdClassifier& model);
+    struct DefaultOutcome {
+        Provided canvas, sgd;
+    };
+    static DefaultOutcome provideBuiltIns(const QString& canvasCache, const QString& sgdCache);
+    static Provided provide(BuiltInModel which, const QString& cachePath);
     void defaultFinished();
 
     QString cacheDir_;

@@ -9,7 +9,7 @@ namespace liveml::widgets {
 
 namespace {
 
-Prediction predictOrThrow(const QImage& image, const online::SgdClassifier* model) {
+Prediction predictOrThrow(const QImage& image, const online::OnlineClassifier* model) {
     Prediction result;
     result.features = digits::extract_features(toGrayImage(image));
     if (result.features.empty || model == nullptr) return result;
@@ -26,7 +26,7 @@ Prediction predictOrThrow(const QImage& image, const online::SgdClassifier* mode
 
 } // namespace
 
-Prediction predictDrawing(const QImage& image, const online::SgdClassifier* model) {
+Prediction predictDrawing(const QImage& image, const online::OnlineClassifier* model) {
     try {
         return predictOrThrow(image, model);
     } catch (const std::exception& e) {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "digits/feature_extractor.hpp"
-#include "online/sgd_classifier.hpp"
+#include "online/online_classifier.hpp"
 
 namespace liveml::widgets {
 
@@ -26,7 +26,7 @@ struct Prediction {
 
 // The whole drawing→prediction path: grayscale conversion, optdigits feature extraction,
 // predict_proba. model may be null (features only). Never throws: failures land in error.
-Prediction predictDrawing(const QImage& image, const online::SgdClassifier* model);
+Prediction predictDrawing(const QImage& image, const online::OnlineClassifier* model);
 
 } // namespace liveml::widgets
 

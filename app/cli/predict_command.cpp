@@ -15,6 +15,7 @@
 #include "job_reporter.hpp"
 #include "json_output.hpp"
 #include "online/model_file.hpp"
+#include "online/sgd_classifier.hpp"
 
 namespace liveml::cli {
 namespace {
@@ -27,7 +28,7 @@ struct PredictOptions {
 };
 
 // One image's answer; throws std::exception (bad file) with a reason for the error line.
-JsonObject predict_image(const online::SgdClassifier& model, const std::string& file,
+JsonObject predict_image(const online::OnlineClassifier& model, const std::string& file,
                          bool with_features) {
     const digits::DigitFeatures f = digits::extract_features(digits::load_gray_image(file));
     if (f.empty) throw std::runtime_error("no ink found");
@@ -36,14 +37,14 @@ JsonObject predict_image(const online::SgdClassifier& model, const std::string& 
     JsonObject line;
     line.add("file", file).add("predict_y", model.predict(x));
     std::vector<double> values;
-    if (model.params().loss == online::Loss::Log) {
+    if (model.has_proba()) {
         values.resize(model.classes().size());
         model.predict_proba(x, values);
         line.add("proba", std::span<const double>(values));
-    } else {
+    } else if (const auto* sgd = dynamic_cast<const online::SgdClassifier*>(&model)) {
         // Hinge has no probabilities; its decision scores are what predict_y is the argmax of.
-        values.resize(model.n_coef_rows());
-        model.decision_function(x, values);
+        values.resize(sgd->n_coef_rows());
+        sgd->decision_function(x, values);
         line.add("scores", std::span<const double>(values));
     }
     if (with_features) {
@@ -53,9 +54,9 @@ JsonObject predict_image(const online::SgdClassifier& model, const std::string& 
     return line;
 }
 
-online::SavedModel load_model(const std::string& path) {
+online::SavedLearner load_model(const std::string& path) {
     try {
-        return online::load_model_file(path);
+        return online::load_learner_file(path);
     } catch (const std::exception& e) {
         throw std::runtime_error(path + ": " + e.what());
     }
@@ -66,10 +67,10 @@ online::SavedModel load_model(const std::string& path) {
 void run_predict(const PredictOptions& opts) {
     JobReporter reporter(opts.json, "liveml predict");
     run_job(reporter, [&] {
-        const online::SavedModel saved = load_model(opts.model);
-        if (saved.model.n_features() != digits::kFeatures)
+        const online::SavedLearner saved = load_model(opts.model);
+        if (saved.model->n_features() != digits::kFeatures)
             throw std::runtime_error(opts.model + " expects " +
-                                     std::to_string(saved.model.n_features()) +
+                                     std::to_string(saved.model->n_features()) +
                                      " features, images give " + std::to_string(digits::kFeatures));
 
         const InterruptFlag interrupt;
@@ -77,7 +78,7 @@ void run_predict(const PredictOptions& opts) {
         for (const std::string& file : opts.images) {
             if (interrupt.raised()) throw CLI::RuntimeError(kInterrupted);
             try {
-                const JsonObject answer = predict_image(saved.model, file, opts.features);
+                const JsonObject answer = predict_image(*saved.model, file, opts.features);
                 // Flushed per image so a consumer reading the pipe sees each result as made.
                 if (opts.json)
                     reporter.item("prediction", answer);
@@ -107,7 +108,8 @@ void register_predict(CLI::App& root) {
     auto opts = std::make_shared<PredictOptions>();
     CLI::App* cmd = root.add_subcommand(
         "predict", "Classify images of handwritten digits, one JSON line per image");
-    cmd->add_option("--model,-m", opts->model, "Model file written by `liveml fit` or the trainer")
+    cmd->add_option("--model,-m", opts->model,
+                    "Model file of any learner, written by `liveml fit` or the trainer")
         ->required();
     cmd->add_option("IMAGE", opts->images,
                     "PNG, JPEG, BMP, PGM, … (dark ink on light or the "
@@ -119,9 +121,9 @@ void register_predict(CLI::App& root) {
     cmd->footer(help_footer(
         "  liveml predict --model digits.lvm seven.png\n"
         "  liveml predict -m digits.lvm --features scans/*.png\n"
-        "Output per image: {\"file\":…,\"predict_y\":d,\"proba\":[10 values]} (hinge models:\n"
-        "\"scores\" instead of \"proba\"), or {\"file\":…,\"error\":\"…\"}; exit code 3 when some\n"
-        "images failed, 1 when all did.\n"));
+        "Output per image: {\"file\":…,\"predict_y\":d,\"proba\":[10 values]} (hinge SGD:\n"
+        "\"scores\" instead of \"proba\"; perceptron, passive-aggressive: predict_y only), or\n"
+        "{\"file\":…,\"error\":\"…\"}; exit code 3 when some images failed, 1 when all did.\n"));
     cmd->callback([opts] { run_predict(*opts); });
 }
 

@@ -1,17 +1,24 @@
 #include "draw_page.hpp"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <vector>
 
 #include "drawing_canvas.hpp"
 #include "feature_preview.hpp"
 #include "model_info_panel.hpp"
+#include "model_shelf.hpp"
 #include "prediction.hpp"
 #include "prediction_badge.hpp"
 #include "prediction_service.hpp"
@@ -32,8 +39,8 @@ QLabel* sectionTitle(QWidget* parent) {
 }
 } // namespace
 
-DrawPage::DrawPage(widgets::PredictionService& service, QWidget* parent)
-    : QWidget(parent), service_(service), canvas_(new widgets::DrawingCanvas(this)),
+DrawPage::DrawPage(widgets::PredictionService& service, widgets::ModelShelf& shelf, QWidget* parent)
+    : QWidget(parent), service_(service), shelf_(shelf), canvas_(new widgets::DrawingCanvas(this)),
       badge_(new widgets::PredictionBadge(this)), chart_(new widgets::ProbabilityChart(this)),
       preview_(new widgets::FeaturePreview(this)), modelInfo_(new widgets::ModelInfoPanel(this)),
       // Their icons follow the theme: MainWindow::applyIcons.
@@ -65,7 +72,19 @@ DrawPage::DrawPage(widgets::PredictionService& service, QWidget* parent)
         // The service re-predicts a drawing; an empty canvas just stops waiting for a model.
         if (canvas_->isEmpty()) badge_->showPrediction({});
     });
+    connect(&shelf_, &widgets::ModelShelf::entriesChanged, this, &DrawPage::refreshLearners);
+    connect(&shelf_, &widgets::ModelShelf::selectionChanged, this, &DrawPage::refreshLearners);
+    connect(learner_, &QComboBox::activated, this,
+            [this](int index) { shelf_.select(learner_->itemData(index).toString()); });
+    connect(compare_, &QCheckBox::toggled, this, [this](bool on) {
+        // The table takes the model panel's place (the list above and the status bar still
+        // name the answering learner): both would not fit a 768-px-high screen.
+        comparison_->setVisible(on);
+        modelInfo_->setVisible(!on);
+        showComparison();
+    });
     if (!service_.model()) badge_->showPrediction({});
+    refreshLearners();
     updateActions();
     retranslate();
 }
@@ -127,6 +146,27 @@ QWidget* DrawPage::buildResultColumn() {
     layout->addSpacing(6);
     modelTitle_ = sectionTitle(column);
     layout->addWidget(modelTitle_);
+    auto* choice = new QHBoxLayout;
+    learner_ = new QComboBox(column);
+    learner_->setObjectName(QStringLiteral("learnerChoice"));
+    learner_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    compare_ = new QCheckBox(column);
+    compare_->setObjectName(QStringLiteral("compareLearners"));
+    choice->addWidget(learner_, 1);
+    choice->addWidget(compare_);
+    layout->addLayout(choice);
+    comparison_ = new QTableWidget(0, 3, column);
+    comparison_->setObjectName(QStringLiteral("learnerComparison"));
+    comparison_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    comparison_->setSelectionMode(QAbstractItemView::NoSelection);
+    comparison_->setFocusPolicy(Qt::NoFocus);
+    comparison_->verticalHeader()->hide();
+    comparison_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    comparison_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    comparison_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    comparison_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    comparison_->hide();
+    layout->addWidget(comparison_);
     layout->addWidget(modelInfo_);
     resultLayout_ = layout;
     return column;
@@ -144,6 +184,81 @@ void DrawPage::showPrediction(const widgets::Prediction& prediction) {
     else
         chart_->clear();
     preview_->setFeatures(prediction.features);
+    if (prediction.features.empty)
+        lastFeatures_.reset();
+    else
+        lastFeatures_ = prediction.features.x;
+    showComparison();
+}
+
+void DrawPage::refreshLearners() {
+    learner_->clear();
+    for (const auto& slot : shelf_.entries()) {
+        learner_->addItem(widgets::ModelShelf::title(slot.id), slot.id);
+        learner_->setItemData(learner_->count() - 1, learnerTip(slot.id), Qt::ToolTipRole);
+    }
+    learner_->setCurrentIndex(learner_->findData(shelf_.selected()));
+    learner_->setToolTip(learnerTip(shelf_.selected()));
+    learner_->setEnabled(learner_->count() > 1);
+    showComparison();
+}
+
+// Every learner's answer to the newest drawing. Computed here, on the GUI thread: one
+// predict_proba of the largest learner (the preset's 768 hidden units) is tens of
+// microseconds, and the features are already extracted.
+void DrawPage::showComparison() {
+    if (!compare_->isChecked()) return;
+    const auto& entries = shelf_.entries();
+    comparison_->setRowCount(int(entries.size()));
+    // The answering learner first, the others in the shelf's order.
+    std::vector<const widgets::ModelShelf::Entry*> order;
+    for (const auto& slot : entries)
+        if (slot.id == shelf_.selected()) order.push_back(&slot);
+    for (const auto& slot : entries)
+        if (slot.id != shelf_.selected()) order.push_back(&slot);
+    for (int row = 0; row < int(order.size()); ++row) {
+        const auto& slot = *order[std::size_t(row)];
+        QString digit = QStringLiteral("–"), confidence;
+        if (lastFeatures_) {
+            const auto& model = *slot.model.classifier;
+            std::vector<double> proba(model.classes().size());
+            model.predict_proba(digits::to_doubles(*lastFeatures_), proba);
+            const auto best = std::max_element(proba.begin(), proba.end());
+            digit = QString::number(model.classes()[std::size_t(best - proba.begin())]);
+            confidence = QLocale().toString(*best * 100, 'f', 1) + QStringLiteral(" %");
+        }
+        const QStringList cells{widgets::ModelShelf::title(slot.id), digit, confidence};
+        for (int column = 0; column < 3; ++column) {
+            auto* item = new QTableWidgetItem(cells[column]);
+            if (column > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (row == 0) {
+                QFont bold = item->font();
+                bold.setBold(true);
+                item->setFont(bold);
+            }
+            comparison_->setItem(row, column, item);
+        }
+    }
+    comparison_->setFixedHeight(comparison_->horizontalHeader()->height() +
+                                comparison_->rowCount() *
+                                    comparison_->verticalHeader()->defaultSectionSize() +
+                                2 * comparison_->frameWidth());
+}
+
+QString DrawPage::learnerTip(const QString& id) const {
+    if (id == widgets::ModelShelf::kSgd)
+        return tr("The original pipeline's learner: one-vs-rest logistic SGD, exact to "
+                  "scikit-learn. Its probabilities are ten independent sigmoids normalised to "
+                  "sum to one; each saturates at 0 or 1, so it often shows 100 % or 50/50 even "
+                  "when it is wrong. The canvas preset and softmax regression fit their "
+                  "probabilities over all ten digits at once.");
+    if (id == widgets::ModelShelf::kCanvas)
+        return tr("The default: three MLPs trained on the bundled digits, distorted, and on "
+                  "digits rendered in handwriting fonts, averaged into one network "
+                  "(liveml fit --preset canvas). Your corrections train it here.");
+    if (id == widgets::ModelShelf::kFile) return tr("A model file you opened.");
+    return tr("A learner of the running stream's trainer, reloaded at each checkpoint; "
+              "corrections reach it through the stream.");
 }
 
 void DrawPage::updateActions() {
@@ -167,6 +282,10 @@ void DrawPage::retranslate() {
     chartTitle_->setText(tr("Probabilities"));
     previewTitle_->setText(tr("What the model sees"));
     modelTitle_->setText(tr("Model"));
+    compare_->setText(tr("Compare all"));
+    compare_->setToolTip(tr("Show every learner's answer to the drawing side by side"));
+    comparison_->setHorizontalHeaderLabels({tr("Learner"), tr("Digit"), tr("Confidence")});
+    refreshLearners();
 }
 
 void DrawPage::changeEvent(QEvent* event) {

@@ -1,14 +1,22 @@
 #pragma once
 #include <QWidget>
 
+#include <optional>
+
+#include "digits/digits_dataset.hpp"
+
 class QAction;
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QTableWidget;
 class QVBoxLayout;
 
 namespace liveml::widgets {
 class DrawingCanvas;
 class FeaturePreview;
 class ModelInfoPanel;
+class ModelShelf;
 class PredictionBadge;
 class PredictionService;
 class ProbabilityChart;
@@ -18,17 +26,23 @@ struct Prediction;
 namespace liveml::studio {
 
 // The "Draw" page: the canvas, and beside it the live answer (digit, confidence,
-// probability bars), the 8×8 input the model sees and which model answers.
+// probability bars), the 8×8 input the model sees, which learner answers (chosen from the
+// shelf) and, on request, every learner's answer side by side.
 class DrawPage : public QWidget {
     Q_OBJECT
   public:
-    DrawPage(widgets::PredictionService& service, QWidget* parent = nullptr);
+    DrawPage(widgets::PredictionService& service, widgets::ModelShelf& shelf,
+             QWidget* parent = nullptr);
 
     widgets::DrawingCanvas* canvas() const { return canvas_; }
     widgets::PredictionBadge* badge() const { return badge_; }
     widgets::ProbabilityChart* chart() const { return chart_; }
     widgets::FeaturePreview* preview() const { return preview_; }
     widgets::ModelInfoPanel* modelInfo() const { return modelInfo_; }
+    QComboBox* learnerChoice() const { return learner_; }
+    QCheckBox* compareBox() const { return compare_; }
+    // Rows: learner, digit, confidence — one per shelf slot, the answering one first.
+    QTableWidget* comparison() const { return comparison_; }
 
     // Edit actions acting on the canvas, for the window's Edit menu.
     QAction* undoAction() const { return undo_; }
@@ -44,6 +58,9 @@ class DrawPage : public QWidget {
 
   private:
     void showPrediction(const widgets::Prediction& prediction);
+    void refreshLearners();
+    void showComparison();
+    QString learnerTip(const QString& id) const;
     void updateActions();
     void retranslate();
     void placeCanvas();
@@ -51,6 +68,7 @@ class DrawPage : public QWidget {
     QWidget* buildResultColumn();
 
     widgets::PredictionService& service_;
+    widgets::ModelShelf& shelf_;
     widgets::DrawingCanvas* canvas_;
     widgets::PredictionBadge* badge_;
     widgets::ProbabilityChart* chart_;
@@ -59,6 +77,10 @@ class DrawPage : public QWidget {
     QLabel* previewTitle_ = nullptr;
     QLabel* chartTitle_ = nullptr;
     QLabel* modelTitle_ = nullptr;
+    QComboBox* learner_ = nullptr;
+    QCheckBox* compare_ = nullptr;
+    QTableWidget* comparison_ = nullptr;
+    std::optional<digits::Features> lastFeatures_; // of the newest drawing with ink
     QAction* undo_;
     QAction* redo_;
     QAction* clear_;

@@ -41,7 +41,13 @@ FeedbackDemo::FeedbackDemo(MainWindow& window, const QString& outputDir, QObject
             [this](const widgets::Prediction& p) { last_ = p; });
 
     // The producer keeps running: the corrections compete with its records, as in the demo.
-    addStep([this] { return streamModelReady(); }, [this] { window_.showPage(window_.drawPage()); },
+    // The stream's SGD model answers (the canvas preset would by default): it is the one the
+    // corrections teach through the stream.
+    addStep([this] { return streamModelReady(); },
+            [this] {
+                window_.modelShelf().select(widgets::ModelShelf::kSgd);
+                window_.showPage(window_.drawPage());
+            },
             kStartMs);
     addStep([this] { return stepClock_.elapsed() >= kPauseMs; }, [this] { draw(userSeven(0)); });
     addStep([this] { return answerShown() && stepClock_.elapsed() >= kPauseMs; },
@@ -143,7 +149,7 @@ void FeedbackDemo::finish(int exitCode) {
 }
 
 bool FeedbackDemo::streamModelReady() const {
-    const auto model = window_.predictionService().model();
+    const widgets::LoadedModel* model = window_.modelShelf().model(widgets::ModelShelf::kSgd);
     return model && model->origin == widgets::ModelOrigin::Stream &&
            model->classifier->samples_seen() >= kWarmSamples;
 }

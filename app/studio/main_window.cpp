@@ -38,7 +38,7 @@ constexpr int kNoticeMs = 15000;
 
 MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
     : QMainWindow(parent), languages_(languages), navigation_(new QListWidget(this)),
-      pages_(new QStackedWidget(this)), drawPage_(new DrawPage(service_, this)),
+      pages_(new QStackedWidget(this)), drawPage_(new DrawPage(service_, shelf_, this)),
       experimentsPage_(new ExperimentsPage(ExperimentsPage::defaultRunsRoot(), this)),
       modelStatus_(new QLabel(this)) {
     setWindowIcon(QIcon(QStringLiteral(":/icons/liveml-studio.svg")));
@@ -53,7 +53,7 @@ MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
     setCentralWidget(central);
     pages_->addWidget(drawPage_);
 #ifdef LIVEML_STUDIO_STREAM
-    streamPage_ = new StreamPage(service_, this);
+    streamPage_ = new StreamPage(service_, shelf_, this);
     pages_->addWidget(streamPage_);
     drawPage_->addResultWidget(streamPage_->feedbackBar());
 #endif
@@ -69,12 +69,12 @@ MainWindow::MainWindow(LanguageManager& languages, QWidget* parent)
             &MainWindow::updateModelStatus);
     connect(&loader_, &widgets::ModelLoader::defaultModelReady, this,
             [this](const widgets::LoadedModel& m) {
-                // Preparing the default model can take longer than the stream's first
-                // checkpoint (--demo): the trainer's newer model keeps answering.
-                const auto current = service_.model();
-                if (!current || current->origin != widgets::ModelOrigin::Stream) applyModel(m);
+                applyModel(m);
                 settle();
             });
+    // The built-in SGD model: on the shelf to choose and compare; the shelf keeps the
+    // stream's newer one if that came first.
+    connect(&loader_, &widgets::ModelLoader::builtInModelReady, &shelf_, &widgets::ModelShelf::put);
     connect(&loader_, &widgets::ModelLoader::defaultModelFailed, this,
             &MainWindow::defaultModelFailed);
     connect(&loader_, &widgets::ModelLoader::notice, this,
@@ -208,7 +208,7 @@ bool MainWindow::openModelFile(const QString& path) {
 
 void MainWindow::applyModel(const widgets::LoadedModel& model) {
     modelFailure_.clear();
-    service_.setModel(model);
+    shelf_.put(model);
 }
 
 void MainWindow::defaultModelFailed(const QString& reason) {

@@ -3,6 +3,7 @@
 
 #include "language_manager.hpp"
 #include "model_loader.hpp"
+#include "model_shelf.hpp"
 #include "prediction_service.hpp"
 
 class QAction;
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
     // without streaming): decides --demo-unless-configured.
     static bool hasSavedCluster();
     widgets::PredictionService& predictionService() { return service_; }
+    widgets::ModelShelf& modelShelf() { return shelf_; }
     // True once the first model load has ended, successfully or not.
     bool isModelSettled() const { return settled_; }
 
@@ -76,6 +78,7 @@ class MainWindow : public QMainWindow {
 
     LanguageManager& languages_;
     widgets::PredictionService service_;
+    widgets::ModelShelf shelf_{service_};
     widgets::ModelLoader loader_;
     QListWidget* navigation_;
     QStackedWidget* pages_;

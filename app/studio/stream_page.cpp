@@ -23,6 +23,7 @@
 
 #include "dashboard/dashboard_view.hpp"
 #include "model_info_panel.hpp"
+#include "model_shelf.hpp"
 #include "prediction.hpp"
 #include "prediction_service.hpp"
 #include "stream/topics.hpp"
@@ -48,10 +49,11 @@ constexpr int kMaxRate = 5000;
 constexpr int kRateDebounceMs = 400; // a dragged slider restarts the producer once
 } // namespace
 
-StreamPage::StreamPage(widgets::PredictionService& service, QWidget* parent)
-    : QWidget(parent), service_(service), dashboard_(new dashboard::DashboardView(this)),
-      feedback_(new streamui::FeedbackBar(this)), tabs_(new QTabWidget(this)),
-      tail_(new streamui::MessageTailView(dashboard_->store(), this)),
+StreamPage::StreamPage(widgets::PredictionService& service, widgets::ModelShelf& shelf,
+                       QWidget* parent)
+    : QWidget(parent), service_(service), shelf_(shelf),
+      dashboard_(new dashboard::DashboardView(this)), feedback_(new streamui::FeedbackBar(this)),
+      tabs_(new QTabWidget(this)), tail_(new streamui::MessageTailView(dashboard_->store(), this)),
       local_(std::make_unique<streamui::LocalStack>(streamui::findLivemlBinary())) {
     auto* splitter = new QSplitter(this);
     auto* scroll = new QScrollArea(splitter);
@@ -272,13 +274,18 @@ void StreamPage::connectTo(const streamui::ClusterConnection& connection) {
     tail_->connectTo(connection.kafka, std::string(stream::kSinkTopic),
                      stream::dead_letter_topic(stream::kSourceTopic));
     if (connection.redis) {
-        reloader_ = std::make_unique<streamui::ModelReloader>(
-            *connection.redis, std::string(streamui::LocalStack::kModelKey));
-        connect(reloader_.get(), &streamui::ModelReloader::modelLoaded, &service_,
-                &widgets::PredictionService::setModel);
-        connect(reloader_.get(), &streamui::ModelReloader::linkChanged, this,
-                &StreamPage::setLight);
-        reloader_->start();
+        // Every learner the local trainer runs; a cluster's trainer may run only the SGD one,
+        // whose key then stays the only one with checkpoints.
+        for (const QString& key : streamui::LocalStack::modelKeys()) {
+            auto reloader =
+                std::make_unique<streamui::ModelReloader>(*connection.redis, key.toStdString());
+            connect(reloader.get(), &streamui::ModelReloader::modelLoaded, &shelf_,
+                    [this](const widgets::LoadedModel& model) { shelf_.put(model); });
+            connect(reloader.get(), &streamui::ModelReloader::linkChanged, this,
+                    &StreamPage::setLight);
+            reloader->start();
+            reloaders_.push_back(std::move(reloader));
+        }
     }
     connect(producer_.get(), &streamui::FeedbackProducer::deliveryCountsChanged, this,
             [this](quint64 delivered, quint64 failed) {
@@ -286,28 +293,35 @@ void StreamPage::connectTo(const streamui::ClusterConnection& connection) {
                     tr("Sent to the stream: %1 · failed: %2").arg(delivered).arg(failed));
             });
     connected_ = true;
-    feedback_->setAvailable(true);
 }
 
 void StreamPage::releaseStream() {
     // The threads that call into the dashboard first.
     monitor_.reset();
     tail_->disconnectStream();
-    reloader_.reset();
+    reloaders_.clear();
     producer_.reset();
     connected_ = false;
 }
 
 void StreamPage::disconnectStream() {
     releaseStream();
-    feedback_->setAvailable(false, tr("Connect to a stream or start local mode first"));
 }
 
 void StreamPage::sendFeedback(const std::array<std::uint8_t, 64>& features, int label, int copies) {
-    if (!producer_) return;
+    const int learned = shelf_.learnCorrection(features, label, copies);
+    if (!producer_) {
+        feedback_->showOutcome(tr("Learned as a %1 by %n local model(s); start local mode or "
+                                  "connect to a stream to teach its trainer too.",
+                                  nullptr, learned)
+                                   .arg(label));
+        return;
+    }
     if (producer_->send(features, label, copies))
-        feedback_->showOutcome(
-            tr("Sent as a %1; the trainer learns it within seconds.").arg(label));
+        feedback_->showOutcome(tr("Learned as a %1 by %n local model(s) and sent to the "
+                                  "stream; the trainer learns it within seconds.",
+                                  nullptr, learned)
+                                   .arg(label));
     else
         feedback_->showOutcome(producer_->lastError());
 }
@@ -429,8 +443,6 @@ void StreamPage::retranslate() {
     lights_.at(Component::Redis)->setTitle(tr("Redis"));
     lights_.at(Component::Trainer)->setTitle(tr("Trainer"));
     lights_.at(Component::Producer)->setTitle(tr("Producer"));
-    if (!connected_)
-        feedback_->setAvailable(false, tr("Connect to a stream or start local mode first"));
     updateModelAge();
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "streamui/link_state.hpp"
 
@@ -22,6 +23,7 @@ namespace liveml::dashboard {
 class DashboardView;
 }
 namespace liveml::widgets {
+class ModelShelf;
 class PredictionService;
 struct LoadedModel;
 } // namespace liveml::widgets
@@ -40,12 +42,14 @@ struct ClusterConnection;
 namespace liveml::studio {
 
 // The "Stream" page: connect to a pipeline (or run one locally), see each part's state, watch
-// the live dashboard, reset the model. While connected the canvas answers with the trainer's
-// newest model and the feedback bar sends corrections to the training topic.
+// the live dashboard, reset the model. While connected the trainer's learners reach the Draw
+// page's shelf at each checkpoint and the feedback bar sends corrections to the training topic
+// (the shelf's local learners learn them at once).
 class StreamPage : public QWidget {
     Q_OBJECT
   public:
-    StreamPage(widgets::PredictionService& service, QWidget* parent = nullptr);
+    StreamPage(widgets::PredictionService& service, widgets::ModelShelf& shelf,
+               QWidget* parent = nullptr);
     ~StreamPage() override;
 
     // Starts local mode with the producer running (liveml-studio --demo).
@@ -89,13 +93,14 @@ class StreamPage : public QWidget {
     void retranslate();
 
     widgets::PredictionService& service_;
+    widgets::ModelShelf& shelf_;
     dashboard::DashboardView* dashboard_;
     streamui::FeedbackBar* feedback_;
     QTabWidget* tabs_;
     streamui::MessageTailView* tail_;
     std::unique_ptr<streamui::LocalStack> local_;
     std::unique_ptr<streamui::StreamMonitor> monitor_;
-    std::unique_ptr<streamui::ModelReloader> reloader_;
+    std::vector<std::unique_ptr<streamui::ModelReloader>> reloaders_; // one per learner's key
     std::unique_ptr<streamui::FeedbackProducer> producer_;
     std::map<streamui::Component, streamui::StatusLight*> lights_;
     QGroupBox* localBox_ = nullptr;

@@ -155,5 +155,33 @@ TEST_F(CliPredict, HingeModelsGiveScoresInsteadOfProbabilities) {
     EXPECT_FALSE(r.contains("proba"));
 }
 
+TEST_F(CliPredict, AnyLearnersModelAnswers) {
+    // The canvas preset (an MLP) gives probabilities; a perceptron gives its digit only.
+    const auto preset = dir_ / "canvas.lvm";
+    const auto perceptron = dir_ / "perceptron.lvm";
+    ASSERT_EQ(run_liveml({"fit", "-i", digits::bundled_digits_path().string(), "-o",
+                          preset.string(), "--preset", "canvas"})
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_liveml({"fit", "-i", digits::bundled_digits_path().string(), "-o",
+                          perceptron.string(), "--learner", "perceptron"})
+                  .exit_code,
+              0);
+    const auto mlp = run_liveml({"predict", "-m", preset.string(), (dir_ / "zero.png").string()});
+    ASSERT_EQ(mlp.exit_code, 0) << mlp.err;
+    const json a = json::parse(mlp.out);
+    const auto proba = a["proba"].get<std::vector<double>>();
+    ASSERT_EQ(proba.size(), 10u);
+    EXPECT_NEAR(std::accumulate(proba.begin(), proba.end(), 0.0), 1.0, 1e-12);
+    EXPECT_EQ(a["predict_y"], 0) << mlp.out;
+    const auto margin =
+        run_liveml({"predict", "-m", perceptron.string(), (dir_ / "zero.png").string()});
+    ASSERT_EQ(margin.exit_code, 0) << margin.err;
+    const json b = json::parse(margin.out);
+    EXPECT_TRUE(b["predict_y"].is_number_integer());
+    EXPECT_FALSE(b.contains("proba"));
+    EXPECT_FALSE(b.contains("scores"));
+}
+
 } // namespace
 } // namespace liveml::cli::test

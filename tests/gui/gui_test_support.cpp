@@ -50,6 +50,7 @@ const widgets::LoadedModel& defaultModel() {
         m.classifier = std::make_shared<const online::SgdClassifier>(
             digits::train_default_model(digits::load_digits_csv(digits::bundled_digits_path())));
         m.origin = widgets::ModelOrigin::TrainedDefault;
+        m.builtIn = widgets::BuiltInModel::DigitsSgd;
         m.loadedAt = QDateTime::currentDateTime();
         return m;
     }();

@@ -1,8 +1,11 @@
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +17,8 @@
 #include "gui_test_support.hpp"
 #include "language_manager.hpp"
 #include "main_window.hpp"
+#include "model_info_panel.hpp"
+#include "model_shelf.hpp"
 #include "online/model_file.hpp"
 #include "prediction_badge.hpp"
 #include "probability_chart.hpp"
@@ -22,6 +27,7 @@
 using liveml::guitest::drawWithMouse;
 using liveml::studio::LanguageManager;
 using liveml::studio::MainWindow;
+using liveml::widgets::ModelShelf;
 using liveml::widgets::PredictionBadge;
 
 namespace {
@@ -107,6 +113,40 @@ class TestMainWindow : public QObject {
         QTest::keyClick(page->canvas(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(settled(*window_));
         QCOMPARE(page->chart()->values(), before);
+    }
+
+    void canvasPresetAnswersAndTheLearnerCanBeChosen() {
+        auto* page = window_->drawPage();
+        auto& shelf = window_->modelShelf();
+        QTRY_VERIFY_WITH_TIMEOUT(shelf.model(ModelShelf::kSgd) != nullptr, kModelMs);
+        QComboBox& choice = *page->learnerChoice();
+        QCOMPARE(choice.count(), 2);
+        QCOMPARE(choice.currentData().toString(), ModelShelf::kCanvas);
+        QCOMPARE(window_->predictionService().model()->classifier->kind(), std::string_view("mlp"));
+        QVERIFY(page->modelInfo()->fieldText(2).startsWith(QStringLiteral("MLP")));
+        QVERIFY(
+            choice.itemData(1, Qt::ToolTipRole).toString().contains(QStringLiteral("saturate")));
+
+        drawWithMouse(*page->canvas(), liveml::widgets::demoDigit(3));
+        QVERIFY(settled(*window_));
+        QVERIFY(!page->comparison()->isVisible());
+        page->compareBox()->setChecked(true);
+        QVERIFY(page->comparison()->isVisible());
+        QCOMPARE(page->comparison()->rowCount(), 2);
+        QCOMPARE(page->comparison()->item(0, 0)->text(), ModelShelf::title(ModelShelf::kCanvas));
+        QCOMPARE(page->comparison()->item(0, 1)->text(), QStringLiteral("3"));
+        QCOMPARE(page->comparison()->item(1, 0)->text(), ModelShelf::title(ModelShelf::kSgd));
+        QVERIFY(page->comparison()->item(1, 2)->text().endsWith(QStringLiteral("%")));
+
+        choice.setCurrentIndex(1);
+        emit choice.activated(1); // as a click on the item does
+        QCOMPARE(shelf.selected(), ModelShelf::kSgd);
+        QVERIFY(settled(*window_));
+        QCOMPARE(window_->predictionService().model()->classifier->kind(),
+                 std::string_view("sgd_classifier"));
+        QVERIFY(page->modelInfo()->fieldText(2).startsWith(QStringLiteral("SGD")));
+        QCOMPARE(page->comparison()->item(0, 0)->text(), ModelShelf::title(ModelShelf::kSgd));
+        QCOMPARE(page->badge()->digitText(), page->comparison()->item(0, 1)->text());
     }
 
     void corruptModelShowsAnErrorAndKeepsTheModel() {

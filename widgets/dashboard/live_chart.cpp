@@ -28,6 +28,7 @@ constexpr double kHoverRadiusPx = 30;
 constexpr double kMinZeroBasedSpan = 1.0;
 constexpr int kLegendSlackPx = 16; // the layout's own rounding; a label is never cut
 constexpr int kXTicks = 4;         // at most, on a wide chart
+constexpr int kSmoothPenWidth = 2; // the smoothed line where it is sparse enough to antialias
 
 void setGraphData(QCPGraph& graph, const std::vector<series::PlotPoint>& points) {
     QVector<QCPGraphData> data;
@@ -227,7 +228,7 @@ void LiveChart::styleTrack(Track& track, int index) {
     // The faint raw line is noise under the smoothed one: antialiasing it costs blended,
     // sub-pixel spans for thousands of segments a frame for no visible gain.
     track.raw->setAntialiased(false);
-    track.smooth->setPen(QPen(color, 2));
+    track.smooth->setPen(QPen(color, kSmoothPenWidth));
     track.raw->setVisible(track.visible && smoothing_ > 0);
     track.smooth->setVisible(track.visible);
 }
@@ -368,8 +369,16 @@ void LiveChart::applyView() {
             // near-vertical segments: antialiasing cannot smooth what is drawn a pixel apart
             // and its 2-px strokes were half of a frame's cost (10 × 100k points). Sparser
             // lines, where the steps would show, stay antialiased.
-            if (graph == track->smooth)
-                graph->setAntialiased(scratch_.size() <= std::size_t(columns));
+            // Dense, it is also drawn 1 px wide: Qt's raster engine draws 1-px solid lines on
+            // its fast path and wider ones through the path stroker, which took 40 % of such
+            // a frame (docs/dashboard.md, "Frame rate").
+            if (graph == track->smooth) {
+                const bool sparse = scratch_.size() <= std::size_t(columns);
+                graph->setAntialiased(sparse);
+                QPen pen = graph->pen();
+                pen.setWidth(sparse ? kSmoothPenWidth : 1);
+                graph->setPen(pen);
+            }
             for (const auto& p : scratch_) {
                 if (p.x < x.lower || p.x > x.upper || !std::isfinite(p.y)) continue;
                 ylo = std::min(ylo, p.y);
@@ -589,7 +598,7 @@ void LiveChart::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyChartTheme(*plot_, *this); // the title's colour too
-        legendDirty_ = true; // text widths change with the font
+        legendDirty_ = true;            // text widths change with the font
         viewDirty_ = true;
     } else if (event->type() == QEvent::LanguageChange) {
         plot_->xAxis->setLabel(mode_ == series::AxisMode::Step ? stepAxisLabel() : tr("time"));

@@ -54,12 +54,6 @@ void FeedbackBar::showPrediction(const widgets::Prediction& prediction) {
     updateEnabled();
 }
 
-void FeedbackBar::setAvailable(bool available, const QString& reason) {
-    available_ = available;
-    unavailableReason_ = reason;
-    updateEnabled();
-}
-
 void FeedbackBar::showOutcome(const QString& text) {
     outcome_->setText(text);
 }
@@ -70,22 +64,23 @@ void FeedbackBar::give(int label) {
 }
 
 void FeedbackBar::updateEnabled() {
-    const bool ready = available_ && features_.has_value();
+    const bool ready = features_.has_value();
     confirm_->setEnabled(ready && predicted_ >= 0);
     for (QPushButton* button : digits_)
         button->setEnabled(ready);
-    setToolTip(available_ ? QString() : unavailableReason_);
 }
 
 void FeedbackBar::retranslate() {
-    title_->setText(tr("Teach the stream: is the answer right?"));
+    title_->setText(tr("Teach the learners: is the answer right?"));
     confirm_->setText(tr("Correct"));
-    confirm_->setToolTip(tr("Send this drawing with the model's answer as its label"));
+    confirm_->setToolTip(tr("Teach this drawing with the model's answer as its label: the "
+                            "Draw page's learners learn it now, a connected stream's trainer "
+                            "within seconds"));
     for (int d = 0; d < 10; ++d)
-        digits_[d]->setToolTip(tr("Send this drawing labelled %1").arg(d));
+        digits_[d]->setToolTip(tr("Teach this drawing as a %1").arg(d));
     copiesLabel_->setText(tr("Copies per correction:"));
-    copies_->setToolTip(tr("Records sent per answer: the drawing and slightly turned, slanted or "
-                           "widened variations of it. One record is drowned out by a fast "
+    copies_->setToolTip(tr("Samples per answer: the drawing and slightly turned, slanted or "
+                           "widened variations of it. One sample is drowned out by a fast "
                            "stream; more copies let a few corrections change the model."));
 }
 

@@ -16,17 +16,16 @@ struct Prediction;
 namespace liveml::streamui {
 
 // Under the canvas's answer: "Correct" confirms the model's digit, 0–9 names the right one.
-// Either sends the drawing's 64 features with that label (feedbackGiven) to be trained on,
-// as `copies` records: the drawing and copies - 1 variations of it (see FeedbackProducer).
-// Disabled until there is a prediction of a drawing and a stream to send it to.
+// Either gives the drawing's 64 features with that label (feedbackGiven) to be trained on,
+// as `copies` samples: the drawing and copies - 1 variations of it (the Draw page's learners
+// learn them at once, a connected stream gets them as records: FeedbackProducer).
+// Disabled until there is a prediction of a drawing.
 class FeedbackBar : public QWidget {
     Q_OBJECT
   public:
     explicit FeedbackBar(QWidget* parent = nullptr);
 
     void showPrediction(const widgets::Prediction& prediction);
-    // Whether a stream takes feedback (connected or local mode); with a reason when not.
-    void setAvailable(bool available, const QString& reason = {});
     void showOutcome(const QString& text);
 
     QPushButton* confirmButton() const { return confirm_; }
@@ -55,8 +54,6 @@ class FeedbackBar : public QWidget {
     QLabel* outcome_;
     std::optional<digits::Features> features_;
     int predicted_ = -1;
-    bool available_ = false;
-    QString unavailableReason_;
 };
 
 } // namespace liveml::streamui

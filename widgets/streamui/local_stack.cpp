@@ -200,14 +200,20 @@ void LocalStack::resetModel() {
     }
 }
 
-void LocalStack::clearModelKeys() {
-    QStringList arguments{QStringLiteral("redis-clear"), QString::fromLatin1(kMetricsKey)};
+QStringList LocalStack::modelKeys() {
+    QStringList keys;
     for (const QString& learner : QString::fromLatin1(kLearners).split(QLatin1Char(','))) {
         const QString base = QString::fromLatin1(kModelKey);
-        const QString key =
-            learner == QLatin1String("sgd_classifier") ? base : base + QLatin1Char('.') + learner;
-        arguments << key << key + QStringLiteral(":offsets") << key + QStringLiteral(":version");
+        keys << (learner == QLatin1String("sgd_classifier") ? base
+                                                            : base + QLatin1Char('.') + learner);
     }
+    return keys;
+}
+
+void LocalStack::clearModelKeys() {
+    QStringList arguments{QStringLiteral("redis-clear"), QString::fromLatin1(kMetricsKey)};
+    for (const QString& key : modelKeys())
+        arguments << key << key + QStringLiteral(":offsets") << key + QStringLiteral(":version");
     clearer_->start(binary_, arguments, childEnvironment());
 }
 

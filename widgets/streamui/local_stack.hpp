@@ -49,6 +49,8 @@ class LocalStack : public QObject {
     // (each under kModelKey.<learner>; docs/streaming.md, "Several learners").
     static constexpr const char* kLearners = "sgd_classifier,softmax_regression,mlp";
     static constexpr const char* kMetricsKey = "online_ml:metrics";
+    // Each learner's model key, kModelKey first.
+    static QStringList modelKeys();
 
   signals:
     void linkChanged(liveml::streamui::Component component, liveml::streamui::LinkState state,

@@ -1,7 +1,9 @@
 #include "streamui/model_reloader.hpp"
 
 #include <functional>
+#include <stdexcept>
 
+#include "model_loader.hpp"
 #include "online/model_file.hpp"
 #include "store/checkpoint_store.hpp"
 #include "store/redis_error.hpp"
@@ -77,9 +79,12 @@ void ModelReloader::load(const std::optional<store::CheckpointNotice>& notice) {
         // After "Reset model" versions start again at 1: the same number can name new bytes.
         const std::size_t bytesHash = std::hash<std::string>{}(checkpoint->model_bytes);
         if (checkpoint->version == loadedVersion_ && bytesHash == loadedHash_) return;
-        online::SavedModel saved = online::deserialize_model(checkpoint->model_bytes);
+        online::SavedLearner saved = online::deserialize_learner(checkpoint->model_bytes);
+        if (const QString problem = widgets::ModelLoader::unusableReason(*saved.model);
+            !problem.isEmpty())
+            throw std::runtime_error(problem.toStdString());
         widgets::LoadedModel model;
-        model.classifier = std::make_shared<const online::SgdClassifier>(std::move(saved.model));
+        model.classifier = std::shared_ptr<const online::OnlineClassifier>(std::move(saved.model));
         model.origin = widgets::ModelOrigin::Stream;
         model.streamKey = QString::fromStdString(modelKey_);
         model.streamVersion = checkpoint->version;

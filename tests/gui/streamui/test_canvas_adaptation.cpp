@@ -5,6 +5,7 @@
 // next checkpoint reloaded over pub/sub, and the canvas's answer for that user's handwriting
 // changed. The dashboard must have seen the corrections too, and the model that reads the
 // user's 7 must still read the plainly written digits.
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,6 +21,7 @@
 #include "language_manager.hpp"
 #include "main_window.hpp"
 #include "model_info_panel.hpp"
+#include "model_shelf.hpp"
 #include "prediction.hpp"
 #include "prediction_badge.hpp"
 #include "series/dashboard_feed.hpp"
@@ -104,8 +106,22 @@ void TestCanvasAdaptation::initTestCase() {
     // The demo as it starts: the producer keeps sending while the user draws and corrects.
     QCOMPARE(window_->streamPage()->localStack()->rate(), kDefaultRate);
     QVERIFY(window_->startDemo());
-    QTRY_VERIFY_WITH_TIMEOUT(
-        streamModel() && streamModel()->classifier->samples_seen() >= kWarmSamples, kStartMs);
+    // The stream's SGD learner arrives on the Draw page's shelf; the canvas preset keeps
+    // answering until the user picks the stream's learner, as this user does.
+    const auto streamSgd = [this] {
+        return window_->modelShelf().model(widgets::ModelShelf::kSgd);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(streamSgd() && streamSgd()->origin == widgets::ModelOrigin::Stream &&
+                                 streamSgd()->classifier->samples_seen() >= kWarmSamples,
+                             kStartMs);
+    QCOMPARE(window_->modelShelf().selected(), widgets::ModelShelf::kCanvas);
+    QVERIFY(!streamModel());
+    QComboBox& learner = *window_->drawPage()->learnerChoice();
+    const int sgdItem = learner.findData(widgets::ModelShelf::kSgd);
+    QVERIFY(sgdItem >= 0);
+    learner.setCurrentIndex(sgdItem);
+    emit learner.activated(sgdItem); // as a click on the item does
+    QVERIFY(streamModel());
     QVERIFY(!window_->streamPage()->localStack()->isProducerPaused());
 }
 
@@ -172,7 +188,8 @@ void TestCanvasAdaptation::lateDefaultModelKeepsTheStreamModel() {
     QSignalSpy settled(window_.get(), &MainWindow::modelSettled);
     window_->start(); // prepares the default model, which now arrives after the stream's
     QVERIFY(settled.wait(kStartMs));
-    // The stream's model stays (newer checkpoints may have replaced it meanwhile).
+    // The learner the user chose stays: the stream's model (newer checkpoints may have
+    // replaced it meanwhile), not the late canvas preset nor the built-in SGD model.
     const auto after = streamModel();
     QVERIFY(after);
     QVERIFY(after->streamVersion >= before->streamVersion);
@@ -269,8 +286,8 @@ void TestCanvasAdaptation::correctionsTeachTheUsersHandwriting() {
     const std::uint64_t ours = std::uint64_t(sent) * std::uint64_t(copies);
     QVERIFY(samplesAfter >= samplesBefore + ours);
     const auto samplesSeenShown = [&] {
-        const auto series = dashboard.store().find(
-            {dashboard.feed().snapshot().run, series::metric::kSamplesSeen});
+        const auto series =
+            dashboard.store().find({dashboard.feed().snapshot().run, series::metric::kSamplesSeen});
         return series && !series->snapshot().empty() ? series->snapshot().back().value : -1.0;
     };
     QTRY_COMPARE_WITH_TIMEOUT(samplesSeenShown(), double(samplesAfter), kAdaptMs);
