@@ -133,7 +133,7 @@ QWidget* DrawPage::buildResultColumn() {
     column->setFixedWidth(kResultColumnWidth);
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(8);
+    layout->setSpacing(6); // the column must fit the window's default height (kDefaultSize)
     layout->addWidget(badge_);
     layout->addSpacing(6);
     chartTitle_ = sectionTitle(column);
@@ -144,9 +144,11 @@ QWidget* DrawPage::buildResultColumn() {
     layout->addWidget(previewTitle_);
     layout->addWidget(preview_);
     layout->addSpacing(6);
+    // The section's title shares its row with the learner list: the column must fit the
+    // window's default height.
     modelTitle_ = sectionTitle(column);
-    layout->addWidget(modelTitle_);
     auto* choice = new QHBoxLayout;
+    choice->addWidget(modelTitle_);
     learner_ = new QComboBox(column);
     learner_->setObjectName(QStringLiteral("learnerChoice"));
     learner_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -192,10 +194,19 @@ void DrawPage::showPrediction(const widgets::Prediction& prediction) {
 }
 
 void DrawPage::refreshLearners() {
-    learner_->clear();
-    for (const auto& slot : shelf_.entries()) {
-        learner_->addItem(widgets::ModelShelf::title(slot.id), slot.id);
-        learner_->setItemData(learner_->count() - 1, learnerTip(slot.id), Qt::ToolTipRole);
+    // Stream checkpoints change the shelf every few seconds: the list is rebuilt only when
+    // its learners change, so an open drop-down is not closed under the user's pointer.
+    const auto& entries = shelf_.entries();
+    bool same = learner_->count() == int(entries.size());
+    for (int i = 0; same && i < learner_->count(); ++i)
+        same = learner_->itemData(i).toString() == entries[std::size_t(i)].id;
+    if (!same) learner_->clear();
+    for (int i = 0; i < int(entries.size()); ++i) {
+        const QString& id = entries[std::size_t(i)].id;
+        if (!same) learner_->addItem(QString(), id);
+        // Texts again on every call: a language change comes through here too.
+        learner_->setItemText(i, widgets::ModelShelf::title(id));
+        learner_->setItemData(i, learnerTip(id), Qt::ToolTipRole);
     }
     learner_->setCurrentIndex(learner_->findData(shelf_.selected()));
     learner_->setToolTip(learnerTip(shelf_.selected()));

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -147,6 +148,13 @@ class TestMainWindow : public QObject {
         QVERIFY(page->modelInfo()->fieldText(2).startsWith(QStringLiteral("SGD")));
         QCOMPARE(page->comparison()->item(0, 0)->text(), ModelShelf::title(ModelShelf::kSgd));
         QCOMPARE(page->badge()->digitText(), page->comparison()->item(0, 1)->text());
+
+        // A new model for a listed learner (a stream checkpoint) leaves the list as it is: an
+        // open drop-down would otherwise close under the pointer.
+        QSignalSpy removed(choice.model(), &QAbstractItemModel::rowsRemoved);
+        shelf.put(*shelf.model(ModelShelf::kSgd));
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(choice.currentData().toString(), ModelShelf::kSgd);
     }
 
     void corruptModelShowsAnErrorAndKeepsTheModel() {

@@ -2,6 +2,7 @@
 
 #include "gui_test_support.hpp"
 #include "model_info_panel.hpp"
+#include "online/sgd_classifier.hpp"
 
 using liveml::widgets::LoadedModel;
 using liveml::widgets::ModelInfoPanel;

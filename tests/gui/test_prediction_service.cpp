@@ -5,6 +5,7 @@
 
 #include "demo_digits.hpp"
 #include "gui_test_support.hpp"
+#include "online/sgd_classifier.hpp"
 #include "prediction_service.hpp"
 #include "stroke_painter.hpp"
 

@@ -559,12 +559,26 @@ bool LiveChart::exportCsv(const QString& path) const {
 
 bool LiveChart::exportPng(const QString& path, int width, int height) {
     applyPendingView(); // a hidden chart may not have drawn its latest data yet
-    return plot_->savePng(path, width, height);
+    return withFullWidthLines([&] { return plot_->savePng(path, width, height); });
 }
 
 bool LiveChart::exportPdf(const QString& path) {
     applyPendingView();
-    return plot_->savePdf(path);
+    return withFullWidthLines([&] { return plot_->savePdf(path); });
+}
+
+bool LiveChart::withFullWidthLines(const std::function<bool()>& save) {
+    std::vector<std::pair<QCPGraph*, QPen>> live;
+    for (auto& track : tracks_) {
+        QPen pen = track->smooth->pen();
+        live.emplace_back(track->smooth, pen);
+        pen.setWidth(kSmoothPenWidth);
+        track->smooth->setPen(pen);
+    }
+    const bool saved = save();
+    for (const auto& [graph, pen] : live)
+        graph->setPen(pen);
+    return saved;
 }
 
 void LiveChart::showContextMenu(const QPoint& pos) {

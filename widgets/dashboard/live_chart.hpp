@@ -125,6 +125,9 @@ class LiveChart : public QWidget {
     void resizeEvent(QResizeEvent* event) override; // the legend's columns follow the width
 
   private:
+    // Runs save with every smoothed line at its full width: an export is drawn once, so it
+    // does not need the thinner dense lines a live frame uses to stay within its budget.
+    bool withFullWidthLines(const std::function<bool()>& save);
     QString stepAxisLabel() const;
     struct Track;
     struct Selector {

@@ -18,6 +18,7 @@
 
 #include "common/free_port.hpp"
 #include "gui_test_support.hpp"
+#include "model_shelf.hpp"
 #include "online/model_file.hpp"
 #include "prediction_service.hpp"
 #include "store/checkpoint_store.hpp"
@@ -82,6 +83,7 @@ class TestStreamFaults : public QObject {
     QString bootstrap_;
     qint64 modelVersion_ = 0;
     std::unique_ptr<widgets::PredictionService> service_;
+    std::unique_ptr<widgets::ModelShelf> shelf_; // the stream's model is its first: it answers
     std::unique_ptr<studio::StreamPage> page_;
 };
 
@@ -101,13 +103,15 @@ void TestStreamFaults::initTestCase() {
     modelVersion_ = saveCheckpoint();
 
     service_ = std::make_unique<widgets::PredictionService>();
-    page_ = std::make_unique<studio::StreamPage>(*service_);
+    shelf_ = std::make_unique<widgets::ModelShelf>(*service_);
+    page_ = std::make_unique<studio::StreamPage>(*service_, *shelf_);
     page_->resize(1100, 700);
     page_->show();
 }
 
 void TestStreamFaults::cleanupTestCase() {
     page_.reset();
+    shelf_.reset();
     service_.reset();
     if (broker_.state() != QProcess::NotRunning) {
         broker_.terminate();

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "model_shelf.hpp"
 #include "prediction_service.hpp"
 #include "secret_service_session.hpp"
 #include "stream_page.hpp"
@@ -42,6 +43,7 @@ class TestStreamPageSecrets : public QObject {
     QTemporaryDir home_;
     liveml::guitest::SecretServiceSession session_;
     widgets::PredictionService service_;
+    widgets::ModelShelf shelf_{service_};
 };
 
 void TestStreamPageSecrets::initTestCase() {
@@ -69,7 +71,7 @@ void TestStreamPageSecrets::connectWith(studio::StreamPage& page, const QString&
 }
 
 void TestStreamPageSecrets::connectKeepsSecretsInTheKeychainOnly() {
-    studio::StreamPage page(service_);
+    studio::StreamPage page(service_, shelf_);
     connectWith(page, kTypedProperties, kRedisSecret);
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kRedisPasswordEntry), kRedisSecret, kAnswerMs);
     QTRY_COMPARE_WITH_TIMEOUT(lookup(streamui::kKafkaSecretsEntry), kKafkaSecret, kAnswerMs);
@@ -87,7 +89,7 @@ void TestStreamPageSecrets::connectKeepsSecretsInTheKeychainOnly() {
 }
 
 void TestStreamPageSecrets::laterPageRestoresThem() {
-    studio::StreamPage page(service_);
+    studio::StreamPage page(service_, shelf_);
     const guitest::StreamPageForm form(page);
     QTRY_COMPARE_WITH_TIMEOUT(form.password->text(), kRedisSecret, kAnswerMs);
     const QString masked = QStringLiteral("sasl.username=studio\nsasl.password=") +
@@ -96,7 +98,7 @@ void TestStreamPageSecrets::laterPageRestoresThem() {
 }
 
 void TestStreamPageSecrets::maskedSecretIsUsedAndKept() {
-    studio::StreamPage page(service_);
+    studio::StreamPage page(service_, shelf_);
     const guitest::StreamPageForm form(page);
     QTRY_VERIFY_WITH_TIMEOUT(
         form.properties->toPlainText().contains(QString::fromUtf8(streamui::kKeychainMask)),
